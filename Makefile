@@ -1,0 +1,112 @@
+# ntm - Makefile. Variables first; `make help` lists the targets.
+#
+#   make            build ./ntm
+#   make deps       install the Debian packages the build and tests need
+#   make demo       fresh data/ntm.db from data/, evaluate the bundled sets
+#   make test       unit tests (cmocka), criteria tests, command-line tests
+#   make check-asan the same under AddressSanitizer and UBSan
+#   make bench      national synthetic dataset: import and evaluation timings
+
+CC       ?= cc
+PKGS      = lua5.4 sqlite3
+CFLAGS   ?= -O2 -g
+WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla \
+            -Wno-format-nonliteral
+STD       = -std=c11 -D_POSIX_C_SOURCE=200809L
+SANITIZER ?=
+ifneq ($(SANITIZER),)
+  SANFLAGS = -fsanitize=$(SANITIZER) -fno-omit-frame-pointer -fno-sanitize-recover=all
+  BUILD   ?= build/san
+else
+  BUILD   ?= build
+endif
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -Iengine -I$(BUILD)
+LDLIBS     = $(PKG_LIBS) -lm
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# Debian packages: what the build, the tests and the charts need.
+DEBS      = build-essential pkg-config liblua5.4-dev libsqlite3-dev libcmocka-dev gnuplot-nox sqlite3
+NTM       = ./ntm
+ifneq ($(SANITIZER),)
+  NTM     = $(BUILD)/ntm
+endif
+
+SRCS     := $(filter-out engine/main.c,$(wildcard engine/*.c))
+OBJS     := $(SRCS:engine/%.c=$(BUILD)/%.o) $(BUILD)/prelude.o
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+Q = @
+ifeq ($(V),1)
+  Q =
+endif
+
+.PHONY: all deps demo test check check-asan unit criteria-test cli-test bench clean help
+
+all: deps-check $(NTM)
+
+help:
+	@sed -n '3,9p' Makefile | sed 's/^# *//'
+
+# deps: install only what is missing, as root (or through sudo when there).
+deps:
+	@missing=""; \
+	for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "  DEPS   installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+
+# Runs deps once per checkout: a stamp keeps `make` quick after the first time.
+deps-check: $(BUILD)/.deps
+$(BUILD)/.deps:
+	$(Q)$(MAKE) --no-print-directory deps
+	$(Q)mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/%.o: engine/%.c engine/*.h | $(BUILD)/.deps
+	@echo "  CC     $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The criteria prelude is Lua text compiled into the binary as a C string.
+$(BUILD)/bin2c: engine/gen/bin2c.c | $(BUILD)/.deps
+	$(Q)$(CC) $(STD) $(WARN) -O1 $< -o $@
+$(BUILD)/prelude.c: engine/prelude.lua $(BUILD)/bin2c
+	@echo "  GEN    $@"
+	$(Q)$(BUILD)/bin2c ntm_prelude < $< > $@
+$(BUILD)/prelude.o: $(BUILD)/prelude.c
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(NTM): $(OBJS) $(BUILD)/main.o
+	@echo "  LINK   $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(OBJS)
+	@mkdir -p $(BUILD)/tests
+	@echo "  CC     $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(OBJS) -o $@ $(LDLIBS) $(CMOCKA_LIBS)
+
+unit: $(UNIT_BINS)
+	$(Q)tests/run-unit $(UNIT_BINS)
+
+# `make test`: every suite, then one line "N passed, N failed".
+test: all $(UNIT_BINS)
+	$(Q)NTM=$(NTM) BUILD=$(BUILD) tests/run-all $(UNIT_BINS)
+
+check: test
+
+check-asan:
+	$(Q)$(MAKE) --no-print-directory SANITIZER=address,undefined CFLAGS="-O1 -g" test
+
+demo: all
+	$(Q)NTM=$(NTM) data/demo.sh
+
+bench: all
+	$(Q)NTM=$(NTM) tests/bench/run
+
+clean:
+	rm -rf build ntm

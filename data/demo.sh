@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# data/demo.sh - `make demo`: a fresh data/ntm.db from the bundled data, then
+# the evaluations the seed documents are about.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NTM=${NTM:-./ntm}
+DB=data/ntm.db
+rm -f "$DB" "$DB-wal" "$DB-shm"
+run() { printf '\n$ %s\n' "$*"; "$@"; }
+run "$NTM" --db "$DB" import data/variables.csv data/seeds/*.csv
+run "$NTM" --db "$DB" eval th-32-2022-commune --unit "Quảng Giao" --years 2022-2023 --explain
+run "$NTM" --db "$DB" eval vn-318-commune --unit "Định Hóa" --years 2021-2023
+run "$NTM" --db "$DB" runs

@@ -1,0 +1,204 @@
+/* cmd_eval.c - `ntm eval SET`: picks the units and years, loads their
+ * figures, evaluates (eval.h), stores the run (runs.h) and prints the
+ * report (report.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "eval.h"
+#include "report.h"
+#include "runs.h"
+
+static const char usage[] =
+	"usage: ntm eval SET [--year Y | --years A-B] [--unit NAME|CODE]\n"
+	"                    [--format table|csv|json] [--explain]\n\n"
+	"Evaluates the criteria set SET (an id from `ntm criteria list`, or a .lua\n"
+	"file) for every unit of the set's level, or for --unit and the units of\n"
+	"that level below it. Each indicator is met, unmet, unknown (figures\n"
+	"missing: they are named) or 'not_set' (the set has no threshold for it);\n"
+	"a criterion is met when all its indicators are, a unit when all criteria\n"
+	"are. Names match without diacritics: \"dinh hoa\" finds Định Hóa.\n"
+	"The years default to those with figures within the set's years. The run\n"
+	"and its results are stored in the database.\n";
+
+/* "2023" or "2021-2023" (also with an en dash). */
+static int parse_years(const char *s, int *a, int *b)
+{
+	char *end;
+	long x = strtol(s, &end, 10), y = x;
+
+	if (end == s)
+		return -1;
+	if (*end == '-' || strncmp(end, "–", strlen("–")) == 0) {
+		const char *p = end + (*end == '-' ? 1 : strlen("–"));
+
+		y = strtol(p, &end, 10);
+		if (end == p)
+			return -1;
+	}
+	if (*end || x < 1990 || y > 2100 || x > y)
+		return -1;
+	*a = (int)x;
+	*b = (int)y;
+	return 0;
+}
+
+static int is_below(const struct unitset *us, int u, int top)
+{
+	for (; u >= 0; u = us->u[u].parent)
+		if (u == top)
+			return 1;
+	return 0;
+}
+
+/* The year span with figures for any unit, within [lo, hi]. */
+static int data_years(sqlite3 *db, int lo, int hi, int *a, int *b, struct ntm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (store_prepare(db, &st, "SELECT min(year), max(year) FROM observation "
+	                  "WHERE year BETWEEN ?1 AND ?2", err) < 0)
+		return -1;
+	sqlite3_bind_int(st, 1, lo);
+	sqlite3_bind_int(st, 2, hi);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		*a = sqlite3_column_int(st, 0);
+		*b = sqlite3_column_int(st, 1);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		err_set(err, "no figures in the database for %d-%d (import observations first, or give --years)",
+		        lo, hi);
+	return rc;
+}
+
+int cmd_eval(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "year", OPT_ARG, "Y", "evaluate one year", NULL },
+		{ "years", OPT_ARG, "A-B", "evaluate a span of years", NULL },
+		{ "unit", OPT_ARG, "NAME|CODE", "a unit, or the units of the set's level below it", NULL },
+		{ "format", OPT_ARG, "FMT", "table (default), csv or json", NULL },
+		{ "explain", OPT_FLAG, NULL, "value, threshold, gap and citation of every indicator", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	struct critset *s = NULL;
+	struct evaldata d = { 0 };
+	struct report rep;
+	struct run_writer w = { 0 };
+	struct ind_result *res = NULL;
+	unsigned char *crit = NULL;
+	int *units = NULL, nunit = 0, level, top = -1, y0, y1, npos, done, rc, i, y;
+	int met_any = 0, nd, nu, have_rep = 0;
+	const char *fmt, *unit_arg, *yarg;
+	int format = FMT_TABLE;
+	size_t k;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
+		return rc;
+	if (npos != 1) {
+		err_set(&c->err, "eval: give one criteria set (usage: ntm eval SET [--year Y] [--unit U])");
+		return 2;
+	}
+	fmt = opt_get(opts, "format");
+	if (fmt && strcmp(fmt, "csv") == 0)
+		format = FMT_CSV;
+	else if (fmt && strcmp(fmt, "json") == 0)
+		format = FMT_JSON;
+	else if (fmt && strcmp(fmt, "table") != 0) {
+		err_set(&c->err, "eval: --format '%s' is not table, csv or json", fmt);
+		return 2;
+	}
+	if (opt_get(opts, "year") && opt_get(opts, "years")) {
+		err_set(&c->err, "eval: give --year or --years, not both");
+		return 2;
+	}
+	rc = 1;
+	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
+		goto done;
+	if (!(s = ctx_load_set(c, argv[1])))
+		goto done;
+	yarg = opt_get(opts, "year") ? opt_get(opts, "year") : opt_get(opts, "years");
+	if (yarg) {
+		if (parse_years(yarg, &y0, &y1) < 0 || (opt_get(opts, "year") && y0 != y1)) {
+			err_set(&c->err, "eval: '%s' is not a year%s", yarg,
+			        opt_get(opts, "year") ? " (e.g. 2023)" : " span (e.g. 2021-2023)");
+			rc = 2;
+			goto done;
+		}
+		if (y0 < s->year_from || y1 > s->year_to) {
+			err_set(&c->err, "eval: set %s applies to %d-%d (%s); %d-%d is outside it",
+			        s->id, s->year_from, s->year_to, s->decision, y0, y1);
+			goto done;
+		}
+	} else if (data_years(c->db, s->year_from, s->year_to, &y0, &y1, &c->err) < 0) {
+		goto done;
+	}
+	level = store_level_parse(s->level);
+	if ((unit_arg = opt_get(opts, "unit")) && (top = ctx_find_unit(c, unit_arg)) < 0)
+		goto done;
+	if (!(units = malloc((c->units.n ? c->units.n : 1) * sizeof *units))) {
+		err_set(&c->err, "out of memory");
+		goto done;
+	}
+	for (k = 0; k < c->units.n; k++)
+		if (c->units.u[k].level == level && (top < 0 || is_below(&c->units, (int)k, top)))
+			units[nunit++] = (int)k;
+	if (nunit == 0) {
+		if (top >= 0)
+			err_set(&c->err, "eval: %s (%s) is a %s with no %s in or below it; set %s judges %ss",
+			        c->units.u[top].name, c->units.u[top].code,
+			        store_level_name[c->units.u[top].level], s->level, s->id, s->level);
+		else
+			err_set(&c->err, "eval: the database has no unit of level %s (set %s judges %ss)",
+			        s->level, s->id, s->level);
+		goto done;
+	}
+	if (eval_load(c->db, &c->units, &c->vars, s, units, nunit, y0, y1, &d, &c->err) < 0)
+		goto done;
+	res = calloc((size_t)s->nind, sizeof *res);
+	crit = calloc((size_t)s->ncrit, 1);
+	if (!res || !crit || report_begin(&rep, stdout, format, opt_get(opts, "explain") != NULL,
+	                                  s, &c->units, units, nunit, y0, y1) < 0) {
+		err_set(&c->err, "out of memory");
+		goto done;
+	}
+	have_rep = 1;
+	if (runs_begin(&w, c->db, s, y0, y1, unit_arg, &c->err) < 0)
+		goto done;
+	for (i = 0; i < nunit; i++) {
+		const struct unit *u = &c->units.u[units[i]];
+
+		for (y = y0; y <= y1; y++) {
+			const double *vals = eval_vals(&d, i, y - y0);
+			int ncm, st = eval_unit(s, vals, u->region, y, res, crit, &ncm);
+
+			met_any += st == ST_MET;
+			if (runs_add(&w, u->id, y, s, res, crit, st, ncm, &c->err) < 0)
+				goto done;
+			report_unit(&rep, units[i], y, vals, res, crit, st, ncm);
+		}
+		if (nunit > 500 && i % 256 == 0)
+			ctx_progress(c, "evaluating", i, nunit);
+	}
+	ctx_progress(c, NULL, -1, 0);
+	report_thr_used(&rep, &nd, &nu);
+	if (runs_end(&w, nunit, met_any, nd, nu, &c->err) < 0)
+		goto done;
+	report_end(&rep, (long long)w.run_id, c->db_path);
+	rc = 0;
+done:
+	runs_abort(&w);
+	if (have_rep)
+		report_free(&rep);
+	eval_data_free(&d);
+	free(res);
+	free(crit);
+	free(units);
+	crit_free(s);
+	return rc;
+}

@@ -1,0 +1,77 @@
+/* cmd_import.c - `ntm import FILE... [--dry-run]`: the interchange files
+ * into the store in one transaction (import.h), then a per-file report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "import.h"
+
+static const char usage[] =
+	"usage: ntm import FILE... [--dry-run]\n\n"
+	"Reads interchange CSV files into the database. The kind of each file is\n"
+	"told by its header (data/README.md lists them):\n"
+	"  variables     name,uom,meaning,source\n"
+	"  units         code,name,level,parent,region\n"
+	"  observations  unit,period,variable,value,source\n"
+	"  funding       unit,year,fund,kind,allocated,disbursed,measure,source\n"
+	"  projects      unit,year,quarter,name,category,cost,status,source\n"
+	"  recognitions  unit,year,title,decision,source\n"
+	"All files go in as one transaction, dictionary and units first: one bad\n"
+	"row and nothing is written, and the error names the file, line and field.\n"
+	"A row whose key is already in the database replaces it.\n";
+
+static void progress(void *ctx, const char *path, long rows)
+{
+	char what[512];
+
+	snprintf(what, sizeof what, "importing %s", path);
+	ctx_progress(ctx, what, rows, 0);
+}
+
+int cmd_import(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "dry-run", OPT_FLAG, NULL, "check the files, write nothing", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	struct import_opts io = { 0 };
+	struct import_file *files = NULL;
+	int npos, done, rc, i;
+	long total = 0;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
+		return rc;
+	if (npos == 0) {
+		err_set(&c->err, "import: no file given (usage: ntm import FILE... [--dry-run])");
+		return 2;
+	}
+	if (ctx_db(c) < 0)
+		return 1;
+	if (!(files = calloc((size_t)npos, sizeof *files))) {
+		err_set(&c->err, "out of memory");
+		return 1;
+	}
+	for (i = 0; i < npos; i++)
+		files[i].path = argv[i + 1];
+	io.dry_run = opt_get(opts, "dry-run") != NULL;
+	io.progress = progress;
+	io.ctx = c;
+	rc = import_run(c->db, files, npos, &io, &c->err);
+	ctx_progress(c, NULL, -1, 0);
+	if (rc < 0) {
+		err_append(&c->err, "\nnothing was imported%s", npos > 1 ? " from any of the files" : "");
+		free(files);
+		return 1;
+	}
+	for (i = 0; i < npos; i++) {
+		printf("%-13s %6ld rows  %6ld new  %6ld replaced  %s\n",
+		       import_kind_name[files[i].kind], files[i].rows, files[i].added,
+		       files[i].updated, files[i].path);
+		total += files[i].rows;
+	}
+	printf("%s %ld rows from %d file%s into %s\n", io.dry_run ? "checked (dry run, nothing written):" :
+	       "imported", total, npos, npos == 1 ? "" : "s", c->db_path);
+	free(files);
+	return 0;
+}

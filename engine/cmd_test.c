@@ -1,0 +1,222 @@
+/* cmd_test.c - `ntm test [FILE...]`: runs criteria test cases (NAME.test.lua
+ * beside the sets) through the same evaluator as `ntm eval`, and reports
+ * each case. Calls lua_crit for the cases and eval for the results. */
+#include <dirent.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "eval.h"
+#include "lua_crit.h"
+
+static const char usage[] =
+	"usage: ntm test [FILE.test.lua...]\n\n"
+	"Runs the criteria tests: every *.test.lua on the criteria path, or the\n"
+	"files given. A test file names its set (tests_for \"id\") and holds cases:\n"
+	"  test \"2.2 exactly at the threshold\" {\n"
+	"    region = \"tdmnpb\", year = 2023,\n"
+	"    data = { road_village_hardened_km = 70, road_village_total_km = 100 },\n"
+	"    expect = { [\"2.2\"] = \"met\" },   -- indicators\n"
+	"    criteria = { [\"2\"] = \"unknown\" }, -- criteria\n"
+	"    result = \"unmet\",                 -- the whole set\n"
+	"  }\n"
+	"Ends with a line 'N passed, N failed'.\n";
+
+static int status_of(const char *s)
+{
+	int i;
+
+	for (i = 0; i < ST_N; i++)
+		if (strcmp(eval_status_name[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* Runs one case; prints a line; returns 1 passed, 0 failed. */
+static int run_case(const struct critset *s, const char *path, const struct crit_case *k)
+{
+	double *vals = malloc((size_t)(s->nvar ? s->nvar : 1) * sizeof *vals);
+	struct ind_result *res = calloc((size_t)s->nind, sizeof *res);
+	unsigned char *crit = calloc((size_t)s->ncrit, 1);
+	int i, j, region = -1, ncm, st, ok = 1, year = k->year ? k->year : s->year_from;
+	char why[1024] = "";
+
+	if (!vals || !res || !crit) {
+		snprintf(why, sizeof why, "out of memory");
+		ok = 0;
+		goto done;
+	}
+	for (i = 0; i < s->nvar; i++)
+		vals[i] = NAN;
+	if (k->region && (region = store_region_parse(k->region)) < 0) {
+		snprintf(why, sizeof why, "unknown region '%s'", k->region);
+		ok = 0;
+		goto done;
+	}
+	for (i = 0; i < k->ndata; i++) {
+		for (j = 0; j < s->nvar && strcmp(s->var[j], k->var[i]) != 0; j++)
+			;
+		if (j == s->nvar) {
+			snprintf(why, sizeof why, "data: set %s uses no variable '%s'", s->id, k->var[i]);
+			ok = 0;
+			goto done;
+		}
+		vals[j] = k->val[i];
+	}
+	st = eval_unit(s, vals, region, year, res, crit, &ncm);
+	for (i = 0; i < k->nexpect && ok; i++) {
+		const struct crit_expect *e = &k->expect[i];
+		int want = status_of(e->status), got, at;
+		size_t n = strlen(why);
+
+		if (want < 0) {
+			snprintf(why + n, sizeof why - n, "'%s' is not a status (met, unmet, unknown, not_set, n/a)",
+			         e->status);
+			ok = 0;
+			break;
+		}
+		if (e->kind == EXPECT_SET) {
+			got = st;
+		} else if (e->kind == EXPECT_CRITERION) {
+			if ((at = crit_find_criterion(s, e->id)) < 0) {
+				snprintf(why + n, sizeof why - n, "set %s has no criterion %s", s->id, e->id);
+				ok = 0;
+				break;
+			}
+			got = crit[at];
+		} else {
+			if ((at = crit_find_indicator(s, e->id)) < 0) {
+				snprintf(why + n, sizeof why - n, "set %s has no indicator %s", s->id, e->id);
+				ok = 0;
+				break;
+			}
+			got = res[at].status;
+			if (got != want) {
+				snprintf(why + n, sizeof why - n, "indicator %s: expected %s, got %s "
+				         "(value %g, threshold %g)", e->id, e->status, eval_status_name[got],
+				         res[at].value, res[at].threshold);
+				ok = 0;
+				break;
+			}
+		}
+		if (got != want) {
+			snprintf(why + n, sizeof why - n, "%s %s: expected %s, got %s",
+			         e->kind == EXPECT_SET ? "set" : "criterion", e->id ? e->id : s->id,
+			         e->status, eval_status_name[got]);
+			ok = 0;
+		}
+	}
+done:
+	printf("%s %s:%d: %s%s%s\n", ok ? "ok  " : "FAIL", path, k->line, k->title,
+	       ok ? "" : ": ", why);
+	free(vals);
+	free(res);
+	free(crit);
+	return ok;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Test files on the criteria path; caller frees each and the array. */
+static char **find_tests(struct ctx *c, int *n)
+{
+	char *paths = strdup(c->criteria_path), *dir, *save = NULL, **out = NULL;
+	int cap = 0;
+
+	*n = 0;
+	for (dir = paths ? strtok_r(paths, ":", &save) : NULL; dir; dir = strtok_r(NULL, ":", &save)) {
+		DIR *d = opendir(dir);
+		struct dirent *de;
+
+		if (!d)
+			continue;
+		while ((de = readdir(d))) {
+			size_t len = strlen(dir) + strlen(de->d_name) + 2;
+
+			if (!ends_with(de->d_name, ".test.lua"))
+				continue;
+			if (*n == cap) {
+				char **no = realloc(out, (size_t)(cap = cap ? cap * 2 : 16) * sizeof *no);
+
+				if (!no)
+					break;
+				out = no;
+			}
+			if ((out[*n] = malloc(len)))
+				snprintf(out[(*n)++], len, "%s/%s", dir, de->d_name);
+		}
+		closedir(d);
+	}
+	free(paths);
+	if (out)
+		qsort(out, (size_t)*n, sizeof *out, cmp_str);
+	return out;
+}
+
+int cmd_test(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	char **files = NULL;
+	int npos, done, rc, i, j, nfiles, passed = 0, failed = 0, own = 0;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
+		return rc;
+	if (ctx_sandbox(c) < 0)
+		return 1;
+	if (npos) {
+		files = argv + 1;
+		nfiles = npos;
+	} else {
+		files = find_tests(c, &nfiles);
+		own = 1;
+	}
+	for (i = 0; i < nfiles; i++) {
+		struct crit_tests t;
+		struct critset *s;
+
+		if (lcrit_tests(&c->sb, files[i], &t, &c->err) < 0) {
+			printf("FAIL %s\n", c->err.msg);
+			err_clear(&c->err);
+			failed++;
+			continue;
+		}
+		if (!(s = ctx_load_set(c, t.set_id))) {
+			printf("FAIL %s: %s\n", files[i], c->err.msg);
+			err_clear(&c->err);
+			failed += t.n ? t.n : 1;
+			lcrit_tests_free(&t);
+			continue;
+		}
+		for (j = 0; j < t.n; j++) {
+			if (run_case(s, files[i], &t.c[j]))
+				passed++;
+			else
+				failed++;
+		}
+		crit_free(s);
+		lcrit_tests_free(&t);
+	}
+	if (own) {
+		for (i = 0; i < nfiles; i++)
+			free(files[i]);
+		free(files);
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	if (failed)
+		err_set(&c->err, "test: %d case%s failed", failed, failed == 1 ? "" : "s");
+	return failed ? 1 : 0;
+}

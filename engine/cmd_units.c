@@ -1,0 +1,119 @@
+/* cmd_units.c - `ntm units`, `ntm variables`, `ntm runs`: what the
+ * database holds, for finding codes and names. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "utf8.h"
+
+static const char units_usage[] =
+	"usage: ntm units [NAME|CODE] [--level LEVEL]\n\n"
+	"Lists the units as a tree (code, name, level, threshold region), sorted\n"
+	"in Vietnamese order; with NAME, the unit that name matches and the units\n"
+	"below it. Names match without diacritics (\"quang giao\").\n";
+
+static void tree(const struct unitset *us, int at, int depth, int level)
+{
+	const struct unit *u = &us->u[at];
+	size_t i;
+
+	if (level < 0 || u->level == level)
+		printf("%-22s %*s%s  (%s%s%s)\n", u->code, depth * 2, "", u->name,
+		       store_level_name[u->level], u->region >= 0 ? ", " : "",
+		       u->region >= 0 ? store_region_name[u->region] : "");
+	for (i = 0; i < us->n; i++)
+		if (us->u[i].parent == at)
+			tree(us, (int)i, depth + 1, level);
+}
+
+int cmd_units(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "level", OPT_ARG, "LEVEL", "only units of this level (province, district, commune, township, village)", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	int npos, done, rc, level = -1, at;
+	size_t i;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, units_usage, &done)) || done)
+		return rc;
+	if (opt_get(opts, "level") && (level = store_level_parse(opt_get(opts, "level"))) < 0) {
+		err_set(&c->err, "units: '%s' is not a level (province, district, commune, township, village)",
+		        opt_get(opts, "level"));
+		return 2;
+	}
+	if (ctx_units(c) < 0)
+		return 1;
+	if (npos) {
+		if ((at = ctx_find_unit(c, argv[1])) < 0)
+			return 1;
+		tree(&c->units, at, 0, level);
+		return 0;
+	}
+	for (i = 0; i < c->units.n; i++)
+		if (c->units.u[i].parent < 0)
+			tree(&c->units, (int)i, 0, level);
+	if (c->units.n == 0)
+		printf("no units in %s (import a units.csv)\n", c->db_path);
+	return 0;
+}
+
+static const char vars_usage[] =
+	"usage: ntm variables\n\n"
+	"Lists the variable dictionary: name, unit of measure and meaning. It is\n"
+	"data: extend data/variables.csv and import it, no rebuild needed.\n";
+
+int cmd_variables(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	int npos, done, rc;
+	size_t i;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, vars_usage, &done)) || done)
+		return rc;
+	if (ctx_vars(c) < 0)
+		return 1;
+	for (i = 0; i < c->vars.n; i++)
+		printf("%-38s %-17s %s\n", c->vars.v[i].name, c->vars.v[i].uom, c->vars.v[i].meaning);
+	if (c->vars.n == 0)
+		printf("the dictionary is empty (ntm import data/variables.csv)\n");
+	return 0;
+}
+
+static const char runs_usage[] =
+	"usage: ntm runs\n\n"
+	"Lists the stored evaluation runs, newest first: set, years, units, units\n"
+	"meeting the set, draft and unset thresholds used. Results are in the\n"
+	"database's result_view (run_id, unit, year, criterion, indicator, ...).\n";
+
+int cmd_runs(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	sqlite3_stmt *st;
+	int npos, done, rc;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, runs_usage, &done)) || done)
+		return rc;
+	if (ctx_db(c) < 0 || store_prepare(c->db, &st, "SELECT id, at, set_id, year_from, year_to, "
+	                                   "coalesce(unit_filter, 'all'), units, units_met, "
+	                                   "draft_thresholds, unset_thresholds FROM run ORDER BY id DESC",
+	                                   &c->err) < 0)
+		return 1;
+	printf("%5s  %-20s  %-22s %-9s %-16s %6s %6s %6s %6s\n", "run", "at", "set", "years", "units of",
+	       "units", "met", "draft", "unset");
+	while (sqlite3_step(st) == SQLITE_ROW)
+		printf("%5lld  %-20s  %-22s %d-%d %-16s %6d %6d %6d %6d\n",
+		       (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
+		       sqlite3_column_text(st, 2), sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
+		       sqlite3_column_text(st, 5), sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+		       sqlite3_column_int(st, 8), sqlite3_column_int(st, 9));
+	sqlite3_finalize(st);
+	return 0;
+}

@@ -1,0 +1,306 @@
+/* ctx.c - command context: lazy opening of the store, units, dictionary,
+ * sandbox and criteria catalog; unit and set look-ups (ctx.h). */
+#include "ctx.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lua_crit.h"
+#include "suggest.h"
+#include "utf8.h"
+
+void ctx_init(struct ctx *c)
+{
+	const char *e;
+
+	memset(c, 0, sizeof *c);
+	c->db_path = (e = getenv("NTM_DB")) && *e ? e : "data/ntm.db";
+	c->criteria_path = (e = getenv("NTM_CRITERIA_PATH")) && *e ? e : "criteria";
+	c->progress = isatty(2);
+}
+
+void ctx_free(struct ctx *c)
+{
+	int i;
+
+	if (c->have_units)
+		store_units_free(&c->units);
+	if (c->have_vars)
+		store_vars_free(&c->vars);
+	if (c->have_sb)
+		sandbox_close(&c->sb);
+	for (i = 0; i < c->ncat; i++) {
+		free(c->cat[i].path);
+		free(c->cat[i].id);
+		free(c->cat[i].extends);
+		free(c->cat[i].error);
+	}
+	free(c->cat);
+	if (c->db)
+		store_close(c->db);
+	memset(c, 0, sizeof *c);
+}
+
+int ctx_db(struct ctx *c)
+{
+	if (c->db)
+		return 0;
+	return store_open(c->db_path, &c->db, &c->err);
+}
+
+int ctx_units(struct ctx *c)
+{
+	if (c->have_units)
+		return 0;
+	if (ctx_db(c) < 0 || store_units(c->db, &c->units, &c->err) < 0)
+		return -1;
+	c->have_units = 1;
+	return 0;
+}
+
+void ctx_forget_units(struct ctx *c)
+{
+	if (c->have_units)
+		store_units_free(&c->units);
+	c->have_units = 0;
+}
+
+int ctx_vars(struct ctx *c)
+{
+	if (c->have_vars)
+		return 0;
+	if (ctx_db(c) < 0 || store_vars(c->db, &c->vars, &c->err) < 0)
+		return -1;
+	c->have_vars = 1;
+	return 0;
+}
+
+int ctx_sandbox(struct ctx *c)
+{
+	if (c->have_sb)
+		return 0;
+	if (sandbox_open(&c->sb, 0, 0, &c->err) < 0)
+		return -1;
+	c->have_sb = 1;
+	return 0;
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct catalog_entry *)a)->path, ((const struct catalog_entry *)b)->path);
+}
+
+/* Collects *.lua files (not *.test.lua) from each directory of the path. */
+int ctx_catalog(struct ctx *c)
+{
+	char *paths, *dir, *save = NULL;
+	int cap = 0, i, first;
+
+	if (c->have_cat)
+		return 0;
+	if (ctx_sandbox(c) < 0)
+		return -1;
+	if (!(paths = strdup(c->criteria_path)))
+		return err_set(&c->err, "out of memory");
+	for (dir = strtok_r(paths, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
+		DIR *d = opendir(dir);
+		struct dirent *de;
+
+		if (!d) {
+			err_set(&c->err, "criteria directory '%s' cannot be read (set --criteria DIR "
+			        "or NTM_CRITERIA_PATH)", dir);
+			free(paths);
+			return -1;
+		}
+		first = c->ncat;
+		while ((de = readdir(d))) {
+			size_t n;
+			char *p;
+
+			if (!ends_with(de->d_name, ".lua") || ends_with(de->d_name, ".test.lua") ||
+			    de->d_name[0] == '.')
+				continue;
+			n = strlen(dir) + strlen(de->d_name) + 2;
+			if (c->ncat == cap) {
+				int ncap = cap ? cap * 2 : 16;
+				struct catalog_entry *ne = realloc(c->cat, (size_t)ncap * sizeof *ne);
+
+				if (!ne)
+					break;
+				c->cat = ne;
+				cap = ncap;
+			}
+			if (!(p = malloc(n)))
+				break;
+			snprintf(p, n, "%s/%s", dir, de->d_name);
+			memset(&c->cat[c->ncat], 0, sizeof c->cat[0]);
+			c->cat[c->ncat++].path = p;
+		}
+		closedir(d);
+		qsort(c->cat + first, (size_t)(c->ncat - first), sizeof *c->cat, cmp_entry);
+	}
+	free(paths);
+	for (i = 0; i < c->ncat; i++) {
+		struct ntm_err e = { 0 };
+
+		if (lcrit_peek(&c->sb, c->cat[i].path, &c->cat[i].id, &c->cat[i].extends, &e) < 0)
+			c->cat[i].error = strdup(e.msg);
+	}
+	c->have_cat = 1;
+	return 0;
+}
+
+static const char *find_set(void *ctx, const char *id)
+{
+	struct ctx *c = ctx;
+	int i;
+
+	if (ctx_catalog(c) < 0)
+		return NULL;
+	for (i = 0; i < c->ncat; i++)
+		if (c->cat[i].id && strcmp(c->cat[i].id, id) == 0)
+			return c->cat[i].path;
+	return NULL;
+}
+
+struct critset *ctx_load_set(struct ctx *c, const char *name)
+{
+	const char *path = NULL;
+	struct stat st;
+	int i, n = 0;
+
+	if (ctx_sandbox(c) < 0)
+		return NULL;
+	/* the dictionary checks variables when the database has one */
+	if (access(c->db_path, F_OK) == 0 && ctx_vars(c) < 0)
+		return NULL;
+	if (ends_with(name, ".lua") && stat(name, &st) == 0) {
+		path = name;
+	} else {
+		if (ctx_catalog(c) < 0)
+			return NULL;
+		for (i = 0; i < c->ncat; i++) {
+			if (c->cat[i].id && strcmp(c->cat[i].id, name) == 0) {
+				if (n++)
+					return err_set(&c->err, "set '%s' is declared by both %s and %s",
+					               name, path, c->cat[i].path), NULL;
+				path = c->cat[i].path;
+			}
+		}
+		if (!path) {
+			struct suggest sg;
+
+			err_set(&c->err, "no criteria set '%s' in %s", name, c->criteria_path);
+			suggest_init(&sg, name);
+			for (i = 0; i < c->ncat; i++) {
+				if (c->cat[i].id)
+					suggest_add(&sg, c->cat[i].id);
+				else if (strstr(c->cat[i].path, name))
+					err_append(&c->err, "; %s failed to load: %s", c->cat[i].path,
+					           c->cat[i].error);
+			}
+			suggest_append(&sg, &c->err);
+			err_append(&c->err, " (`ntm criteria list` shows the sets)");
+			return NULL;
+		}
+	}
+	return lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, find_set, c, &c->err);
+}
+
+/* Words that name a level and may lead a unit name the user types. */
+static const char *strip_level(const char *key)
+{
+	static const char *const words[] = {
+		"thanh pho ", "thi tran ", "thi xa ", "xa ", "huyen ", "tinh ", "phuong ",
+		"thon ", "xom ", "ban ", NULL,
+	};
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (strncmp(key, words[i], strlen(words[i])) == 0)
+			return key + strlen(words[i]);
+	return key;
+}
+
+int ctx_find_unit(struct ctx *c, const char *text)
+{
+	struct unitset *us = &c->units;
+	char *key = NULL, *nfc = NULL;
+	const char *bare;
+	int64_t idx;
+	int hits[8], nhit = 0, pass, r = -1;
+	size_t i;
+
+	if (ctx_units(c) < 0)
+		return -1;
+	if (map_get(&us->by_code, text, &idx))
+		return (int)idx;
+	if (!(nfc = utf8_nfc(text)) || !(key = utf8_fold(text))) {
+		err_set(&c->err, "unit '%s': not valid UTF-8", text);
+		goto done;
+	}
+	bare = strip_level(key);
+	/* pass 0: the exact name; 1: the folded name; 2: without a level word */
+	for (pass = 0; pass < 3 && nhit == 0; pass++) {
+		for (i = 0; i < us->n; i++) {
+			const struct unit *u = &us->u[i];
+			int hit = pass == 0 ? strcmp(u->name, nfc) == 0 :
+			          pass == 1 ? strcmp(u->key, key) == 0 :
+			          strcmp(strip_level(u->key), bare) == 0;
+
+			if (hit && nhit < 8)
+				hits[nhit++] = (int)i;
+		}
+	}
+	if (nhit == 1) {
+		r = hits[0];
+	} else if (nhit > 1) {
+		err_set(&c->err, "unit '%s' is ambiguous; give its code:", text);
+		for (i = 0; i < (size_t)nhit; i++) {
+			const struct unit *u = &us->u[hits[i]];
+
+			err_append(&c->err, "\n  %-20s %s (%s%s%s)", u->code, u->name,
+			           store_level_name[u->level], u->parent >= 0 ? " in " : "",
+			           u->parent >= 0 ? us->u[u->parent].name : "");
+		}
+	} else {
+		struct suggest sg;
+
+		err_set(&c->err, "no unit '%s' in %s", text, c->db_path);
+		suggest_init(&sg, text);
+		for (i = 0; i < us->n; i++) {
+			suggest_add(&sg, us->u[i].name);
+			suggest_add(&sg, us->u[i].code);
+		}
+		suggest_append(&sg, &c->err);
+		if (us->n == 0)
+			err_append(&c->err, " (the database has no units: import units.csv first)");
+	}
+done:
+	free(nfc);
+	free(key);
+	return r;
+}
+
+void ctx_progress(struct ctx *c, const char *what, long done, long total)
+{
+	if (!c->progress)
+		return;
+	if (done < 0)
+		fprintf(stderr, "\r\033[K");
+	else if (total > 0)
+		fprintf(stderr, "\r%s: %ld/%ld (%ld%%)\033[K", what, done, total, done * 100 / total);
+	else
+		fprintf(stderr, "\r%s: %ld\033[K", what, done);
+	fflush(stderr);
+}

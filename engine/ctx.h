@@ -1,0 +1,61 @@
+/* ctx.h - what a command works with: the database, the unit hierarchy, the
+ * variable dictionary, the criteria path and the sandbox, each opened on
+ * first use; and the look-ups every command shares (a unit by name or code,
+ * a set by id or file). */
+#ifndef NTM_CTX_H
+#define NTM_CTX_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+
+#include "crit.h"
+#include "err.h"
+#include "lua_sandbox.h"
+#include "store.h"
+
+struct catalog_entry {
+	char *path;
+	char *id;            /* NULL when the file failed to load */
+	char *extends;
+	char *error;         /* why it failed */
+};
+
+struct ctx {
+	const char *db_path;        /* --db, $NTM_DB, data/ntm.db */
+	const char *criteria_path;  /* --criteria, $NTM_CRITERIA_PATH, criteria */
+	int progress;               /* show progress (stderr is a terminal) */
+	sqlite3 *db;
+	struct unitset units;
+	int have_units;
+	struct varset vars;
+	int have_vars;
+	struct sandbox sb;
+	int have_sb;
+	struct catalog_entry *cat;
+	int ncat, have_cat;
+	struct ntm_err err;
+};
+
+void ctx_init(struct ctx *c);
+void ctx_free(struct ctx *c);
+int ctx_db(struct ctx *c);
+int ctx_units(struct ctx *c);
+int ctx_vars(struct ctx *c);
+int ctx_sandbox(struct ctx *c);
+int ctx_catalog(struct ctx *c);
+/* Drops the cached units (after an import changed them). */
+void ctx_forget_units(struct ctx *c);
+
+/* A set by id (from the criteria path) or by file path. NULL with c->err. */
+struct critset *ctx_load_set(struct ctx *c, const char *name);
+
+/* A unit by code or name: exact code, then name ignoring case, diacritics,
+ * tone-mark placement and a leading "xã", "huyện", "tỉnh"… Returns the index
+ * in c->units, or -1 with c->err (no match, with suggestions; or several,
+ * listed). Loads units if needed. */
+int ctx_find_unit(struct ctx *c, const char *text);
+
+/* Prints "what: n" progress on stderr when c->progress; done < 0 clears. */
+void ctx_progress(struct ctx *c, const char *what, long done, long total);
+
+#endif

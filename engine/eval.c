@@ -1,0 +1,306 @@
+/* eval.c - indicator, criterion and unit status from figures (eval.h).
+ * Missing figures make an indicator unknown, never met or unmet; a
+ * threshold the set leaves unset gives "not set". Calls crit.c for
+ * thresholds and store.c to read figures. */
+#include "eval.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const eval_status_name[ST_N] = {
+	"met", "unmet", "unknown", "not_set", "n/a",
+};
+
+/* Values this close to a threshold count as on it: 100 * 7 / 10 must meet
+ * "≥ 70" although binary floating point gives 70.00000000000001 or less. */
+#define EPS 1e-9
+
+struct xctx {
+	const double *vals;
+	int div0;
+};
+
+static double x_eval(const struct expr *e, struct xctx *c)
+{
+	double a, b, r;
+	int i, unknown = 0, hits = 0;
+
+	switch (e->op) {
+	case X_NUM:
+		return e->num;
+	case X_VAR:
+		return c->vals[e->var];
+	case X_NEG:
+		return -x_eval(e->arg[0], c);
+	case X_ADD: case X_SUB: case X_MUL: case X_DIV: case X_PCT:
+	case X_GT: case X_GE: case X_LT: case X_LE: case X_EQ:
+		a = x_eval(e->arg[0], c);
+		b = x_eval(e->arg[1], c);
+		if (isnan(a) || isnan(b))
+			return NAN;
+		switch (e->op) {
+		case X_ADD: return a + b;
+		case X_SUB: return a - b;
+		case X_MUL: return a * b;
+		case X_DIV:
+		case X_PCT:
+			if (b == 0) {
+				c->div0 = 1;
+				return NAN;
+			}
+			return e->op == X_PCT ? a * 100 / b : a / b;
+		case X_GT: return a > b + EPS;
+		case X_GE: return a >= b - EPS;
+		case X_LT: return a < b - EPS;
+		case X_LE: return a <= b + EPS;
+		default: return fabs(a - b) <= EPS;
+		}
+	case X_SUM: case X_MIN: case X_MAX: case X_COUNT:
+		r = e->op == X_MIN ? INFINITY : e->op == X_MAX ? -INFINITY : 0;
+		for (i = 0; i < e->n; i++) {
+			a = x_eval(e->arg[i], c);
+			if (isnan(a))
+				return NAN;
+			if (e->op == X_SUM)
+				r += a;
+			else if (e->op == X_COUNT)
+				r += a != 0;
+			else if (e->op == X_MIN ? a < r : a > r)
+				r = a;
+		}
+		return r;
+	case X_ALL: case X_ANY:
+		/* three-valued: one false decides all(), one true decides any() */
+		for (i = 0; i < e->n; i++) {
+			a = x_eval(e->arg[i], c);
+			if (isnan(a))
+				unknown = 1;
+			else if ((a != 0) == (e->op == X_ANY))
+				hits = 1;
+		}
+		if (hits)
+			return e->op == X_ANY ? 1 : 0;
+		return unknown ? NAN : e->op == X_ALL ? 1 : 0;
+	case X_NOT:
+		a = x_eval(e->arg[0], c);
+		return isnan(a) ? NAN : a == 0;
+	case X_EITHER:
+		a = x_eval(e->arg[0], c);
+		return isnan(a) ? x_eval(e->arg[1], c) : a;
+	}
+	return NAN;
+}
+
+double eval_gap(const struct indicator *d, const struct ind_result *r)
+{
+	if (isnan(r->value) || isnan(r->threshold) || d->cmp == CMP_MUST)
+		return NAN;
+	return d->cmp == CMP_MIN ? r->value - r->threshold : r->threshold - r->value;
+}
+
+static void eval_ind(const struct indicator *d, const double *vals, int region, int year,
+                     struct ind_result *r)
+{
+	struct xctx c = { vals, 0 };
+	struct thr_value tv;
+	double v;
+
+	r->value = NAN;
+	r->threshold = NAN;
+	r->thr_status = TS_SET;
+	r->thr_note = NULL;
+	r->div0 = 0;
+	if (d->applies) {
+		v = x_eval(d->applies, &c);
+		if (isnan(v)) {
+			r->status = ST_UNKNOWN;
+			r->div0 = (unsigned char)c.div0;
+			return;
+		}
+		if (v == 0) {
+			r->status = ST_NA;
+			return;
+		}
+	}
+	v = r->value = x_eval(d->measure, &c);
+	r->div0 = (unsigned char)c.div0;
+	if (d->cmp == CMP_MUST) {
+		r->threshold = d->must;
+		if (isnan(v))
+			r->status = ST_UNKNOWN;
+		else
+			r->status = ((v != 0) == d->must) ? ST_MET : ST_UNMET;
+		return;
+	}
+	crit_thr_resolve(d->thr, region, year, &tv);
+	r->thr_status = (unsigned char)tv.status;
+	r->thr_note = tv.note;
+	if (tv.status == TS_UNSET) {
+		r->status = ST_NOT_SET;
+		return;
+	}
+	r->threshold = tv.value;
+	if (isnan(v)) {
+		r->status = ST_UNKNOWN;
+		return;
+	}
+	if (d->cmp == CMP_MIN)
+		r->status = v >= tv.value - EPS * fmax(1, fabs(tv.value)) ? ST_MET : ST_UNMET;
+	else
+		r->status = v <= tv.value + EPS * fmax(1, fabs(tv.value)) ? ST_MET : ST_UNMET;
+}
+
+/* Met when every part is met or not applicable; unmet when any part is
+ * unmet; otherwise unknown (something missing or not set). */
+static int combine(int acc, int st)
+{
+	if (acc == ST_UNMET || st == ST_UNMET)
+		return ST_UNMET;
+	if (st == ST_MET || st == ST_NA)
+		return acc;
+	return ST_UNKNOWN;
+}
+
+int eval_unit(const struct critset *s, const double *vals, int region, int year,
+              struct ind_result *ind, unsigned char *crit, int *ncrit_met)
+{
+	int i, j, unit = ST_MET, cs;
+
+	*ncrit_met = 0;
+	for (i = 0; i < s->ncrit; i++) {
+		const struct criterion *c = &s->crit[i];
+
+		cs = ST_MET;
+		for (j = c->first; j < c->first + c->n; j++) {
+			eval_ind(&s->ind[j], vals, region, year, &ind[j]);
+			cs = combine(cs, ind[j].status);
+		}
+		crit[i] = (unsigned char)cs;
+		if (cs == ST_MET)
+			(*ncrit_met)++;
+		unit = combine(unit, cs);
+	}
+	return unit;
+}
+
+static void missing(const struct expr *e, const double *vals, int *out, int *n, int max)
+{
+	int i;
+
+	if (e->op == X_VAR) {
+		if (!isnan(vals[e->var]))
+			return;
+		for (i = 0; i < *n; i++)
+			if (out[i] == e->var)
+				return;
+		if (*n < max)
+			out[(*n)++] = e->var;
+		return;
+	}
+	for (i = 0; i < e->n; i++)
+		missing(e->arg[i], vals, out, n, max);
+}
+
+int eval_missing(const struct critset *s, int i, const double *vals, int *out, int max)
+{
+	int n = 0;
+
+	if (s->ind[i].applies)
+		missing(s->ind[i].applies, vals, out, &n, max);
+	missing(s->ind[i].measure, vals, out, &n, max);
+	return n;
+}
+
+/* ---- loading figures ---------------------------------------------------- */
+
+struct loadctx {
+	struct evaldata *d;
+	int *unit_row;       /* unit id -> row in d, -1 when not evaluated */
+	int64_t max_unit;
+	int *var_col;        /* variable id -> set variable, -1 when unused */
+	int64_t max_var;
+};
+
+static int take(void *ctx, int64_t unit_id, int64_t var_id, int year, int quarter, double value)
+{
+	struct loadctx *lc = ctx;
+	struct evaldata *d = lc->d;
+	int u, v, y;
+	size_t at;
+
+	if (unit_id > lc->max_unit || var_id > lc->max_var)
+		return 0;
+	if ((u = lc->unit_row[unit_id]) < 0 || (v = lc->var_col[var_id]) < 0)
+		return 0;
+	y = year - d->year_from;
+	at = ((size_t)u * (size_t)d->nyear + (size_t)y) * (size_t)d->set->nvar + (size_t)v;
+	/* the annual figure wins; among quarters, the latest */
+	if (!isnan(d->vals[at]) && (d->q[at] == 0 || (quarter != 0 && quarter < d->q[at])))
+		return 0;
+	d->vals[at] = value;
+	d->q[at] = (unsigned char)quarter;
+	return 0;
+}
+
+int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
+              const struct critset *s, const int *units, int nunit,
+              int year_from, int year_to, struct evaldata *d, struct ntm_err *err)
+{
+	struct loadctx lc;
+	size_t n, i;
+	int64_t max_var = 0, idx;
+	int rc = -1;
+
+	memset(d, 0, sizeof *d);
+	memset(&lc, 0, sizeof lc);
+	d->set = s;
+	d->nunit = nunit;
+	d->year_from = year_from;
+	d->nyear = year_to - year_from + 1;
+	n = (size_t)nunit * (size_t)d->nyear * (size_t)(s->nvar ? s->nvar : 1);
+	d->unit = malloc((size_t)(nunit ? nunit : 1) * sizeof *d->unit);
+	d->vals = malloc(n * sizeof *d->vals);
+	d->q = calloc(n, 1);
+	lc.max_unit = us->max_id;
+	lc.unit_row = malloc(((size_t)us->max_id + 1) * sizeof *lc.unit_row);
+	for (i = 0; i < vs->n; i++)
+		if (vs->v[i].id > max_var)
+			max_var = vs->v[i].id;
+	lc.max_var = max_var;
+	lc.var_col = malloc(((size_t)max_var + 1) * sizeof *lc.var_col);
+	if (!d->unit || !d->vals || !d->q || !lc.unit_row || !lc.var_col) {
+		err_set(err, "out of memory for %zu figures", n);
+		goto done;
+	}
+	for (i = 0; i < n; i++)
+		d->vals[i] = NAN;
+	memcpy(d->unit, units, (size_t)nunit * sizeof *units);
+	for (i = 0; i <= (size_t)us->max_id; i++)
+		lc.unit_row[i] = -1;
+	for (i = 0; i < (size_t)nunit; i++)
+		lc.unit_row[us->u[units[i]].id] = (int)i;
+	for (i = 0; i <= (size_t)max_var; i++)
+		lc.var_col[i] = -1;
+	for (i = 0; i < (size_t)s->nvar; i++)
+		if (map_get(&vs->by_name, s->var[i], &idx))
+			lc.var_col[vs->v[idx].id] = (int)i;
+	lc.d = d;
+	if (store_obs_each(db, year_from, year_to, take, &lc, err) < 0)
+		goto done;
+	rc = 0;
+done:
+	free(lc.unit_row);
+	free(lc.var_col);
+	if (rc < 0)
+		eval_data_free(d);
+	return rc;
+}
+
+void eval_data_free(struct evaldata *d)
+{
+	free(d->unit);
+	free(d->vals);
+	free(d->q);
+	memset(d, 0, sizeof *d);
+}

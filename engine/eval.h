@@ -1,0 +1,58 @@
+/* eval.h - evaluates a criteria set (crit.h) for units and years: each
+ * indicator met, unmet, unknown (data missing), threshold not set, or not
+ * applicable; criteria and units from their indicators. Plain C: the data
+ * comes in as a matrix of figures loaded from the store. */
+#ifndef NTM_EVAL_H
+#define NTM_EVAL_H
+
+#include <sqlite3.h>
+
+#include "crit.h"
+#include "store.h"
+
+enum { ST_MET, ST_UNMET, ST_UNKNOWN, ST_NOT_SET, ST_NA, ST_N };
+extern const char *const eval_status_name[ST_N];
+
+struct ind_result {
+	double value;        /* NAN when it could not be computed */
+	double threshold;    /* NAN when not set; 1/0 for must-indicators */
+	unsigned char status;     /* ST_* */
+	unsigned char thr_status; /* TS_* */
+	unsigned char div0;       /* the measure divided by zero */
+	const char *thr_note;     /* draft source or why not set; not owned */
+};
+
+/* Gap: positive is the margin above a minimum (or below a maximum),
+ * negative the shortfall; NAN when there is none to give. */
+double eval_gap(const struct indicator *d, const struct ind_result *r);
+
+/* Evaluates one unit in one year. vals[i] is the figure of set variable i
+ * (NAN = missing). Fills ind[nind] and crit[ncrit] (ST_*), returns the
+ * unit's status. *ncrit_met counts criteria met. */
+int eval_unit(const struct critset *s, const double *vals, int region, int year,
+              struct ind_result *ind, unsigned char *crit, int *ncrit_met);
+
+/* Writes to out the indexes of variables of indicator i that are missing
+ * in vals; returns how many (at most max). */
+int eval_missing(const struct critset *s, int i, const double *vals, int *out, int max);
+
+/* Figures for a set: [unit][year][variable] from the store. A year's figure
+ * is the annual one (period YYYY) or, failing that, the latest quarter. */
+struct evaldata {
+	const struct critset *set;
+	int nunit, year_from, nyear;
+	int *unit;           /* indexes into the unit set */
+	double *vals;        /* nunit * nyear * set->nvar */
+	unsigned char *q;    /* quarter each value came from (0 = annual) */
+};
+
+int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
+              const struct critset *s, const int *units, int nunit,
+              int year_from, int year_to, struct evaldata *d, struct ntm_err *err);
+void eval_data_free(struct evaldata *d);
+static inline double *eval_vals(const struct evaldata *d, int u, int y)
+{
+	return d->vals + ((size_t)u * (size_t)d->nyear + (size_t)y) * (size_t)d->set->nvar;
+}
+
+#endif

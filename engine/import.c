@@ -1,0 +1,883 @@
+/* import.c - interchange CSV files into the store (import.h).
+ * One transaction for the whole command; the first refused row rolls it
+ * back. Each row is checked field by field so the message can name the
+ * file, line and field. Calls csv, store, map, suggest, utf8. */
+#include "import.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "map.h"
+#include "store.h"
+#include "suggest.h"
+#include "utf8.h"
+
+const char *const import_kind_name[IK_N] = {
+	"variables", "units", "observations", "funding", "projects", "recognitions",
+};
+
+const char *const import_kind_header[IK_N] = {
+	"name,uom,meaning,source",
+	"code,name,level,parent,region",
+	"unit,period,variable,value,source",
+	"unit,year,fund,kind,allocated,disbursed,measure,source",
+	"unit,year,quarter,name,category,cost,status,source",
+	"unit,year,title,decision,source",
+};
+
+static const char *const uoms[] = {
+	"km", "ha", "count", "households", "persons", "pct", "mvnd",
+	"mvnd_person_year", "tonnes", "bool", "works", NULL,
+};
+static const char *const funds[] = {
+	"central", "province", "district", "commune", "sponsor", "people", "credit", "other", NULL,
+};
+static const char *const fund_kinds[] = { "investment", "recurrent", "in_kind", NULL };
+static const char *const measures[] = { "mVND", "tonnes", NULL };
+static const char *const categories[] = {
+	"road", "canal", "irrigation", "electricity", "school", "culture", "market", "ict",
+	"housing", "water", "environment", "health", "admin", "production", "other", NULL,
+};
+static const char *const statuses[] = { "planned", "underway", "done", NULL };
+static const char *const titles[] = {
+	"ntm", "ntm-advanced", "ntm-model", "ntm-reconfirmed", "model-village",
+	"civilised-urban", NULL,
+};
+
+/* Everything one import command needs while it runs. */
+struct imp {
+	sqlite3 *db;
+	struct ntm_err *err;
+	struct csv csv;
+	struct import_file *file;
+	int64_t import_id;
+	struct map units;       /* code -> id */
+	struct map unit_level;  /* code -> level */
+	struct map vars;        /* name -> id */
+	struct map var_uom;     /* name -> index in uoms[] */
+	struct map sources;     /* text -> id */
+	int col[8];             /* header position of each expected column */
+	sqlite3_stmt *st;
+};
+
+/* ---- field helpers ---------------------------------------------------- */
+
+static int in_list(const char *const *list, const char *s)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+static void list_values(struct ntm_err *err, const char *const *list)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		err_append(err, "%s%s", i ? ", " : "", list[i]);
+}
+
+/* Trims spaces in place; returns s. */
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}
+
+/* The row's value of expected column i (already trimmed). */
+static char *F(struct imp *im, int i)
+{
+	return im->csv.field[im->col[i]];
+}
+
+static int bad(struct imp *im, int i, const char *fmt, const char *val)
+{
+	const char *names = import_kind_header[im->file->kind];
+	char col[32];
+	int k = 0;
+	size_t n;
+
+	/* the i-th name of the header */
+	while (k < i && (names = strchr(names, ',')))
+		names++, k++;
+	n = strcspn(names, ",");
+	if (n >= sizeof col)
+		n = sizeof col - 1;
+	memcpy(col, names, n);
+	col[n] = '\0';
+	err_set(im->err, "%s:%ld: field '%s': ", im->file->path, im->csv.line, col);
+	err_append(im->err, fmt, val);
+	return -1;
+}
+
+int import_parse_number(const char *s, double *v)
+{
+	char *end;
+
+	if (!*s)
+		return -1;
+	errno = 0;
+	*v = strtod(s, &end);
+	if (*end || errno || !isfinite(*v) || isspace((unsigned char)*s))
+		return -1;
+	/* strtod accepts hex and "inf"; figures are plain decimals */
+	for (; *s; s++)
+		if (!strchr("0123456789+-.eE", *s))
+			return -1;
+	return 0;
+}
+
+int import_parse_bool(const char *s, double *v)
+{
+	static const char *const yes[] = { "1", "true", "yes", "co", "dat", NULL };
+	static const char *const no[] = { "0", "false", "no", "khong", "khong dat", "chua dat", NULL };
+	char *k = utf8_fold(s);
+	int r = -1;
+
+	if (!k)
+		return -1;
+	if (in_list(yes, k) >= 0) {
+		*v = 1;
+		r = 0;
+	} else if (in_list(no, k) >= 0) {
+		*v = 0;
+		r = 0;
+	}
+	free(k);
+	return r;
+}
+
+int import_parse_period(const char *s, int *year, int *quarter)
+{
+	int y = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (y < 1990 || y > 2100)
+		return -1;
+	s += 4;
+	if (*s == '-')
+		s++;
+	*year = y;
+	*quarter = 0;
+	if (s[-1] == '-' && *s != 'Q' && *s != 'q')
+		return -1;
+	if (!*s)
+		return 0;
+	if ((*s != 'Q' && *s != 'q') || s[1] < '1' || s[1] > '4' || s[2])
+		return -1;
+	*quarter = s[1] - '0';
+	return 0;
+}
+
+static int parse_year(struct imp *im, int i, int *year)
+{
+	int q;
+
+	if (import_parse_period(F(im, i), year, &q) < 0 || q)
+		return bad(im, i, "'%s' is not a year (expected YYYY, 1990-2100)", F(im, i));
+	return 0;
+}
+
+/* A non-negative amount; empty is allowed when opt (then *isnull = 1). */
+static int parse_amount(struct imp *im, int i, int opt, double *v, int *isnull)
+{
+	const char *s = F(im, i);
+
+	*isnull = 0;
+	if (!*s) {
+		if (opt) {
+			*isnull = 1;
+			return 0;
+		}
+		return bad(im, i, "is empty (a number is required)%s", "");
+	}
+	if (import_parse_number(s, v) < 0) {
+		if (strchr(s, ','))
+			return bad(im, i, "'%s' is not a number (write decimals with a dot "
+			           "and no thousands separator, e.g. 1234.5)", s);
+		return bad(im, i, "'%s' is not a number", s);
+	}
+	if (*v < 0)
+		return bad(im, i, "'%s' is negative", s);
+	return 0;
+}
+
+static int pick(struct imp *im, int i, const char *const *list, int opt)
+{
+	const char *s = F(im, i);
+	int k;
+
+	if (!*s && opt)
+		return -2;
+	if ((k = in_list(list, s)) >= 0)
+		return k;
+	bad(im, i, "'%s' is not one of: ", s);
+	list_values(im->err, list);
+	return -1;
+}
+
+/* NFC copy of a text field. Caller frees. */
+static char *text(struct imp *im, int i, int required)
+{
+	const char *s = F(im, i);
+	char *t;
+
+	if (required && !*s) {
+		bad(im, i, "is empty%s", "");
+		return NULL;
+	}
+	if (!(t = utf8_nfc(s)))
+		err_set(im->err, "%s:%ld: out of memory", im->file->path, im->csv.line);
+	return t;
+}
+
+static int64_t source(struct imp *im, int i)
+{
+	char *t = text(im, i, 1);
+	int64_t id;
+
+	if (!t) {
+		if (!F(im, i)[0])
+			err_append(im->err, " (every figure keeps its source: the document and section)");
+		return -1;
+	}
+	id = store_source_id(im->db, &im->sources, t, im->err);
+	free(t);
+	return id;
+}
+
+static int64_t unit_ref(struct imp *im, int i)
+{
+	const char *s = F(im, i);
+	struct suggest sg;
+	const char *key;
+	int64_t id;
+	size_t it = 0;
+
+	if (map_get(&im->units, s, &id))
+		return id;
+	if (!*s)
+		return bad(im, i, "is empty (a unit code is required)%s", "");
+	bad(im, i, "unknown unit '%s'", s);
+	suggest_init(&sg, s);
+	while (map_next(&im->units, &it, &key, &id))
+		suggest_add(&sg, key);
+	suggest_append(&sg, im->err);
+	err_append(im->err, " (units are named by code; `ntm units` lists them)");
+	return -1;
+}
+
+/* Runs the row's upsert. Every statement returns one row (the unit id for
+ * units) unless the key was already written by this same import: the
+ * conflict clause skips such rows, so no row back means a duplicate. */
+static int step_row(struct imp *im, const char *what, int64_t *id)
+{
+	int rc = sqlite3_step(im->st);
+
+	if (rc == SQLITE_ROW) {
+		if (id)
+			*id = sqlite3_column_int64(im->st, 0);
+		rc = sqlite3_step(im->st);
+		sqlite3_reset(im->st);
+		if (rc == SQLITE_DONE)
+			return 0;
+	} else {
+		sqlite3_reset(im->st);
+		if (rc == SQLITE_DONE)
+			return err_set(im->err, "%s:%ld: %s is given twice in this import (see an earlier line)",
+			               im->file->path, im->csv.line, what);
+	}
+	return err_set(im->err, "%s:%ld: database refused the row: %s", im->file->path,
+	               im->csv.line, sqlite3_errmsg(im->db));
+}
+
+/* ---- one row of each kind --------------------------------------------- */
+
+static int row_variable(struct imp *im)
+{
+	const char *name = F(im, 0), *p;
+	int u;
+
+	if (!*name)
+		return bad(im, 0, "is empty%s", "");
+	for (p = name; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
+			return bad(im, 0, "'%s' is not a variable name (lower-case letters, digits and _)", name);
+	if (!islower((unsigned char)name[0]))
+		return bad(im, 0, "'%s' must start with a letter", name);
+	if ((u = pick(im, 1, uoms, 0)) < 0)
+		return -1;
+	sqlite3_bind_text(im->st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(im->st, 2, uoms[u], -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->st, 3, F(im, 2), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(im->st, 4, F(im, 3), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(im->st, 5, im->import_id);
+	if (step_row(im, "the variable", NULL) < 0)
+		return -1;
+	if (map_put(&im->var_uom, name, u) < 0 || map_put(&im->vars, name, 0) < 0)
+		return err_set(im->err, "out of memory");
+	return 0;
+}
+
+static int row_unit(struct imp *im)
+{
+	static const int parent_level[LV_N][3] = {
+		/* allowed parent levels per level; -1 ends */
+		[LV_PROVINCE] = { -1, -1, -1 },
+		[LV_DISTRICT] = { LV_PROVINCE, -1, -1 },
+		[LV_COMMUNE] = { LV_DISTRICT, LV_PROVINCE, -1 },
+		[LV_TOWNSHIP] = { LV_DISTRICT, LV_PROVINCE, -1 },
+		[LV_VILLAGE] = { LV_COMMUNE, LV_TOWNSHIP, -1 },
+	};
+	const char *code = F(im, 0), *p, *pcode = F(im, 3), *rs = F(im, 4);
+	char *name = NULL, *key = NULL;
+	int level, region = -1, k, rc = -1;
+	int64_t parent = 0, plevel = -1, id;
+
+	if (!*code)
+		return bad(im, 0, "is empty%s", "");
+	for (p = code; *p; p++)
+		if (*p == ' ' || *p == ',' || (unsigned char)*p < 0x21 || (unsigned char)*p > 0x7e)
+			return bad(im, 0, "'%s': a code is ASCII without spaces", code);
+	if ((level = pick(im, 2, store_level_name, 0)) < 0)
+		return -1;
+	if (*rs && (region = store_region_parse(rs)) < 0) {
+		bad(im, 4, "'%s' is not a threshold region of QĐ 318: ", rs);
+		list_values(im->err, store_region_name);
+		return -1;
+	}
+	if (level == LV_PROVINCE) {
+		if (*pcode)
+			return bad(im, 3, "'%s': a province has no parent", pcode);
+		if (region < 0)
+			return bad(im, 4, "is empty: a province needs its threshold region (%s)",
+			           "tdmnpb, dbsh, btb, dhntb, tn, dnb or dbscl");
+	} else {
+		if (!*pcode)
+			return bad(im, 3, "is empty: a %s needs its parent's code", store_level_name[level]);
+		if (!map_get(&im->units, pcode, &parent)) {
+			bad(im, 3, "unknown parent '%s' (define it on an earlier line or import it first)", pcode);
+			return -1;
+		}
+		map_get(&im->unit_level, pcode, &plevel);
+		for (k = 0; k < 3 && parent_level[level][k] >= 0; k++)
+			if (parent_level[level][k] == plevel)
+				break;
+		if (k == 3 || parent_level[level][k] < 0) {
+			err_set(im->err, "%s:%ld: field 'parent': a %s cannot sit under %s '%s' (a %s)",
+			        im->file->path, im->csv.line, store_level_name[level],
+			        "the unit", pcode, store_level_name[plevel]);
+			return -1;
+		}
+	}
+	if (!(name = text(im, 1, 1)))
+		goto done;
+	if (!(key = utf8_fold(name))) {
+		err_set(im->err, "out of memory");
+		goto done;
+	}
+	sqlite3_bind_text(im->st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(im->st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(im->st, 3, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(im->st, 4, store_level_name[level], -1, SQLITE_STATIC);
+	if (parent)
+		sqlite3_bind_int64(im->st, 5, parent);
+	else
+		sqlite3_bind_null(im->st, 5);
+	if (region >= 0)
+		sqlite3_bind_text(im->st, 6, store_region_name[region], -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(im->st, 6);
+	sqlite3_bind_int64(im->st, 7, im->import_id);
+	if (step_row(im, "the unit code", &id) < 0)
+		goto done;
+	if (map_put(&im->units, code, id) < 0 || map_put(&im->unit_level, code, level) < 0) {
+		err_set(im->err, "out of memory");
+		goto done;
+	}
+	rc = 0;
+done:
+	free(name);
+	free(key);
+	return rc;
+}
+
+static int row_observation(struct imp *im)
+{
+	const char *vname = F(im, 2), *vs = F(im, 3);
+	int64_t unit, var, src, u;
+	int year, quarter;
+	double v;
+
+	if ((unit = unit_ref(im, 0)) < 0)
+		return -1;
+	if (import_parse_period(F(im, 1), &year, &quarter) < 0)
+		return bad(im, 1, "'%s' is not a period (expected YYYY or YYYYQn, e.g. 2023 or 2024Q1)", F(im, 1));
+	if (!map_get(&im->vars, vname, &var)) {
+		struct suggest sg;
+		const char *key;
+		int64_t val;
+		size_t it = 0;
+
+		bad(im, 2, "unknown variable '%s'", vname);
+		suggest_init(&sg, vname);
+		while (map_next(&im->vars, &it, &key, &val))
+			suggest_add(&sg, key);
+		suggest_append(&sg, im->err);
+		err_append(im->err, " (the dictionary is data/variables.csv; add the variable there and import it)");
+		return -1;
+	}
+	map_get(&im->var_uom, vname, &u);
+	if (strcmp(uoms[u], "bool") == 0) {
+		if (import_parse_bool(vs, &v) < 0)
+			return bad(im, 3, "'%s' is not a yes/no figure (use 1 or 0)", vs);
+	} else {
+		int isnull;
+
+		if (parse_amount(im, 3, 0, &v, &isnull) < 0)
+			return -1;
+		if (strcmp(uoms[u], "pct") == 0 && v > 100)
+			return bad(im, 3, "'%s' is a percentage above 100", vs);
+	}
+	if ((src = source(im, 4)) < 0)
+		return -1;
+	sqlite3_bind_int64(im->st, 1, unit);
+	sqlite3_bind_int64(im->st, 2, var);
+	sqlite3_bind_int(im->st, 3, year);
+	sqlite3_bind_int(im->st, 4, quarter);
+	sqlite3_bind_double(im->st, 5, v);
+	sqlite3_bind_int64(im->st, 6, src);
+	sqlite3_bind_int64(im->st, 7, im->import_id);
+	return step_row(im, "this figure (unit, period, variable)", NULL);
+}
+
+static int row_funding(struct imp *im)
+{
+	int64_t unit, src;
+	int year, fund, kind, measure, na, nd;
+	double alloc = 0, disb = 0;
+
+	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0)
+		return -1;
+	if ((fund = pick(im, 2, funds, 0)) < 0 || (kind = pick(im, 3, fund_kinds, 0)) < 0)
+		return -1;
+	if (parse_amount(im, 4, 1, &alloc, &na) < 0 || parse_amount(im, 5, 1, &disb, &nd) < 0)
+		return -1;
+	if (na && nd)
+		return bad(im, 4, "is empty, and so is disbursed: a funding row needs an amount%s", "");
+	if ((measure = pick(im, 6, measures, 1)) == -1)
+		return -1;
+	if (measure == -2)
+		measure = 0;
+	if (measure == 1 && kind != 2)
+		return bad(im, 6, "'%s' is for in-kind support (cement); set kind to in_kind", F(im, 6));
+	if ((src = source(im, 7)) < 0)
+		return -1;
+	sqlite3_bind_int64(im->st, 1, unit);
+	sqlite3_bind_int(im->st, 2, year);
+	sqlite3_bind_text(im->st, 3, funds[fund], -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->st, 4, fund_kinds[kind], -1, SQLITE_STATIC);
+	if (na)
+		sqlite3_bind_null(im->st, 5);
+	else
+		sqlite3_bind_double(im->st, 5, alloc);
+	if (nd)
+		sqlite3_bind_null(im->st, 6);
+	else
+		sqlite3_bind_double(im->st, 6, disb);
+	sqlite3_bind_text(im->st, 7, measures[measure], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(im->st, 8, src);
+	sqlite3_bind_int64(im->st, 9, im->import_id);
+	return step_row(im, "this funding row (unit, year, fund, kind, measure)", NULL);
+}
+
+static int row_project(struct imp *im)
+{
+	int64_t unit, src;
+	int year, quarter = 0, cat, status, nc, rc;
+	double cost = 0;
+	char *name;
+	const char *qs = F(im, 2);
+
+	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0)
+		return -1;
+	if (*qs) {
+		if (qs[1] || qs[0] < '1' || qs[0] > '4')
+			return bad(im, 2, "'%s' is not a quarter (1-4, or empty for the whole year)", qs);
+		quarter = qs[0] - '0';
+	}
+	if ((cat = pick(im, 4, categories, 0)) < 0 || parse_amount(im, 5, 1, &cost, &nc) < 0)
+		return -1;
+	if ((status = pick(im, 6, statuses, 0)) < 0 || (src = source(im, 7)) < 0)
+		return -1;
+	if (!(name = text(im, 3, 1)))
+		return -1;
+	sqlite3_bind_int64(im->st, 1, unit);
+	sqlite3_bind_int(im->st, 2, year);
+	sqlite3_bind_int(im->st, 3, quarter);
+	sqlite3_bind_text(im->st, 4, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(im->st, 5, categories[cat], -1, SQLITE_STATIC);
+	if (nc)
+		sqlite3_bind_null(im->st, 6);
+	else
+		sqlite3_bind_double(im->st, 6, cost);
+	sqlite3_bind_text(im->st, 7, statuses[status], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(im->st, 8, src);
+	sqlite3_bind_int64(im->st, 9, im->import_id);
+	rc = step_row(im, "this project (unit, year, quarter, name)", NULL);
+	free(name);
+	return rc;
+}
+
+static int row_recognition(struct imp *im)
+{
+	int64_t unit, src;
+	int year, title, rc;
+	char *decision;
+
+	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0)
+		return -1;
+	if ((title = pick(im, 2, titles, 0)) < 0 || (src = source(im, 4)) < 0)
+		return -1;
+	if (!(decision = text(im, 3, 0)))
+		return -1;
+	sqlite3_bind_int64(im->st, 1, unit);
+	sqlite3_bind_int(im->st, 2, year);
+	sqlite3_bind_text(im->st, 3, titles[title], -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->st, 4, decision, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(im->st, 5, src);
+	sqlite3_bind_int64(im->st, 6, im->import_id);
+	rc = step_row(im, "this recognition (unit, year, title)", NULL);
+	free(decision);
+	return rc;
+}
+
+/* Upserts: a later import replaces a figure; the same key twice within one
+ * import is refused (the conflict clause's WHERE fails, no row returns). */
+static const char *const insert_sql[IK_N] = {
+	"INSERT INTO variable(name, uom, meaning, source, import_id) VALUES (?1, ?2, ?3, ?4, ?5) "
+	"ON CONFLICT(name) DO UPDATE SET uom = excluded.uom, meaning = excluded.meaning, "
+	"source = excluded.source, import_id = excluded.import_id "
+	"WHERE variable.import_id IS NOT excluded.import_id RETURNING id",
+	"INSERT INTO unit(code, name, name_key, level, parent_id, region, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+	"name_key = excluded.name_key, level = excluded.level, parent_id = excluded.parent_id, "
+	"region = excluded.region, import_id = excluded.import_id "
+	"WHERE unit.import_id IS NOT excluded.import_id RETURNING id",
+	"INSERT INTO observation(unit_id, variable_id, year, quarter, value, source_id, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET value = excluded.value, "
+	"source_id = excluded.source_id, import_id = excluded.import_id "
+	"WHERE observation.import_id IS NOT excluded.import_id RETURNING 1",
+	"INSERT INTO funding(unit_id, year, fund, kind, allocated, disbursed, measure, source_id, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET "
+	"allocated = excluded.allocated, disbursed = excluded.disbursed, "
+	"source_id = excluded.source_id, import_id = excluded.import_id "
+	"WHERE funding.import_id IS NOT excluded.import_id RETURNING 1",
+	"INSERT INTO project(unit_id, year, quarter, name, category, cost, status, source_id, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET "
+	"category = excluded.category, cost = excluded.cost, status = excluded.status, "
+	"source_id = excluded.source_id, import_id = excluded.import_id "
+	"WHERE project.import_id IS NOT excluded.import_id RETURNING 1",
+	"INSERT INTO recognition(unit_id, year, title, decision, source_id, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET decision = excluded.decision, "
+	"source_id = excluded.source_id, import_id = excluded.import_id "
+	"WHERE recognition.import_id IS NOT excluded.import_id RETURNING 1",
+};
+
+static const char *const table_of[IK_N] = {
+	"variable", "unit", "observation", "funding", "project", "recognition",
+};
+
+static int (*const row_fn[IK_N])(struct imp *) = {
+	row_variable, row_unit, row_observation, row_funding, row_project, row_recognition,
+};
+
+/* ---- files ------------------------------------------------------------ */
+
+static int count_cols(int kind)
+{
+	const char *h = import_kind_header[kind];
+	int n = 1;
+
+	for (; *h; h++)
+		n += *h == ',';
+	return n;
+}
+
+static int count_rows(sqlite3 *db, const char *table, long *n, struct ntm_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", table);
+
+	if (!sql)
+		return err_set(err, "out of memory");
+	if (store_prepare(db, &st, sql, err) < 0) {
+		sqlite3_free(sql);
+		return -1;
+	}
+	sqlite3_free(sql);
+	*n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Maps the header's columns to the kind's expected columns. The kind is the
+ * one whose column names the header holds, in any order. */
+static int read_header(struct imp *im, struct ntm_err *err)
+{
+	struct csv *c = &im->csv;
+	size_t i;
+	int k, j, r;
+
+	if ((r = csv_next(c, err)) <= 0)
+		return r < 0 ? -1 : err_set(err, "%s: the file is empty (expected a header row)", c->path);
+	for (i = 0; i < c->nfield; i++)
+		c->field[i] = trim(c->field[i]);
+	for (k = 0; k < IK_N; k++) {
+		const char *h = import_kind_header[k];
+		int ncol = 0, found = 0;
+
+		for (j = 0; h; j++) {
+			size_t n = strcspn(h, ",");
+
+			ncol++;
+			im->col[j] = -1;
+			for (i = 0; i < c->nfield; i++) {
+				if (strlen(c->field[i]) == n && strncmp(c->field[i], h, n) == 0) {
+					im->col[j] = (int)i;
+					found++;
+					break;
+				}
+			}
+			h = h[n] ? h + n + 1 : NULL;
+		}
+		if (found == ncol && (size_t)ncol == c->nfield) {
+			im->file->kind = k;
+			return 0;
+		}
+		if (found == ncol) {
+			/* all expected columns and some more: name the extra ones */
+			err_set(err, "%s:1: unexpected column(s) for a %s file:", c->path, import_kind_name[k]);
+			for (i = 0; i < c->nfield; i++) {
+				int known = 0;
+
+				for (j = 0; j < ncol; j++)
+					known |= im->col[j] == (int)i;
+				if (!known)
+					err_append(err, " '%s'", c->field[i]);
+			}
+			err_append(err, " (expected: %s)", import_kind_header[k]);
+			return -1;
+		}
+	}
+	err_set(err, "%s:1: unknown header '", c->path);
+	for (i = 0; i < c->nfield; i++)
+		err_append(err, "%s%s", i ? "," : "", c->field[i]);
+	err_append(err, "'; an import file starts with one of these headers:");
+	for (k = 0; k < IK_N; k++)
+		err_append(err, "\n  %-13s %s", import_kind_name[k], import_kind_header[k]);
+	return -1;
+}
+
+static int load_maps(struct imp *im)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(im->db, &st, "SELECT code, id, level FROM unit", im->err) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+
+		if (map_put(&im->units, code, sqlite3_column_int64(st, 1)) < 0 ||
+		    map_put(&im->unit_level, code,
+		            store_level_parse((const char *)sqlite3_column_text(st, 2))) < 0)
+			goto oom;
+	}
+	sqlite3_finalize(st);
+	if (store_prepare(im->db, &st, "SELECT name, id, uom FROM variable", im->err) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		int u = in_list(uoms, (const char *)sqlite3_column_text(st, 2));
+
+		if (map_put(&im->vars, name, sqlite3_column_int64(st, 1)) < 0 ||
+		    map_put(&im->var_uom, name, u < 0 ? 0 : u) < 0)
+			goto oom;
+	}
+	sqlite3_finalize(st);
+	return 0;
+oom:
+	sqlite3_finalize(st);
+	return err_set(im->err, "out of memory");
+}
+
+/* Variables imported in this command get their ids once the file is done
+ * (row_variable records the name only). */
+static int refresh_var_ids(struct imp *im)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(im->db, &st, "SELECT name, id FROM variable", im->err) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (map_put(&im->vars, (const char *)sqlite3_column_text(st, 0),
+		            sqlite3_column_int64(st, 1)) < 0) {
+			sqlite3_finalize(st);
+			return err_set(im->err, "out of memory");
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int import_one(struct imp *im, struct import_file *f, const struct import_opts *o)
+{
+	sqlite3_stmt *ins = NULL;
+	long before = 0, after = 0;
+	size_t i;
+	int r, rc = -1;
+
+	im->file = f;
+	if (csv_open(&im->csv, f->path, im->err) < 0)
+		return -1;
+	if (read_header(im, im->err) < 0)
+		goto done;
+	if (count_rows(im->db, table_of[f->kind], &before, im->err) < 0)
+		goto done;
+	if (store_prepare(im->db, &ins, "INSERT INTO import(file, kind, rows) VALUES (?1, ?2, 0)",
+	                  im->err) < 0)
+		goto done;
+	sqlite3_bind_text(ins, 1, f->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 2, import_kind_name[f->kind], -1, SQLITE_STATIC);
+	if (sqlite3_step(ins) != SQLITE_DONE) {
+		err_set(im->err, "database: %s", sqlite3_errmsg(im->db));
+		goto done;
+	}
+	im->import_id = sqlite3_last_insert_rowid(im->db);
+	if (store_prepare(im->db, &im->st, insert_sql[f->kind], im->err) < 0)
+		goto done;
+	while ((r = csv_next(&im->csv, im->err)) > 0) {
+		if (im->csv.nfield != (size_t)count_cols(f->kind)) {
+			err_set(im->err, "%s:%ld: expected %d fields (%s) but found %zu",
+			        f->path, im->csv.line, count_cols(f->kind),
+			        import_kind_header[f->kind], im->csv.nfield);
+			goto done;
+		}
+		for (i = 0; i < im->csv.nfield; i++)
+			im->csv.field[i] = trim(im->csv.field[i]);
+		if (row_fn[f->kind](im) < 0)
+			goto done;
+		f->rows++;
+		if (o->progress && f->rows % 100000 == 0)
+			o->progress(o->ctx, f->path, f->rows);
+	}
+	if (r < 0)
+		goto done;
+	if (f->kind == IK_VARIABLES && refresh_var_ids(im) < 0)
+		goto done;
+	if (count_rows(im->db, table_of[f->kind], &after, im->err) < 0)
+		goto done;
+	f->added = after - before;
+	f->updated = f->rows - f->added;
+	{
+		char *sql = sqlite3_mprintf("UPDATE import SET rows = %ld WHERE id = %lld",
+		                            f->rows, (long long)im->import_id);
+
+		if (!sql || store_exec(im->db, sql, im->err) < 0) {
+			sqlite3_free(sql);
+			goto done;
+		}
+		sqlite3_free(sql);
+	}
+	rc = 0;
+done:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(im->st);
+	im->st = NULL;
+	csv_close(&im->csv);
+	return rc;
+}
+
+static int by_kind(const void *a, const void *b)
+{
+	const struct import_file *x = a, *y = b;
+
+	return x->kind - y->kind;
+}
+
+int import_run(sqlite3 *db, struct import_file *files, int nfiles,
+               const struct import_opts *o, struct ntm_err *err)
+{
+	struct imp im;
+	int i, rc = -1, began = 0;
+
+	memset(&im, 0, sizeof im);
+	im.db = db;
+	im.err = err;
+	map_init(&im.units);
+	map_init(&im.unit_level);
+	map_init(&im.vars);
+	map_init(&im.var_uom);
+	map_init(&im.sources);
+	/* Read every header first: a file of unknown kind stops the command
+	 * before anything is written, and the order can follow dependencies. */
+	for (i = 0; i < nfiles; i++) {
+		files[i].rows = files[i].added = files[i].updated = 0;
+		im.file = &files[i];
+		if (csv_open(&im.csv, files[i].path, err) < 0)
+			goto done;
+		{
+			int r = read_header(&im, err);
+
+			csv_close(&im.csv);
+			if (r < 0)
+				goto done;
+		}
+	}
+	qsort(files, (size_t)nfiles, sizeof *files, by_kind);
+	if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
+		goto done;
+	began = 1;
+	if (load_maps(&im) < 0)
+		goto done;
+	for (i = 0; i < nfiles; i++)
+		if (import_one(&im, &files[i], o) < 0)
+			goto done;
+	/* Foreign keys are checked per statement; this catches nothing new but
+	 * guards a future deferred constraint. */
+	if (o->dry_run) {
+		rc = store_exec(db, "ROLLBACK", err);
+		began = 0;
+		goto done;
+	}
+	if (store_exec(db, "COMMIT", err) < 0)
+		goto done;
+	began = 0;
+	rc = 0;
+done:
+	if (began)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	map_free(&im.units);
+	map_free(&im.unit_level);
+	map_free(&im.vars);
+	map_free(&im.var_uom);
+	map_free(&im.sources);
+	return rc;
+}

@@ -1,0 +1,39 @@
+/* lua_sandbox.h - the Lua state user scripts run in: a counting allocator
+ * with a memory cap, an instruction budget, text-only loading into a fresh
+ * environment made by the prelude, and errors with a traceback. */
+#ifndef NTM_LUA_SANDBOX_H
+#define NTM_LUA_SANDBOX_H
+
+#include <stddef.h>
+#include <lua.h>
+
+#include "err.h"
+
+#define SANDBOX_MEM_DEFAULT   (64u << 20)    /* bytes */
+#define SANDBOX_STEPS_DEFAULT 20000000L      /* VM instructions per script */
+
+struct sandbox {
+	lua_State *L;
+	size_t used, cap;        /* bytes allocated, limit */
+	int over_cap;            /* set when an allocation was refused */
+	long steps, budget;      /* instructions run, limit (checked every 1000) */
+	const char *script;      /* the file running now, for messages */
+	int ref_new_env, ref_merge;
+};
+
+/* Creates the state and loads the prelude, inside lua_pcall. mem_cap and
+ * budget of 0 take the defaults. Returns 0, or -1 with err. */
+int sandbox_open(struct sandbox *sb, size_t mem_cap, long budget, struct ntm_err *err);
+void sandbox_close(struct sandbox *sb);
+
+/* Runs the script at path in a fresh environment and pushes the table its
+ * declarations were collected into. Returns 0, or -1 with err holding
+ * "file:line: message" and a traceback (nothing pushed). */
+int sandbox_run_file(struct sandbox *sb, const char *path, struct ntm_err *err);
+
+/* Calls the function at the stack top with nargs arguments below it under
+ * the budget and the message handler; leaves nres results. Returns 0 or -1
+ * with err (the stack then holds nothing of the call). */
+int sandbox_pcall(struct sandbox *sb, int nargs, int nres, struct ntm_err *err);
+
+#endif

@@ -1,0 +1,149 @@
+/* main.c - ntm's entry point: global options, the command table, help,
+ * and the one place errors are printed. Calls the cmd_* handlers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "suggest.h"
+
+#define NTM_VERSION "0.1.0"
+
+static const struct command {
+	const char *name;
+	int (*fn)(struct ctx *, int, char **);
+	const char *summary;
+} commands[] = {
+	{ "import", cmd_import, "read interchange CSV files into the database (all or nothing)" },
+	{ "eval", cmd_eval, "evaluate a criteria set for units and years" },
+	{ "criteria", cmd_criteria, "list, show or check criteria sets" },
+	{ "test", cmd_test, "run the criteria tests (*.test.lua beside the sets)" },
+	{ "units", cmd_units, "list units, or find one by name" },
+	{ "variables", cmd_variables, "list the variable dictionary" },
+	{ "runs", cmd_runs, "list stored evaluation runs" },
+	{ "synth", cmd_synth, "write a national-scale synthetic dataset (for benchmarks)" },
+	{ NULL, NULL, NULL },
+};
+
+static void usage(FILE *f)
+{
+	const struct command *k;
+
+	fprintf(f, "usage: ntm [--db PATH] [--criteria DIR] COMMAND [ARGS]\n\n"
+	           "Evaluates Vietnamese New Rural Development (nông thôn mới) criteria sets,\n"
+	           "written in Lua under criteria/, over figures kept in SQLite.\n\n"
+	           "commands:\n");
+	for (k = commands; k->name; k++)
+		fprintf(f, "  %-10s %s\n", k->name, k->summary);
+	fprintf(f, "\nglobal options (before or after the command):\n"
+	           "  --db PATH            database file (default $NTM_DB or data/ntm.db)\n"
+	           "  --criteria DIR       criteria directories, ':'-separated\n"
+	           "                       (default $NTM_CRITERIA_PATH or criteria)\n"
+	           "  --help               this text; 'ntm COMMAND --help' for a command\n"
+	           "  --version            print the version\n");
+}
+
+/* Takes the global options out of argv wherever they stand. */
+static int globals(struct ctx *c, int *argc, char **argv)
+{
+	int i, j = 1;
+
+	for (i = 1; i < *argc; i++) {
+		const char *a = argv[i], *val = NULL;
+		const char **dst = NULL;
+
+		if (strcmp(a, "--") == 0) {
+			while (i < *argc)
+				argv[j++] = argv[i++];
+			break;
+		}
+		if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '='))
+			dst = &c->db_path;
+		else if (strncmp(a, "--criteria", 10) == 0 && (a[10] == '\0' || a[10] == '='))
+			dst = &c->criteria_path;
+		if (!dst) {
+			argv[j++] = argv[i];
+			continue;
+		}
+		if (strchr(a, '='))
+			val = strchr(a, '=') + 1;
+		else if (i + 1 < *argc)
+			val = argv[++i];
+		if (!val || !*val) {
+			err_set(&c->err, "option '%s' needs a value", a);
+			return -1;
+		}
+		*dst = val;
+	}
+	*argc = j;
+	argv[j] = NULL;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *k;
+	struct ctx c;
+	int rc = 2;
+
+	ctx_init(&c);
+	if (globals(&c, &argc, argv) < 0)
+		goto done;
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc >= 3 && strcmp(argv[1], "help") == 0) {
+			char *hargv[] = { argv[2], "--help", NULL };
+
+			for (k = commands; k->name; k++)
+				if (strcmp(k->name, argv[2]) == 0) {
+					rc = k->fn(&c, 2, hargv);
+					goto done;
+				}
+		}
+		usage(argc < 2 ? stderr : stdout);
+		rc = argc < 2 ? 2 : 0;
+		goto done;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+		printf("ntm %s\n", NTM_VERSION);
+		rc = 0;
+		goto done;
+	}
+	for (k = commands; k->name; k++) {
+		if (strcmp(k->name, argv[1]) == 0) {
+			rc = k->fn(&c, argc - 1, argv + 1);
+			goto done;
+		}
+	}
+	{
+		struct suggest sg;
+
+		err_set(&c.err, "'%s' is not an ntm command", argv[1]);
+		suggest_init(&sg, argv[1]);
+		for (k = commands; k->name; k++)
+			suggest_add(&sg, k->name);
+		suggest_append(&sg, &c.err);
+		err_append(&c.err, " (see 'ntm --help')");
+	}
+done:
+	fflush(stdout);
+	if (c.err.set && rc != 0)
+		fprintf(stderr, "ntm: %s\n", c.err.msg);
+	ctx_free(&c);
+	return rc;
+}
+
+int cmd_options(struct ctx *c, struct opt *opts, int argc, char **argv, int *npos,
+                const char *usage_text, int *done)
+{
+	*done = 0;
+	if (opt_parse(opts, argc, argv, npos, argv[0], &c->err) < 0)
+		return 2;
+	if (opt_get(opts, "help")) {
+		fputs(usage_text, stdout);
+		fputs("\noptions:\n", stdout);
+		opt_help(opts, stdout);
+		*done = 1;
+	}
+	return 0;
+}

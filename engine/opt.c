@@ -1,0 +1,99 @@
+/* opt.c - option parsing and help from declarations (opt.h); suggests
+ * the nearest option name for a typo (suggest.h). */
+#include "opt.h"
+
+#include <string.h>
+
+#include "suggest.h"
+
+static struct opt *find(struct opt *opts, const char *name, size_t n)
+{
+	for (; opts->name; opts++)
+		if (strlen(opts->name) == n && strncmp(opts->name, name, n) == 0)
+			return opts;
+	return NULL;
+}
+
+int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cmd,
+              struct ntm_err *err)
+{
+	int i, np = 1, only_pos = 0;
+
+	for (i = 1; i < argc; i++) {
+		char *a = argv[i];
+		const char *eq;
+		struct opt *o;
+		size_t n;
+
+		if (only_pos || a[0] != '-' || a[1] != '-' || a[2] == '\0') {
+			if (!only_pos && strcmp(a, "--") == 0) {
+				only_pos = 1;
+				continue;
+			}
+			if (!only_pos && a[0] == '-' && a[1] && a[1] != '-' && strcmp(a, "-") != 0) {
+				if (strcmp(a, "-h") == 0) {
+					o = find(opts, "help", 4);
+					if (o) {
+						o->val = "1";
+						continue;
+					}
+				}
+				return err_set(err, "%s: unknown option '%s' (options are long, e.g. --help)", cmd, a);
+			}
+			argv[np++] = a;
+			continue;
+		}
+		a += 2;
+		eq = strchr(a, '=');
+		n = eq ? (size_t)(eq - a) : strlen(a);
+		if (!(o = find(opts, a, n))) {
+			struct suggest sg;
+			struct opt *k;
+			char name[64];
+
+			snprintf(name, sizeof name, "%.*s", (int)(n < 60 ? n : 60), a);
+			err_set(err, "%s: unknown option '--%s'", cmd, name);
+			suggest_init(&sg, name);
+			for (k = opts; k->name; k++)
+				suggest_add(&sg, k->name);
+			suggest_append(&sg, err);
+			err_append(err, " (see 'ntm %s --help')", cmd);
+			return -1;
+		}
+		if (o->kind == OPT_FLAG) {
+			if (eq)
+				return err_set(err, "%s: option '--%s' takes no value", cmd, o->name);
+			o->val = "1";
+		} else if (eq) {
+			o->val = eq + 1;
+		} else if (i + 1 < argc) {
+			o->val = argv[++i];
+		} else {
+			return err_set(err, "%s: option '--%s' needs a value (%s)", cmd, o->name, o->arg);
+		}
+	}
+	*npos = np - 1;
+	return 0;
+}
+
+const char *opt_get(const struct opt *opts, const char *name)
+{
+	for (; opts->name; opts++)
+		if (strcmp(opts->name, name) == 0)
+			return opts->val;
+	return NULL;
+}
+
+void opt_help(const struct opt *opts, FILE *f)
+{
+	const struct opt *o;
+	char head[64];
+
+	for (o = opts; o->name; o++) {
+		if (o->kind == OPT_ARG)
+			snprintf(head, sizeof head, "--%s %s", o->name, o->arg);
+		else
+			snprintf(head, sizeof head, "--%s", o->name);
+		fprintf(f, "  %-24s %s\n", head, o->help);
+	}
+}

@@ -1,0 +1,399 @@
+-- prelude.lua - the criteria language, loaded into the engine as text.
+-- Returns new_env(kind): a fresh sandboxed environment for one set or
+-- test file, and the table the file's declarations are collected into.
+-- The C side (lua_crit.c) reads that table and builds the evaluator's
+-- structures; nothing here touches files or the database.
+local getinfo = ...          -- debug.getinfo, kept private to the prelude
+local base = {}
+for _, k in ipairs { "assert", "error", "ipairs", "next", "pairs", "pcall",
+	"rawequal", "rawlen", "select", "tonumber", "tostring", "type", "xpcall",
+	"setmetatable", "getmetatable" } do
+	base[k] = _G[k]
+end
+base._VERSION = _VERSION
+
+-- Read-only views of the libraries a script may use.
+local function readonly(t, name)
+	return setmetatable({}, {
+		__index = t,
+		__newindex = function(_, k) error("cannot change " .. name .. "." .. tostring(k), 2) end,
+		__metatable = false,
+	})
+end
+local strlib = {}
+for k, f in pairs(string) do if k ~= "dump" then strlib[k] = f end end
+local libs = {
+	string = readonly(strlib, "string"), table = readonly(table, "table"),
+	math = readonly(math, "math"), utf8 = readonly(utf8, "utf8"),
+}
+
+local REGIONS = { tdmnpb = true, dbsh = true, btb = true, dhntb = true,
+	tn = true, dnb = true, dbscl = true }
+local LEVELS = { province = true, district = true, commune = true,
+	township = true, village = true }
+
+
+-- The line in the user's file that called into the prelude: the first
+-- frame whose source is not the prelude itself.
+local function userline()
+	for level = 2, 12 do
+		local info = getinfo(level, "Sl")
+		if not info then break end
+		if info.source:sub(1, 1) == "@" then return info.currentline, info.source:sub(2) end
+	end
+	return 0
+end
+
+local function fail(msg)
+	local ln, src = userline()
+	error((src or "?") .. ":" .. ln .. ": " .. msg, 0)
+end
+
+---------------------------------------------------------------------------
+-- Expressions: measures are built as trees, evaluated later in C.
+local Expr = {}
+Expr.__index = Expr
+Expr.__metatable = "ntm.Expr"
+
+local function node(op, ...)
+	local ln, src = userline()
+	return setmetatable({ op = op, line = ln, file = src, ... }, Expr)
+end
+
+local function isexpr(x) return getmetatable(x) == "ntm.Expr" end
+
+local function lift(x, what)
+	if isexpr(x) then return x end
+	if type(x) == "number" then return node("num", x) end
+	if type(x) == "boolean" then return node("num", x and 1 or 0) end
+	fail((what or "operand") .. ": expected a number or a measure, got " .. type(x))
+end
+
+Expr.__add = function(a, b) return node("+", lift(a), lift(b)) end
+Expr.__sub = function(a, b) return node("-", lift(a), lift(b)) end
+Expr.__mul = function(a, b) return node("*", lift(a), lift(b)) end
+Expr.__div = function(a, b) return node("/", lift(a), lift(b)) end
+Expr.__unm = function(a) return node("neg", a) end
+local function nocompare()
+	fail("compare measures with gt(a, b), ge, lt, le, eq (Lua's < and == cannot build a measure)")
+end
+Expr.__lt = nocompare
+Expr.__le = nocompare
+
+local v = setmetatable({}, {
+	__index = function(_, name)
+		if type(name) ~= "string" then fail("v[...] needs a variable name") end
+		return node("var", name)
+	end,
+	__newindex = function() fail("v is read-only: it names the variables of the data") end,
+	__metatable = false,
+})
+
+local function varargs(op, min, ...)
+	local n = select("#", ...)
+	if n < min then fail(op .. " needs at least " .. min .. " measures") end
+	local args = {}
+	for i = 1, n do args[i] = lift((select(i, ...)), op) end
+	return node(op, table.unpack(args))
+end
+
+local measures = {
+	v = v,
+	pct = function(a, b) return node("pct", lift(a, "pct"), lift(b, "pct")) end,
+	ratio = function(a, b) return node("/", lift(a, "ratio"), lift(b, "ratio")) end,
+	sum = function(...) return varargs("sum", 1, ...) end,
+	min_of = function(...) return varargs("min", 1, ...) end,
+	max_of = function(...) return varargs("max", 1, ...) end,
+	count = function(...) return varargs("count", 1, ...) end,
+	all = function(...) return varargs("all", 1, ...) end,
+	any = function(...) return varargs("any", 1, ...) end,
+	no = function(a) return node("not", lift(a, "no")) end,
+	gt = function(a, b) return node("gt", lift(a), lift(b)) end,
+	ge = function(a, b) return node("ge", lift(a), lift(b)) end,
+	lt = function(a, b) return node("lt", lift(a), lift(b)) end,
+	le = function(a, b) return node("le", lift(a), lift(b)) end,
+	eq = function(a, b) return node("eq", lift(a), lift(b)) end,
+	-- the value of a variable if known, else the fallback
+	either = function(a, b) return node("either", lift(a), lift(b)) end,
+}
+
+---------------------------------------------------------------------------
+-- Thresholds: a number, or a table saying how it varies and how sure it is.
+local Thr = { __metatable = "ntm.Threshold" }
+local function thr(t) t.line = userline(); return setmetatable(t, Thr) end
+local function isthr(x) return getmetatable(x) == "ntm.Threshold" end
+
+local function checkvalue(x, what)
+	if type(x) == "number" or isthr(x) then return x end
+	fail(what .. ": expected a number, draft(...), unset(...), by_region{...} or by_year{...}, got " .. type(x))
+end
+
+local thresholds = {
+	draft = function(value, note)
+		if type(value) ~= "number" and not isthr(value) then fail("draft(value, note): value must be a number") end
+		if type(note) ~= "string" or note == "" then
+			fail("draft(value, note): say where the draft value comes from")
+		end
+		return thr { kind = "draft", value = value, note = note }
+	end,
+	unset = function(note)
+		if type(note) ~= "string" or note == "" then
+			fail("unset(note): say why the threshold is not set (e.g. which column was not found)")
+		end
+		return thr { kind = "unset", note = note }
+	end,
+	by_region = function(t)
+		if type(t) ~= "table" then fail("by_region{...}: expected a table of region = value") end
+		for k, x in pairs(t) do
+			if k ~= "default" and not REGIONS[k] then
+				fail("by_region: unknown region '" .. tostring(k) ..
+					"' (tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl or default)")
+			end
+			checkvalue(x, "by_region." .. k)
+		end
+		return thr { kind = "region", values = t }
+	end,
+	by_year = function(t)
+		if type(t) ~= "table" then fail("by_year{...}: expected a table of [year] = value") end
+		local n = 0
+		for k, x in pairs(t) do
+			if math.type(k) ~= "integer" or k < 1990 or k > 2100 then
+				fail("by_year: keys are years, e.g. [2022] = 45; got " .. tostring(k))
+			end
+			checkvalue(x, "by_year[" .. k .. "]")
+			n = n + 1
+		end
+		if n == 0 then fail("by_year{...} is empty") end
+		return thr { kind = "year", values = t }
+	end,
+}
+
+---------------------------------------------------------------------------
+-- Declarations.
+local INDICATOR_FIELDS = { name = true, measure = true, unit = true, min = true,
+	max = true, must = true, cite = true, applies = true, note = true }
+
+local INTERNAL = { id = true, line = true, file = true, tag = true }
+
+local function new_env(kind)
+	local decl = { criteria = {}, amends = {}, removes = {}, tests = {} }
+	local env = {}
+	for k, f in pairs(base) do env[k] = f end
+	for k, t in pairs(libs) do env[k] = t end
+	for k, f in pairs(measures) do env[k] = f end
+	for k, f in pairs(thresholds) do env[k] = f end
+	env.yes = true
+
+	local function idarg(what, id)
+		if type(id) ~= "string" or id == "" then
+			fail(what .. ' needs an id string, e.g. ' .. what .. ' "2.1" { ... }')
+		end
+	end
+
+	local function check_indicator(t, amend)
+		for k in pairs(t) do
+			if type(k) ~= "string" or not (INDICATOR_FIELDS[k] or INTERNAL[k]) then
+				fail("indicator " .. t.id .. ": unknown field '" .. tostring(k) .. "' (fields: name, measure, unit, min, max, must, cite, applies, note)")
+			end
+		end
+		local n = (t.min ~= nil and 1 or 0) + (t.max ~= nil and 1 or 0) + (t.must ~= nil and 1 or 0)
+		if not amend then
+			if type(t.name) ~= "string" then fail("indicator " .. t.id .. ": name is missing") end
+			if not isexpr(t.measure) then
+				fail("indicator " .. t.id .. ": measure is missing or not a measure (e.g. measure = pct(v.a, v.b))")
+			end
+			if n == 0 then
+				fail("indicator " .. t.id .. ": threshold missing: give min =, max = or must = " ..
+					"(unset(\"why\") when the decision's value is not known)")
+			end
+			if type(t.cite) ~= "string" or t.cite == "" then
+				fail("indicator " .. t.id .. ": cite is missing (the decision and article that set it)")
+			end
+		end
+		if n > 1 then fail("indicator " .. t.id .. ": give only one of min, max, must") end
+		if t.min ~= nil then checkvalue(t.min, "indicator " .. t.id .. ": min") end
+		if t.max ~= nil then checkvalue(t.max, "indicator " .. t.id .. ": max") end
+		if t.must ~= nil and type(t.must) ~= "boolean" and not isthr(t.must) then
+			fail("indicator " .. t.id .. ": must is true or false")
+		end
+		if t.applies ~= nil and not isexpr(t.applies) then
+			fail("indicator " .. t.id .. ": applies must be a measure (e.g. gt(v.craft_villages_count, 0))")
+		end
+		if t.measure ~= nil and not isexpr(t.measure) then
+			fail("indicator " .. t.id .. ": measure must be a measure")
+		end
+	end
+
+	env.indicator = function(id)
+		idarg("indicator", id)
+		local ln, src = userline()
+		return function(t)
+			if type(t) ~= "table" then fail("indicator " .. id .. " { ... }: expected a table") end
+			t.id, t.line, t.file, t.tag = id, ln, src, "indicator"
+			check_indicator(t, false)
+			return t
+		end
+	end
+
+	env.criterion = function(id)
+		idarg("criterion", id)
+		local ln = userline()
+		return function(t)
+			if type(t) ~= "table" then fail("criterion " .. id .. " { ... }: expected a table") end
+			if type(t.name) ~= "string" then fail("criterion " .. id .. ": name is missing") end
+			local c = { id = id, name = t.name, group = t.group, line = ln, indicators = {} }
+			for k, x in pairs(t) do
+				if math.type(k) == "integer" then
+					if type(x) ~= "table" or x.tag ~= "indicator" then
+						fail("criterion " .. id .. ": item " .. k .. " is not an indicator \"id\" { ... }")
+					end
+				elseif k ~= "name" and k ~= "group" then
+					fail("criterion " .. id .. ": unknown field '" .. tostring(k) .. "' (fields: name, group, then indicators)")
+				end
+			end
+			for i, x in ipairs(t) do c.indicators[i] = x end
+			if #c.indicators == 0 then fail("criterion " .. id .. " has no indicator") end
+			decl.criteria[#decl.criteria + 1] = c
+			return c
+		end
+	end
+
+	env.amend = function(id)
+		idarg("amend", id)
+		local ln, src = userline()
+		return function(t)
+			if type(t) ~= "table" then fail("amend " .. id .. " { ... }: expected a table") end
+			t.id, t.line, t.file = id, ln, src
+			check_indicator(t, true)
+			decl.amends[#decl.amends + 1] = t
+		end
+	end
+
+	env.remove = function(id)
+		idarg("remove", id)
+		local ln, src = userline()
+		decl.removes[#decl.removes + 1] = { id = id, line = ln, file = src }
+	end
+
+	env.set = function(t)
+		if decl.set then fail("set { ... } is given twice") end
+		if type(t) ~= "table" then fail("set { ... }: expected a table") end
+		for k in pairs(t) do
+			if not ({ id = 1, title = 1, decision = 1, level = 1, years = 1, extends = 1,
+				province = 1, note = 1 })[k] then
+				fail("set: unknown field '" .. tostring(k) .. "' (fields: id, title, decision, level, years, extends, province, note)")
+			end
+		end
+		for _, k in ipairs { "id", "title", "decision", "level" } do
+			if type(t[k]) ~= "string" or t[k] == "" then fail("set: " .. k .. " is missing") end
+		end
+		if not t.id:match("^[%w][%w%-%._]*$") then
+			fail("set: id '" .. t.id .. "' must be letters, digits, '-', '.' or '_'")
+		end
+		if not LEVELS[t.level] then
+			fail("set: level '" .. t.level .. "' is not one of province, district, commune, township, village")
+		end
+		local y = t.years
+		if type(y) ~= "table" or math.type(y[1]) ~= "integer" or math.type(y[2]) ~= "integer" or y[1] > y[2] then
+			fail("set: years = { first, last } (e.g. years = { 2021, 2025 })")
+		end
+		if t.extends ~= nil and type(t.extends) ~= "string" then fail("set: extends names a set id") end
+		t.line = userline()
+		decl.set = t
+	end
+
+	-- Test files: test "title" { region =, year =, data = {...}, expect = {...} }
+	env.test = function(title)
+		if type(title) ~= "string" then fail('test needs a title: test "what it checks" { ... }') end
+		local ln = userline()
+		return function(t)
+			if type(t) ~= "table" then fail("test " .. title .. ": expected a table") end
+			for k in pairs(t) do
+				if not ({ region = 1, year = 1, data = 1, expect = 1, criteria = 1, result = 1 })[k] then
+					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, year, data, expect, criteria, result)")
+				end
+			end
+			if type(t.data) ~= "table" then fail("test '" .. title .. "': data = { variable = value, ... } is missing") end
+			if type(t.expect) ~= "table" and type(t.criteria) ~= "table" and t.result == nil then
+				fail("test '" .. title .. "': say what to expect (expect, criteria or result)")
+			end
+			t.title, t.line = title, ln
+			decl.tests[#decl.tests + 1] = t
+		end
+	end
+	env.tests_for = function(id)
+		if type(id) ~= "string" then fail('tests_for "set-id"') end
+		decl.tests_for = id
+	end
+
+	setmetatable(env, {
+		__index = function(_, k)
+			fail("unknown name '" .. tostring(k) .. "' (a typo? the criteria language is described in criteria/README.md)")
+		end,
+		__newindex = function(_, k)
+			fail("assignment to global '" .. tostring(k) .. "': declare it local")
+		end,
+		__metatable = false,
+	})
+	return env, decl
+end
+
+---------------------------------------------------------------------------
+-- A set that extends another: the parent's criteria, with the child's
+-- criteria added or replacing those of the same id, its amendments
+-- patched into single indicators, and its removals taken out.
+local function merge(parent, child)
+	local out = { set = child.set, criteria = {}, amends = {}, removes = {}, tests = {} }
+	for i, c in ipairs(parent.criteria) do
+		local copy = { id = c.id, name = c.name, group = c.group, line = c.line, indicators = {} }
+		for j, ind in ipairs(c.indicators) do
+			local t = {}
+			for k, x in pairs(ind) do t[k] = x end
+			copy.indicators[j] = t
+		end
+		out.criteria[i] = copy
+	end
+	local function where(t) return (t.file or "?") .. ":" .. (t.line or 0) .. ": " end
+	for _, c in ipairs(child.criteria) do
+		local done = false
+		for i, pc in ipairs(out.criteria) do
+			if pc.id == c.id then out.criteria[i] = c; done = true; break end
+		end
+		if not done then out.criteria[#out.criteria + 1] = c end
+	end
+	for _, a in ipairs(child.amends) do
+		local found
+		for _, c in ipairs(out.criteria) do
+			for _, ind in ipairs(c.indicators) do
+				if ind.id == a.id then found = ind end
+			end
+		end
+		if not found then
+			error(where(a) .. "amend " .. a.id .. ": set '" .. parent.set.id .. "' has no indicator " .. a.id, 0)
+		end
+		if a.min ~= nil or a.max ~= nil or a.must ~= nil then
+			found.min, found.max, found.must = nil, nil, nil
+		end
+		for k, x in pairs(a) do
+			if k ~= "id" then found[k] = x end
+		end
+	end
+	for _, r in ipairs(child.removes) do
+		local hit = false
+		for i = #out.criteria, 1, -1 do
+			local c = out.criteria[i]
+			if c.id == r.id then table.remove(out.criteria, i); hit = true
+			else
+				for j = #c.indicators, 1, -1 do
+					if c.indicators[j].id == r.id then table.remove(c.indicators, j); hit = true end
+				end
+			end
+		end
+		if not hit then
+			error(where(r) .. "remove " .. r.id .. ": set '" .. parent.set.id .. "' has no criterion or indicator " .. r.id, 0)
+		end
+	end
+	return out
+end
+
+return new_env, merge

@@ -1,0 +1,368 @@
+/* report.c - evaluation output in four shapes (report.h). Column widths
+ * count display columns (utf8_width), so names with diacritics line up. */
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "utf8.h"
+
+static const char *const mark[ST_N] = { "✓", "✗", "?", "?", "–" };
+
+void report_num(char *buf, size_t cap, double v)
+{
+	char *p;
+
+	if (isnan(v)) {
+		snprintf(buf, cap, "%s", "");
+		return;
+	}
+	snprintf(buf, cap, "%.2f", v);
+	if ((p = strchr(buf, '.'))) {
+		char *e = buf + strlen(buf) - 1;
+
+		while (e > p && *e == '0')
+			*e-- = '\0';
+		if (e == p)
+			*e = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		snprintf(buf, cap, "0");
+}
+
+void report_json_str(FILE *f, const char *s)
+{
+	putc('"', f);
+	for (; s && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			fprintf(f, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", f);
+		else if (ch < 0x20)
+			fprintf(f, "\\u%04x", ch);
+		else
+			putc(ch, f);
+	}
+	putc('"', f);
+}
+
+/* Pads s to w display columns. */
+static void pad(FILE *f, const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, f);
+	for (; n < w; n++)
+		putc(' ', f);
+}
+
+int report_begin(struct report *r, FILE *out, int format, int explain,
+                 const struct critset *s, const struct unitset *us,
+                 const int *units, int nunit, int year_from, int year_to)
+{
+	int i;
+
+	memset(r, 0, sizeof *r);
+	r->out = out;
+	r->format = format;
+	r->explain = explain;
+	r->set = s;
+	r->units = us;
+	r->year_from = year_from;
+	r->nyear = year_to - year_from + 1;
+	r->met_by_year = calloc((size_t)r->nyear, sizeof *r->met_by_year);
+	r->units_by_year = calloc((size_t)r->nyear, sizeof *r->units_by_year);
+	r->thr_draft = calloc((size_t)s->nind + 1, sizeof *r->thr_draft);
+	r->thr_unset = calloc((size_t)s->nind + 1, sizeof *r->thr_unset);
+	if (!r->met_by_year || !r->units_by_year || !r->thr_draft || !r->thr_unset)
+		return -1;
+	r->name_w = 4;
+	for (i = 0; i < nunit; i++) {
+		int w = (int)utf8_width(us->u[units[i]].name);
+
+		if (w > r->name_w)
+			r->name_w = w > 40 ? 40 : w;
+	}
+	if (format == FMT_CSV) {
+		fputs("unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap\n", out);
+	} else if (format == FMT_JSON) {
+		fputs("{\"set\": ", out);
+		report_json_str(out, s->id);
+		fputs(", \"title\": ", out);
+		report_json_str(out, s->title);
+		fputs(", \"decision\": ", out);
+		report_json_str(out, s->decision);
+		fputs(", \"results\": [", out);
+	} else {
+		fprintf(out, "%s — %s\n%s\n\n", s->id, s->title, s->decision);
+		if (!explain) {
+			pad(out, "unit", r->name_w);
+			fputs("  year ", out);
+			for (i = 0; i < s->ncrit; i++)
+				fprintf(out, " %*s", (int)(strlen(s->crit[i].id) > 2 ? strlen(s->crit[i].id) : 2),
+				        s->crit[i].id);
+			fputs("   met  result\n", out);
+		}
+	}
+	return 0;
+}
+
+static void thr_text(const struct indicator *d, const struct ind_result *x, char *buf, size_t cap)
+{
+	char num[32];
+
+	if (d->cmp == CMP_MUST) {
+		snprintf(buf, cap, "%s", d->must ? "must hold" : "must not hold");
+		return;
+	}
+	if (x->thr_status == TS_UNSET) {
+		snprintf(buf, cap, "not set");
+		return;
+	}
+	report_num(num, sizeof num, x->threshold);
+	snprintf(buf, cap, "%s %s%s", d->cmp == CMP_MIN ? "≥" : "≤", num,
+	         x->thr_status == TS_DRAFT ? " (draft)" : "");
+}
+
+static void value_text(const struct indicator *d, const struct ind_result *x, char *buf, size_t cap)
+{
+	char num[32];
+
+	if (isnan(x->value)) {
+		snprintf(buf, cap, "%s", x->div0 ? "÷0" : "—");
+		return;
+	}
+	if (d->cmp == CMP_MUST) {
+		snprintf(buf, cap, "%s", x->value != 0 ? "yes" : "no");
+		return;
+	}
+	report_num(num, sizeof num, x->value);
+	snprintf(buf, cap, "%s%s%s", num, *d->unit ? " " : "", d->unit);
+}
+
+static void explain(struct report *r, const struct unit *u, int year, const double *vals,
+                    const struct ind_result *res, const unsigned char *crit, int status,
+                    int ncrit_met)
+{
+	const struct critset *s = r->set;
+	FILE *f = r->out;
+	int i, j, k;
+
+	fprintf(f, "%s (%s), %d: %s, %d/%d criteria met\n", u->name, u->code, year,
+	        eval_status_name[status], ncrit_met, s->ncrit);
+	for (i = 0; i < s->ncrit; i++) {
+		const struct criterion *c = &s->crit[i];
+
+		fprintf(f, "  %s %s %s\n", mark[crit[i]], c->id, c->name);
+		for (j = c->first; j < c->first + c->n; j++) {
+			const struct indicator *d = &s->ind[j];
+			const struct ind_result *x = &res[j];
+			char val[64], thr[64], gap[32];
+			double g = eval_gap(d, x);
+
+			value_text(d, x, val, sizeof val);
+			thr_text(d, x, thr, sizeof thr);
+			gap[0] = '\0';
+			if (!isnan(g)) {
+				report_num(gap + 1, sizeof gap - 1, g);
+				gap[0] = g >= 0 ? '+' : ' ';
+				if (g < 0)
+					memmove(gap, gap + 1, strlen(gap));
+			}
+			fprintf(f, "    %-6s %-8s ", d->id, eval_status_name[x->status]);
+			if (x->status == ST_NA) {
+				fprintf(f, "not applicable  [%s]\n", d->cite);
+				continue;
+			}
+			pad(f, val, 14);
+			fputs(" ", f);
+			pad(f, thr, 16);
+			fprintf(f, " %-8s [%s]\n", gap, d->cite);
+			if (x->status == ST_UNKNOWN) {
+				int miss[16], n = eval_missing(s, j, vals, miss, 16);
+
+				if (n) {
+					fputs("           missing:", f);
+					for (k = 0; k < n; k++)
+						fprintf(f, " %s", s->var[miss[k]]);
+					putc('\n', f);
+				} else if (x->div0) {
+					fputs("           cannot divide by zero (the denominator is 0)\n", f);
+				}
+			}
+			if (x->thr_status != TS_SET && x->thr_note)
+				fprintf(f, "           threshold %s: %s\n",
+				        x->thr_status == TS_DRAFT ? "is a draft" : "not set", x->thr_note);
+		}
+	}
+	putc('\n', f);
+}
+
+void report_unit(struct report *r, int unit, int year, const double *vals,
+                 const struct ind_result *res, const unsigned char *crit,
+                 int status, int ncrit_met)
+{
+	const struct critset *s = r->set;
+	const struct unit *u = &r->units->u[unit];
+	FILE *f = r->out;
+	char num[32], thr[32], gap[32], ys[8];
+	int i, j;
+
+	for (i = 0; i < s->nind; i++) {
+		r->thr_draft[i] |= res[i].thr_status == TS_DRAFT;
+		r->thr_unset[i] |= res[i].thr_status == TS_UNSET;
+	}
+	r->units_by_year[year - r->year_from]++;
+	if (status == ST_MET)
+		r->met_by_year[year - r->year_from]++;
+	if (r->format == FMT_CSV) {
+		snprintf(ys, sizeof ys, "%d", year);
+		for (i = 0; i < s->nind; i++) {
+			const struct indicator *d = &s->ind[i];
+
+			csv_put(f, u->code);
+			putc(',', f);
+			csv_put(f, u->name);
+			fprintf(f, ",%s,", ys);
+			csv_put(f, s->id);
+			putc(',', f);
+			csv_put(f, s->crit[d->criterion].id);
+			putc(',', f);
+			csv_put(f, d->id);
+			report_num(num, sizeof num, res[i].value);
+			report_num(thr, sizeof thr, res[i].threshold);
+			report_num(gap, sizeof gap, eval_gap(d, &res[i]));
+			fprintf(f, ",%s,%s,%s,%s\n", eval_status_name[res[i].status], num, thr, gap);
+		}
+	} else if (r->format == FMT_JSON) {
+		fprintf(f, "%s\n {\"unit_code\": ", r->rows ? "," : "");
+		report_json_str(f, u->code);
+		fputs(", \"unit_name\": ", f);
+		report_json_str(f, u->name);
+		fprintf(f, ", \"year\": %d, \"status\": \"%s\", \"criteria_met\": %d, "
+		        "\"criteria_total\": %d, \"criteria\": [", year, eval_status_name[status],
+		        ncrit_met, s->ncrit);
+		for (i = 0; i < s->ncrit; i++) {
+			const struct criterion *c = &s->crit[i];
+
+			fprintf(f, "%s\n  {\"id\": ", i ? "," : "");
+			report_json_str(f, c->id);
+			fprintf(f, ", \"status\": \"%s\", \"indicators\": [", eval_status_name[crit[i]]);
+			for (j = c->first; j < c->first + c->n; j++) {
+				const struct indicator *d = &s->ind[j];
+				const struct ind_result *x = &res[j];
+				double g = eval_gap(d, x);
+				int miss[16], n, k;
+
+				fprintf(f, "%s\n   {\"id\": ", j > c->first ? "," : "");
+				report_json_str(f, d->id);
+				fprintf(f, ", \"status\": \"%s\"", eval_status_name[x->status]);
+				report_num(num, sizeof num, x->value);
+				fprintf(f, ", \"value\": %s", *num ? num : "null");
+				report_num(num, sizeof num, x->threshold);
+				fprintf(f, ", \"threshold\": %s, \"threshold_status\": \"%s\"",
+				        *num ? num : "null",
+				        x->thr_status == TS_SET ? "set" : x->thr_status == TS_DRAFT ? "draft" : "unset");
+				report_num(num, sizeof num, g);
+				fprintf(f, ", \"gap\": %s, \"cite\": ", *num ? num : "null");
+				report_json_str(f, d->cite);
+				n = x->status == ST_UNKNOWN ? eval_missing(s, j, vals, miss, 16) : 0;
+				fputs(", \"missing\": [", f);
+				for (k = 0; k < n; k++) {
+					if (k)
+						fputs(", ", f);
+					report_json_str(f, s->var[miss[k]]);
+				}
+				fputs("]}", f);
+			}
+			fputs("]}", f);
+		}
+		fputs("]}", f);
+	} else if (r->explain) {
+		explain(r, u, year, vals, res, crit, status, ncrit_met);
+	} else {
+		char name[256];
+		size_t keep = utf8_prefix_cols(u->name, (size_t)r->name_w);
+
+		snprintf(name, sizeof name, "%.*s", (int)(keep < 255 ? keep : 255), u->name);
+		pad(f, name, r->name_w);
+		fprintf(f, "  %d ", year);
+		for (i = 0; i < s->ncrit; i++) {
+			int w = (int)(strlen(s->crit[i].id) > 2 ? strlen(s->crit[i].id) : 2);
+
+			fprintf(f, " %*s%s", w - 1, "", mark[crit[i]]);
+		}
+		fprintf(f, "  %2d/%-2d  %s\n", ncrit_met, s->ncrit, eval_status_name[status]);
+	}
+	r->rows++;
+}
+
+void report_thr_used(const struct report *r, int *ndraft, int *nunset)
+{
+	int i;
+
+	*ndraft = *nunset = 0;
+	for (i = 0; i < r->set->nind; i++) {
+		*ndraft += r->thr_draft[i] != 0;
+		*nunset += r->thr_unset[i] != 0;
+	}
+}
+
+void report_end(struct report *r, long long run_id, const char *db_path)
+{
+	const struct critset *s = r->set;
+	FILE *f = r->out;
+	int y, nd, nu, i, first;
+
+	report_thr_used(r, &nd, &nu);
+	if (r->format == FMT_JSON) {
+		fputs("\n], \"summary\": {\"years\": [", f);
+		for (first = 1, y = 0; y < r->nyear; y++) {
+			if (!r->units_by_year[y])
+				continue;
+			fprintf(f, "%s{\"year\": %d, \"units\": %d, \"met\": %d}", first ? "" : ", ",
+			        r->year_from + y, r->units_by_year[y], r->met_by_year[y]);
+			first = 0;
+		}
+		fprintf(f, "], \"draft_thresholds_used\": %d, \"unset_thresholds_used\": %d", nd, nu);
+		if (run_id >= 0)
+			fprintf(f, ", \"run\": %lld", run_id);
+		fputs("}}\n", f);
+		return;
+	}
+	if (r->format == FMT_CSV)
+		return;
+	if (!r->explain)
+		fputs("\n✓ met  ✗ unmet  ? unknown (figures missing or threshold not set)  – not applicable\n", f);
+	for (y = 0; y < r->nyear; y++)
+		if (r->units_by_year[y])
+			fprintf(f, "%d: %d of %d units meet %s\n", r->year_from + y, r->met_by_year[y],
+			        r->units_by_year[y], s->id);
+	fprintf(f, "thresholds: this evaluation used %d draft and %d unset threshold%s",
+	        nd, nu, nu == 1 ? "" : "s");
+	if (nd || nu) {
+		fputs(" (", f);
+		for (first = 1, i = 0; i < s->nind; i++) {
+			if (!r->thr_draft[i] && !r->thr_unset[i])
+				continue;
+			fprintf(f, "%s%s%s", first ? "" : ", ", s->ind[i].id, r->thr_unset[i] ? " unset" : "");
+			first = 0;
+		}
+		fprintf(f, "); see `ntm criteria show %s --drafts`", s->id);
+	}
+	putc('\n', f);
+	if (run_id >= 0)
+		fprintf(f, "stored as run %lld in %s\n", run_id, db_path);
+}
+
+void report_free(struct report *r)
+{
+	free(r->met_by_year);
+	free(r->units_by_year);
+	free(r->thr_draft);
+	free(r->thr_unset);
+}

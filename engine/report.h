@@ -1,0 +1,43 @@
+/* report.h - writes evaluation results: a units × criteria table with a
+ * summary, an --explain listing (value, threshold, gap, citation), CSV, or
+ * JSON. Reads eval results; writes to a FILE only. */
+#ifndef NTM_REPORT_H
+#define NTM_REPORT_H
+
+#include <stdio.h>
+
+#include "eval.h"
+
+enum { FMT_TABLE, FMT_CSV, FMT_JSON };
+
+struct report {
+	FILE *out;
+	int format, explain;
+	const struct critset *set;
+	const struct unitset *units;
+	int year_from, nyear;
+	int name_w;               /* table: width of the unit column */
+	int rows;                 /* unit-years written */
+	int *met_by_year;         /* units meeting the set, per year */
+	int *units_by_year;
+	int *thr_draft, *thr_unset;  /* per indicator: used a draft / unset threshold */
+};
+
+int report_begin(struct report *r, FILE *out, int format, int explain,
+                 const struct critset *s, const struct unitset *us,
+                 const int *units, int nunit, int year_from, int year_to);
+void report_unit(struct report *r, int unit, int year, const double *vals,
+                 const struct ind_result *res, const unsigned char *crit,
+                 int status, int ncrit_met);
+/* Summary lines; run_id < 0 when the run was not stored. */
+void report_end(struct report *r, long long run_id, const char *db_path);
+void report_free(struct report *r);
+/* Counts of indicators that used draft / unset thresholds in this report. */
+void report_thr_used(const struct report *r, int *ndraft, int *nunset);
+
+/* Shortest decimal form, at most 2 decimals: 89.14, 100, 0.5. */
+void report_num(char *buf, size_t cap, double v);
+/* Writes s as a JSON string literal. */
+void report_json_str(FILE *f, const char *s);
+
+#endif

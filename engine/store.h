@@ -1,0 +1,77 @@
+/* store.h - the SQLite store: schema and migrations, the unit hierarchy,
+ * the variable dictionary, figures, and evaluation runs with their results.
+ * Plain C over the sqlite3 API; no Lua here. */
+#ifndef NTM_STORE_H
+#define NTM_STORE_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "err.h"
+#include "map.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+enum { LV_PROVINCE, LV_DISTRICT, LV_COMMUNE, LV_TOWNSHIP, LV_VILLAGE, LV_N };
+enum { RG_N = 7 };
+extern const char *const store_level_name[LV_N];
+extern const char *const store_region_name[RG_N];
+extern const char *const store_region_title[RG_N];
+/* Index of a level or region name, or -1. */
+int store_level_parse(const char *s);
+int store_region_parse(const char *s);
+
+/* Opens (creating if needed) and migrates the database at path; foreign keys
+ * on, a Vietnamese collation "vi" registered. Returns 0 or -1 with err. */
+int store_open(const char *path, sqlite3 **db, struct ntm_err *err);
+void store_close(sqlite3 *db);
+/* Runs sql (no results wanted). On failure err says what and where. */
+int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err);
+int store_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql, struct ntm_err *err);
+/* Interns a source text; returns its id or -1 with err. */
+int64_t store_source_id(sqlite3 *db, struct map *cache, const char *text, struct ntm_err *err);
+
+struct unit {
+	int64_t id;
+	char *code, *name;
+	char *key;          /* utf8_fold(name): "dinh hoa" */
+	int level;          /* LV_* */
+	int64_t parent_id;  /* 0 for none */
+	int parent;         /* index in the unit set, or -1 */
+	int region;         /* own or inherited RG_* index, or -1 */
+	int own_region;     /* as stored on this unit, or -1 */
+};
+
+struct unitset {
+	struct unit *u;     /* sorted: parents before children, then by name */
+	size_t n;
+	struct map by_code; /* code -> index */
+	int *by_id;         /* id -> index, -1 for gaps; size max_id + 1 */
+	int64_t max_id;
+};
+
+int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
+void store_units_free(struct unitset *us);
+
+struct variable {
+	int64_t id;
+	char *name, *uom, *meaning;
+};
+
+struct varset {
+	struct variable *v;
+	size_t n;
+	struct map by_name; /* name -> index */
+};
+
+int store_vars(sqlite3 *db, struct varset *vs, struct ntm_err *err);
+void store_vars_free(struct varset *vs);
+
+/* Calls fn for every figure of the given years (quarter 0 = the annual
+ * figure), ordered by unit, variable, year, quarter. fn returns 0 to go on. */
+typedef int (*store_obs_fn)(void *ctx, int64_t unit_id, int64_t var_id,
+                            int year, int quarter, double value);
+int store_obs_each(sqlite3 *db, int year_from, int year_to,
+                   store_obs_fn fn, void *ctx, struct ntm_err *err);
+
+#endif

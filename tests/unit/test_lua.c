@@ -1,0 +1,354 @@
+/* test_lua.c - the sandbox (lua_sandbox.h), set loading (lua_crit.h) and
+ * evaluation (eval.h): attacks on the sandbox, load errors with file and
+ * line, extends/amend/remove, thresholds by region and year, and the
+ * met/unmet/unknown/not_set/n/a rules. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "eval.h"
+#include "lua_crit.h"
+
+static char dir[64];
+
+static const char *file(const char *name, const char *text)
+{
+	static char path[160];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static const char *find(void *ctx, const char *id)
+{
+	static char path[160];
+
+	(void)ctx;
+	snprintf(path, sizeof path, "%s/%s.lua", dir, id);
+	return access(path, F_OK) == 0 ? path : NULL;
+}
+
+static int setup(void **state)
+{
+	struct sandbox *sb = calloc(1, sizeof *sb);
+	struct ntm_err err = { 0 };
+
+	strcpy(dir, "/tmp/ntm-lua-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	/* small limits so the runaway tests are quick */
+	assert_int_equal(sandbox_open(sb, 16u << 20, 2000000, &err), 0);
+	*state = sb;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[96];
+
+	sandbox_close(*state);
+	free(*state);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Runs a script expected to fail; checks the message holds want. */
+static void refused(struct sandbox *sb, const char *body, const char *want)
+{
+	struct ntm_err err = { 0 };
+	const char *p = file("attack.lua", body);
+
+	if (sandbox_run_file(sb, p, &err) == 0) {
+		lua_pop(sb->L, 1);
+		fail_msg("script ran: %s", body);
+	}
+	if (!strstr(err.msg, want))
+		fail_msg("script %s\n  message: %s\n  wanted: %s", body, err.msg, want);
+	assert_int_equal(lua_gettop(sb->L), 0);
+}
+
+static void sandbox_attacks(void **state)
+{
+	struct sandbox *sb = *state;
+
+	refused(sb, "io.open('/etc/passwd')", "unknown name 'io'");
+	refused(sb, "os.execute('true')", "unknown name 'os'");
+	refused(sb, "require('os')", "unknown name 'require'");
+	refused(sb, "load('return 1')", "unknown name 'load'");
+	refused(sb, "dofile('/etc/passwd')", "unknown name 'dofile'");
+	refused(sb, "debug.getinfo(1)", "unknown name 'debug'");
+	refused(sb, "string.dump(pairs)", "attempt to call a nil value (field 'dump')");
+	refused(sb, "x = 1", "assignment to global 'x'");
+	refused(sb, "_G.x = 1", "unknown name '_G'");
+	refused(sb, "string.rep = nil", "cannot change string.rep");
+	refused(sb, "getmetatable('').__index = {}", "attempt to index a boolean value");
+	refused(sb, "setmetatable(v, {})", "cannot change a protected metatable");
+	refused(sb, "while true do end", "instruction budget of 2000000 exceeded");
+	refused(sb, "while true do pcall(function() while true do end end) end",
+	        "instruction budget of 2000000 exceeded");
+	refused(sb, "local t = {} for i = 1, 1e9 do t[i] = ('x'):rep(100) .. i end",
+	        "attack.lua: memory limit of 16 MiB exceeded");
+	refused(sb, "local function f() return f() + 1 end f()", "stack overflow");
+	refused(sb, "error('boom')", "attack.lua:1: boom");
+	/* a precompiled chunk is refused by the text-only load */
+	refused(sb, "\x1bLua", "attempt to load a binary chunk");
+}
+
+static void sandbox_survives_and_reports_traceback(void **state)
+{
+	struct sandbox *sb = *state;
+	struct ntm_err err = { 0 };
+	const char *p = file("tb.lua", "local function inner() error('deep') end\n"
+	                               "local function outer() inner() end\nouter()\n");
+
+	assert_int_equal(sandbox_run_file(sb, p, &err), -1);
+	assert_non_null(strstr(err.msg, "tb.lua:1: deep"));
+	assert_non_null(strstr(err.msg, "stack traceback:"));
+	assert_non_null(strstr(err.msg, "tb.lua:2: in"));
+	/* the state is still usable after budget and memory failures */
+	p = file("ok.lua", "local x = 0 for i = 1, 1000 do x = x + i end\n");
+	assert_int_equal(sandbox_run_file(sb, p, &err), 0);
+	lua_pop(sb->L, 1);
+}
+
+static const char base_set[] =
+	"set { id = 'base', title = 'Base', decision = 'QĐ 1', level = 'commune', years = { 2021, 2025 } }\n"
+	"criterion '2' { name = 'Roads',\n"
+	"  indicator '2.2' { name = 'village roads', measure = pct(v.a, v.b),\n"
+	"    min = by_region { tdmnpb = 70, btb = draft(80, 'a press report'), dbsh = unset('not found') },\n"
+	"    cite = 'QĐ 1, 2.2' },\n"
+	"}\n"
+	"criterion '10' { name = 'Income',\n"
+	"  indicator '10' { name = 'income', measure = v.income, min = by_year { [2022] = 45, [2025] = 60 },\n"
+	"    cite = 'QĐ 1, 10' },\n"
+	"}\n"
+	"criterion '13' { name = 'Production',\n"
+	"  indicator '13.4' { name = 'craft plan', measure = v.plan, must = true,\n"
+	"    applies = gt(v.crafts, 0), cite = 'QĐ 1, 13.4' },\n"
+	"  indicator '13.9' { name = 'poverty', measure = v.poor, max = 0, cite = 'QĐ 1, 13.9' },\n"
+	"}\n";
+
+static struct critset *load(struct sandbox *sb, const char *name, const char *text,
+                            struct ntm_err *err)
+{
+	return lcrit_load(sb, file(name, text), NULL, find, NULL, err);
+}
+
+static int status(const struct critset *s, double *vals, int region, int year, const char *id,
+                  struct ind_result *res)
+{
+	unsigned char crit[16];
+	int ncm, i = crit_find_indicator(s, id);
+
+	assert_true(i >= 0);
+	eval_unit(s, vals, region, year, res, crit, &ncm);
+	return res[i].status;
+}
+
+static void evaluation_rules(void **state)
+{
+	struct ntm_err err = { 0 };
+	struct critset *s = load(*state, "base.lua", base_set, &err);
+	struct ind_result res[8];
+	double vals[8];
+	int a, b, income, plan, crafts, poor, i;
+
+	if (!s)
+		fail_msg("%s", err.msg);
+	a = 0, b = 1, income = 2, plan = 3, crafts = 4, poor = 5;
+	assert_int_equal(s->nvar, 6);
+	assert_string_equal(s->var[income], "income");
+	for (i = 0; i < 8; i++)
+		vals[i] = NAN;
+	vals[a] = 7, vals[b] = 10;   /* 70 % exactly */
+	assert_int_equal(status(s, vals, 0, 2023, "2.2", res), ST_MET);
+	vals[a] = 6.999;
+	assert_int_equal(status(s, vals, 0, 2023, "2.2", res), ST_UNMET);
+	assert_true(fabs(eval_gap(&s->ind[0], &res[0]) + 0.01) < 1e-9);
+	assert_int_equal(status(s, vals, 2, 2023, "2.2", res), ST_UNMET);   /* btb draft 80 */
+	assert_int_equal(res[0].thr_status, TS_DRAFT);
+	assert_int_equal(status(s, vals, 1, 2023, "2.2", res), ST_NOT_SET); /* dbsh */
+	assert_int_equal(status(s, vals, 4, 2023, "2.2", res), ST_NOT_SET); /* tn: no value */
+	assert_int_equal(status(s, vals, -1, 2023, "2.2", res), ST_NOT_SET);
+	vals[b] = 0;
+	assert_int_equal(status(s, vals, 0, 2023, "2.2", res), ST_UNKNOWN);
+	assert_int_equal(res[0].div0, 1);
+	vals[b] = NAN;
+	assert_int_equal(status(s, vals, 0, 2023, "2.2", res), ST_UNKNOWN);
+	/* income: 2021 before the first year uses 2022; 2024 uses 2022; 2025 its own */
+	vals[income] = 50;
+	assert_int_equal(status(s, vals, 0, 2021, "10", res), ST_MET);
+	assert_int_equal(status(s, vals, 0, 2024, "10", res), ST_MET);
+	assert_int_equal(status(s, vals, 0, 2025, "10", res), ST_UNMET);
+	/* nếu có: no craft village, not applicable whatever the plan */
+	vals[crafts] = 0;
+	assert_int_equal(status(s, vals, 0, 2023, "13.4", res), ST_NA);
+	vals[crafts] = 2, vals[plan] = 0;
+	assert_int_equal(status(s, vals, 0, 2023, "13.4", res), ST_UNMET);
+	vals[plan] = 1;
+	assert_int_equal(status(s, vals, 0, 2023, "13.4", res), ST_MET);
+	/* "Không": max = 0 */
+	vals[poor] = 0;
+	assert_int_equal(status(s, vals, 0, 2023, "13.9", res), ST_MET);
+	vals[poor] = 1;
+	assert_int_equal(status(s, vals, 0, 2023, "13.9", res), ST_UNMET);
+	crit_free(s);
+}
+
+static void criterion_and_unit_status(void **state)
+{
+	struct ntm_err err = { 0 };
+	struct critset *s = load(*state, "base.lua", base_set, &err);
+	struct ind_result res[8];
+	unsigned char crit[8];
+	double vals[8];
+	int ncm, i;
+
+	assert_non_null(s);
+	for (i = 0; i < 8; i++)
+		vals[i] = NAN;
+	/* unknown everywhere: unknown */
+	assert_int_equal(eval_unit(s, vals, 0, 2023, res, crit, &ncm), ST_UNKNOWN);
+	/* one unmet decides, even with unknowns beside it */
+	vals[2] = 10;
+	assert_int_equal(eval_unit(s, vals, 0, 2023, res, crit, &ncm), ST_UNMET);
+	vals[0] = 9, vals[1] = 10, vals[2] = 50, vals[4] = 0, vals[5] = 0;
+	assert_int_equal(eval_unit(s, vals, 0, 2023, res, crit, &ncm), ST_MET);
+	assert_int_equal(ncm, 3);
+	crit_free(s);
+}
+
+static void extends_amend_remove(void **state)
+{
+	struct ntm_err err = { 0 };
+	struct critset *s;
+	struct thr_value tv;
+
+	crit_free(load(*state, "base.lua", base_set, &err));
+	s = load(*state, "child.lua",
+	         "set { id = 'child', extends = 'base', title = 'Child', decision = 'QĐ 2',\n"
+	         "      level = 'commune', years = { 2022, 2025 } }\n"
+	         "amend '10' { min = by_year { [2022] = 48, [2023] = 53 }, cite = 'QĐ 2, 10' }\n"
+	         "remove '13.9'\n"
+	         "criterion '20' { name = 'Extra', indicator '20.1' { name = 'x', measure = v.a,\n"
+	         "  min = 1, cite = 'QĐ 2, 20.1' } }\n", &err);
+	if (!s)
+		fail_msg("%s", err.msg);
+	assert_string_equal(s->id, "child");
+	assert_int_equal(s->ncrit, 4);
+	assert_int_equal(s->nind, 4);
+	assert_true(crit_find_indicator(s, "13.9") < 0);
+	assert_true(crit_find_indicator(s, "20.1") >= 0);
+	crit_thr_resolve(s->ind[crit_find_indicator(s, "10")].thr, 0, 2024, &tv);
+	assert_true(tv.value == 53);
+	assert_string_equal(s->ind[crit_find_indicator(s, "10")].cite, "QĐ 2, 10");
+	/* untouched indicators keep the parent's citation */
+	assert_string_equal(s->ind[crit_find_indicator(s, "2.2")].cite, "QĐ 1, 2.2");
+	crit_free(s);
+}
+
+static void load_errors_name_file_and_line(void **state)
+{
+	static const struct { const char *text, *want; } cases[] = {
+		{ "set { id = 'x', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n"
+		  "criterion '1' { name = 'n',\n"
+		  "  indicator '1.1' { name = 'n', measure = v.a, cite = 'c' } }\n",
+		  "bad.lua:3: indicator 1.1: threshold missing" },
+		{ "set { id = 'x', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n"
+		  "criterion '1' { name = 'n',\n"
+		  "  indicator '1.1' { name = 'n', measure = v.a, min = 1, cite = 'c', mni = 2 } }\n",
+		  "bad.lua:3: indicator 1.1: unknown field 'mni'" },
+		{ "set { id = 'x', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n"
+		  "criterion '1' { name = 'n',\n"
+		  "  indicator '1.1' { name = 'n', measure = v.a, min = by_region { tdmnbp = 1 }, cite = 'c' } }\n",
+		  "bad.lua:3: by_region: unknown region 'tdmnbp'" },
+		{ "set { id = 'x', title = 't', decision = 'd', level = 'comune', years = {2021, 2025} }\n",
+		  "bad.lua:1: set: level 'comune' is not one of" },
+		{ "set { id = 'x', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n"
+		  "criterion '1' { name = 'n',\n"
+		  "  indicator '1.1' { name = 'n', measure = v.a < 3, min = 1, cite = 'c' } }\n",
+		  "bad.lua:3: compare measures with gt(a, b)" },
+		{ "set { id = 'x', extends = 'nothere', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n",
+		  "bad.lua:1: set 'x' extends 'nothere', which is not in the criteria path" },
+		{ "criterion '1' { name = 'n', indicator '1.1' { name = 'n', measure = v.a, min = 1, cite = 'c' } }\n",
+		  "bad.lua: no set { id = ..." },
+	};
+	struct ntm_err err = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct critset *s = load(*state, "bad.lua", cases[i].text, &err);
+
+		if (s)
+			fail_msg("case %zu loaded", i);
+		if (!strstr(err.msg, cases[i].want))
+			fail_msg("case %zu: got '%s', wanted '%s'", i, err.msg, cases[i].want);
+	}
+}
+
+static void extends_cycle_refused(void **state)
+{
+	struct ntm_err err = { 0 };
+
+	file("cy-a.lua", "set { id = 'cy-a', extends = 'cy-b', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n");
+	file("cy-b.lua", "set { id = 'cy-b', extends = 'cy-a', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n");
+	assert_null(lcrit_load(*state, file("cy-a.lua",
+	            "set { id = 'cy-a', extends = 'cy-b', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n"),
+	            NULL, find, NULL, &err));
+	assert_non_null(strstr(err.msg, "(a cycle: cy-a -> cy-b -> cy-a)"));
+}
+
+static void dictionary_checks_variables(void **state)
+{
+	struct ntm_err err = { 0 };
+	struct varset vs;
+	struct critset *s;
+
+	memset(&vs, 0, sizeof vs);
+	map_init(&vs.by_name);
+	vs.v = calloc(2, sizeof *vs.v);
+	vs.v[0].name = "road_village_total_km";
+	vs.v[1].name = "road_village_hardened_km";
+	vs.n = 2;
+	map_put(&vs.by_name, "road_village_total_km", 0);
+	map_put(&vs.by_name, "road_village_hardened_km", 1);
+	s = lcrit_load(*state, file("d.lua",
+	    "set { id = 'd', title = 't', decision = 'd', level = 'commune', years = {2021, 2025} }\n"
+	    "criterion '2' { name = 'n',\n"
+	    "  indicator '2.2' { name = 'n',\n"
+	    "    measure = pct(v.road_vilage_hardened_km, v.road_village_total_km), min = 1, cite = 'c' } }\n"),
+	    &vs, find, NULL, &err);
+	assert_null(s);
+	assert_non_null(strstr(err.msg, "d.lua:4: unknown variable 'road_vilage_hardened_km'; "
+	                                "did you mean 'road_village_hardened_km'?"));
+	free(vs.v);
+	map_free(&vs.by_name);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sandbox_attacks),
+		cmocka_unit_test(sandbox_survives_and_reports_traceback),
+		cmocka_unit_test(evaluation_rules),
+		cmocka_unit_test(criterion_and_unit_status),
+		cmocka_unit_test(extends_amend_remove),
+		cmocka_unit_test(load_errors_name_file_and_line),
+		cmocka_unit_test(extends_cycle_refused),
+		cmocka_unit_test(dictionary_checks_variables),
+	};
+
+	return cmocka_run_group_tests_name("lua", tests, setup, teardown);
+}
