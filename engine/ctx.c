@@ -199,15 +199,22 @@ struct critset *ctx_load_set(struct ctx *c, const char *name)
 		}
 		if (!path) {
 			struct suggest sg;
+			size_t nl = strlen(name);
+
+			/* a file named after the set that failed to load says why */
+			for (i = 0; i < c->ncat; i++) {
+				const char *base = strrchr(c->cat[i].path, '/');
+
+				base = base ? base + 1 : c->cat[i].path;
+				if (!c->cat[i].id && strncmp(base, name, nl) == 0 && strcmp(base + nl, ".lua") == 0)
+					return err_set(&c->err, "%s", c->cat[i].error), NULL;
+			}
 
 			err_set(&c->err, "no criteria set '%s' in %s", name, c->criteria_path);
 			suggest_init(&sg, name);
 			for (i = 0; i < c->ncat; i++) {
 				if (c->cat[i].id)
 					suggest_add(&sg, c->cat[i].id);
-				else if (strstr(c->cat[i].path, name))
-					err_append(&c->err, "; %s failed to load: %s", c->cat[i].path,
-					           c->cat[i].error);
 			}
 			suggest_append(&sg, &c->err);
 			err_append(&c->err, " (`ntm criteria list` shows the sets)");

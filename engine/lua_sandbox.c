@@ -38,17 +38,21 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return p;
 }
 
-/* The count hook stays armed: once over budget, every further 1000
- * instructions raise again, so a script's own pcall cannot swallow it. */
+/* Once over budget the hook re-arms itself to fire on every instruction,
+ * so the error is raised again the moment a script's own pcall returns:
+ * pcall cannot swallow it. */
 static void sb_hook(lua_State *L, lua_Debug *ar)
 {
 	struct sandbox *sb;
 
-	(void)ar;
 	lua_getallocf(L, (void **)&sb);
 	sb->steps += 1000;
-	if (sb->steps > sb->budget)
-		luaL_error(L, "instruction budget of %ld exceeded (an endless loop?)", sb->budget);
+	if (sb->steps > sb->budget) {
+		lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+		lua_getinfo(L, "Sl", ar);
+		luaL_error(L, "%s:%d: instruction budget of %I exceeded (an endless loop?)",
+		           ar->short_src, ar->currentline, (lua_Integer)sb->budget);
+	}
 }
 
 static int msghandler(lua_State *L)

@@ -132,18 +132,3 @@ done:
 	ctx_free(&c);
 	return rc;
 }
-
-int cmd_options(struct ctx *c, struct opt *opts, int argc, char **argv, int *npos,
-                const char *usage_text, int *done)
-{
-	*done = 0;
-	if (opt_parse(opts, argc, argv, npos, argv[0], &c->err) < 0)
-		return 2;
-	if (opt_get(opts, "help")) {
-		fputs(usage_text, stdout);
-		fputs("\noptions:\n", stdout);
-		opt_help(opts, stdout);
-		*done = 1;
-	}
-	return 0;
-}
