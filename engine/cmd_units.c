@@ -18,7 +18,7 @@ static void tree(const struct unitset *us, int at, int depth, int level)
 	size_t i;
 
 	if (level < 0 || u->level == level)
-		printf("%-22s %*s%s  (%s%s%s)\n", u->code, depth * 2, "", u->name,
+		printf("%-22s %*s%s  (%s%s%s)\n", u->code, level < 0 ? depth * 2 : 0, "", u->name,
 		       store_level_name[u->level], u->region >= 0 ? ", " : "",
 		       u->region >= 0 ? store_region_name[u->region] : "");
 	for (i = 0; i < us->n; i++)

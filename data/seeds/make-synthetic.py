@@ -106,7 +106,7 @@ def commune_rows(rng, code, status, year, size, villages, roads, src):
     u5 = int(pop * 0.075)
     add("children_under5", u5, True)
     add("children_under5_stunted", u5 * share(0.12, 0.2, 0.22, 0.3), True)
-    add("population_e_health_record", pop * share(0.6, 0.9, 0.2, 0.5), True)
+    add("population_e_health_record", pop * share(0.72, 0.9, 0.2, 0.5), True)
     add("villages_cultural_standard", villages if good else villages - rng.randint(1, 3), True)
     add("households_hygienic_water", hh * share(0.97, 1.0, 0.85, 0.95), True)
     clean = hh * share(0.85, 0.95, 0.6, 0.8)

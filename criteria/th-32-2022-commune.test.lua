@@ -1,0 +1,23 @@
+-- Criteria tests of Thanh Hóa's commune set (QĐ 32/2022/QĐ-UBND).
+tests_for "th-32-2022-commune"
+
+test "income: btb yearly values are not known, so not_set" {
+  region = "btb", year = 2023, data = { income_per_capita_mvnd = 58 },
+  expect = { ["10"] = "not_set" },
+}
+test "income: a mountain commune judged by tdmnpb, at 36 in 2022" {
+  region = "tdmnpb", year = 2022, data = { income_per_capita_mvnd = 36 },
+  expect = { ["10"] = "met" },
+}
+test "income: tdmnpb just short in 2025" {
+  region = "tdmnpb", year = 2025, data = { income_per_capita_mvnd = 47.9 },
+  expect = { ["10"] = "unmet" },
+}
+test "the rest is the national set: 9.1 'Không'" {
+  region = "btb", year = 2023, data = { houses_temporary_dilapidated = 1 },
+  expect = { ["9.1"] = "unmet" }, criteria = { ["9"] = "unmet" }, result = "unmet",
+}
+test "the rest is the national set: 2.1 at 100 %" {
+  region = "btb", year = 2023, data = { road_commune_paved_km = 6.2, road_commune_total_km = 6.2 },
+  expect = { ["2.1"] = "met" },
+}

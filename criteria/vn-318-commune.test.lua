@@ -1,0 +1,104 @@
+-- Criteria tests of the national commune set: values exactly at each
+-- threshold that is set (met), just past it (unmet), missing figures
+-- (unknown), thresholds the set leaves unset (not_set), "nếu có" (n/a).
+tests_for "vn-318-commune"
+
+test "2.1 all commune roads paved: exactly 100 % is met" {
+  region = "btb", year = 2023,
+  data = { road_commune_paved_km = 12.5, road_commune_total_km = 12.5 },
+  expect = { ["2.1"] = "met" },
+}
+test "2.1 one metre short is unmet" {
+  region = "btb", year = 2023,
+  data = { road_commune_paved_km = 12.499, road_commune_total_km = 12.5 },
+  expect = { ["2.1"] = "unmet" }, criteria = { ["2"] = "unmet" }, result = "unmet",
+}
+test "2.2 has no confirmed value: not_set, and the criterion cannot be met" {
+  region = "tdmnpb", year = 2023,
+  data = { road_commune_paved_km = 10, road_commune_total_km = 10,
+           road_village_hardened_km = 40, road_village_total_km = 40 },
+  expect = { ["2.1"] = "met", ["2.2"] = "not_set", ["2.3"] = "not_set" },
+  criteria = { ["2"] = "unknown" },
+}
+test "4.2 electricity at the tdmnpb draft threshold (95 %)" {
+  region = "tdmnpb", year = 2023,
+  data = { households_electricity_safe = 950, households_total = 1000 },
+  expect = { ["4.2"] = "met" },
+}
+test "4.2 electricity just under the dbsh draft threshold (99 %)" {
+  region = "dbsh", year = 2023,
+  data = { households_electricity_safe = 989, households_total = 1000 },
+  expect = { ["4.2"] = "unmet" },
+}
+test "6.3 every village with a cultural house" {
+  year = 2023, region = "tdmnpb",
+  data = { villages_with_culture_house = 12, villages_total = 12 },
+  expect = { ["6.3"] = "met" },
+}
+test "6.3 one village without" {
+  year = 2023, region = "tdmnpb",
+  data = { villages_with_culture_house = 11, villages_total = 12 },
+  expect = { ["6.3"] = "unmet" }, criteria = { ["6"] = "unmet" },
+}
+test "9.1 'Không': no temporary house is met" {
+  year = 2023, region = "btb", data = { houses_temporary_dilapidated = 0 },
+  expect = { ["9.1"] = "met" },
+}
+test "9.1 one temporary house is unmet" {
+  year = 2023, region = "btb", data = { houses_temporary_dilapidated = 1 },
+  expect = { ["9.1"] = "unmet" },
+}
+test "10 income exactly at the tdmnpb 2022 value (36)" {
+  region = "tdmnpb", year = 2022, data = { income_per_capita_mvnd = 36 },
+  expect = { ["10"] = "met" },
+}
+test "10 income in 2024 is held to the 2022 value" {
+  region = "tdmnpb", year = 2024, data = { income_per_capita_mvnd = 36 },
+  expect = { ["10"] = "met" },
+}
+test "10 income of 2024's level fails the 2025 value (48)" {
+  region = "tdmnpb", year = 2025, data = { income_per_capita_mvnd = 47.99 },
+  expect = { ["10"] = "unmet" },
+}
+test "10 income, btb 2025 at 54" {
+  region = "btb", year = 2025, data = { income_per_capita_mvnd = 54 },
+  expect = { ["10"] = "met" },
+}
+test "10 a unit without a threshold region cannot be judged" {
+  year = 2023, data = { income_per_capita_mvnd = 80 },
+  expect = { ["10"] = "not_set" },
+}
+test "13.4 nếu có: no craft village, not applicable" {
+  year = 2023, region = "btb", data = { craft_villages_count = 0 },
+  expect = { ["13.4"] = "n/a" },
+}
+test "13.4 craft villages without a plan" {
+  year = 2023, region = "btb", data = { craft_villages_count = 2, craft_village_plan_ok = 0 },
+  expect = { ["13.4"] = "unmet" },
+}
+test "13.4 missing the craft village count: unknown" {
+  year = 2023, region = "btb", data = { craft_village_plan_ok = 1 },
+  expect = { ["13.4"] = "unknown" },
+}
+test "13.1 at least one effective cooperative" {
+  year = 2023, region = "btb", data = { coops_effective_count = 1 },
+  expect = { ["13.1"] = "met" },
+}
+test "13.1 no effective cooperative" {
+  year = 2023, region = "btb", data = { coops_effective_count = 0 },
+  expect = { ["13.1"] = "unmet" },
+}
+test "15.4 e-health records exactly 70 %" {
+  year = 2023, region = "dbscl",
+  data = { population_e_health_record = 7, population_total = 10 },
+  expect = { ["15.4"] = "met" },
+}
+test "division by zero is unknown, not met" {
+  year = 2023, region = "btb",
+  data = { villages_with_culture_house = 0, villages_total = 0 },
+  expect = { ["6.3"] = "unknown" },
+}
+test "yes/no indicators: 19 all met" {
+  year = 2023, region = "btb", data = { militia_ok = 1, security_safe_commune = true },
+  criteria = { ["19"] = "met" },
+}

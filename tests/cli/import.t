@@ -1,0 +1,51 @@
+# ntm import: all or nothing, messages naming file, line and field
+$ cp -r $T/* . && $NTM --db t.db import variables.csv units.csv observations.csv
+> variables          5 rows       5 new       0 replaced  variables.csv
+> units              8 rows       8 new       0 replaced  units.csv
+> observations      16 rows      16 new       0 replaced  observations.csv
+> imported 29 rows from 3 files into t.db
+
+# a BOM and CRLF line ends were accepted (units.csv has both); names stored in NFC
+$ sqlite3 t.db "SELECT name FROM unit WHERE code = 'TN-DH-KIMPHUONG'"
+> Kim Phượng
+
+# one bad row: the whole file is refused, and nothing of it is written
+$ sqlite3 t.db "SELECT count(*) FROM observation" > before.txt
+$ $NTM --db t.db import bad-variable.csv
+? 1
+2> ntm: bad-variable.csv:3: field 'variable': unknown variable 'road_vilage_hardened_km'; did you mean 'road_village_hardened_km'? (the dictionary is data/variables.csv; add the variable there and import it)
+2> nothing was imported
+$ sqlite3 t.db "SELECT count(*) FROM observation" | diff - before.txt
+$ $NTM --db t.db import bad-unit.csv
+? 1
+2> ntm: bad-unit.csv:3: field 'unit': unknown unit 'TN-DH-BAOCUONGG'; did you mean 'TN-DH-BAOCUONG'? (units are named by code; `ntm units` lists them)
+2> nothing was imported
+$ $NTM --db t.db import bad-value.csv
+? 1
+2> ntm: bad-value.csv:2: field 'value': '41,5' is not a number (write decimals with a dot and no thousands separator, e.g. 1234.5)
+2> nothing was imported
+$ $NTM --db t.db import bad-header.csv
+? 1
+2~ bad-header.csv:1: unknown header 'unit,period,variable,amount,source'
+2~   observations  unit,period,variable,value,source
+
+# several files in one command: one bad file and none of them is written
+$ printf 'unit,period,variable,value,source\nTN-DH-BAOCUONG,2024,road_village_total_km,41,fix\n' > good.csv && $NTM --db t.db import good.csv bad-variable.csv
+? 1
+2~ nothing was imported from any of the files
+$ sqlite3 t.db "SELECT count(*) FROM observation" | diff - before.txt
+
+# --dry-run checks and writes nothing
+$ $NTM --db t.db import --dry-run good.csv
+~ checked (dry run, nothing written): 1 rows from 1 file into t.db
+$ sqlite3 t.db "SELECT count(*) FROM observation" | diff - before.txt
+
+# a re-import replaces the figure and keeps its new source
+$ $NTM --db t.db import good.csv && $NTM --db t.db import good.csv
+~ observations       1 rows       0 new       1 replaced  good.csv
+$ $NTM --db t.db import nothere.csv
+? 1
+2~ ntm: nothere.csv: cannot open: No such file or directory
+$ $NTM --db t.db import
+? 2
+2> ntm: import: no file given (usage: ntm import FILE... [--dry-run])

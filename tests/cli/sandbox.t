@@ -1,0 +1,19 @@
+# criteria scripts cannot touch files, run programs or loop forever
+$ cp -r $T/* . && rm -f /tmp/ntm-pwned
+$ $NTM --db t.db --criteria evil eval escape
+? 1
+2~ ntm: evil/escape.lua:2: unknown name 'os'
+2~ stack traceback:
+$ test ! -e /tmp/ntm-pwned
+$ $NTM --db t.db --criteria evil eval loop
+? 1
+2~ ntm: evil/loop.lua:3: instruction budget of 20000000 exceeded (an endless loop?)
+$ $NTM --db t.db --criteria evil eval hog
+? 1
+2> ntm: evil/hog.lua: memory limit of 64 MiB exceeded (a runaway table?)
+$ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\nlocal f = io.open("/etc/passwd")\n' > io.lua && $NTM --db t.db criteria check io.lua
+? 1
+2~ io.lua:2: unknown name 'io'
+$ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\nrequire("os")\n' > req.lua && $NTM --db t.db criteria check req.lua
+? 1
+2~ req.lua:2: unknown name 'require'
