@@ -62,6 +62,9 @@ struct imp {
 	struct map sources;     /* text -> id */
 	int col[8];             /* header position of each expected column */
 	sqlite3_stmt *st;
+	int plain;              /* st is a plain INSERT: no row comes back */
+	int obs_empty;          /* observation table empty when the command began */
+	int batch_set;          /* temp.ntm_batch written */
 };
 
 /* ---- field helpers ---------------------------------------------------- */
@@ -144,10 +147,14 @@ int import_parse_bool(const char *s, double *v)
 {
 	static const char *const yes[] = { "1", "true", "yes", "co", "dat", NULL };
 	static const char *const no[] = { "0", "false", "no", "khong", "khong dat", "chua dat", NULL };
-	char *k = utf8_fold(s);
+	char *k;
 	int r = -1;
 
-	if (!k)
+	if ((s[0] == '0' || s[0] == '1') && !s[1]) {
+		*v = s[0] - '0';
+		return 0;
+	}
+	if (!(k = utf8_fold(s)))
 		return -1;
 	if (in_list(yes, k) >= 0) {
 		*v = 1;
@@ -250,8 +257,13 @@ static char *text(struct imp *im, int i, int required)
 
 static int64_t source(struct imp *im, int i)
 {
-	char *t = text(im, i, 1);
+	char *t;
 	int64_t id;
+
+	/* most rows repeat the source of the row before: look it up as read */
+	if (map_get(&im->sources, F(im, i), &id))
+		return id;
+	t = text(im, i, 1);
 
 	if (!t) {
 		if (!F(im, i)[0])
@@ -259,6 +271,8 @@ static int64_t source(struct imp *im, int i)
 		return -1;
 	}
 	id = store_source_id(im->db, &im->sources, t, im->err);
+	if (id >= 0 && strcmp(t, F(im, i)) != 0 && map_put(&im->sources, F(im, i), id) < 0)
+		id = err_set(im->err, "out of memory");
 	free(t);
 	return id;
 }
@@ -290,6 +304,17 @@ static int64_t unit_ref(struct imp *im, int i)
 static int step_row(struct imp *im, const char *what, int64_t *id)
 {
 	int rc = sqlite3_step(im->st);
+
+	if (im->plain) {
+		sqlite3_reset(im->st);
+		if (rc == SQLITE_DONE)
+			return 0;
+		if (rc == SQLITE_CONSTRAINT)
+			return err_set(im->err, "%s:%ld: %s is given twice in this import (see an earlier line)",
+			               im->file->path, im->csv.line, what);
+		return err_set(im->err, "%s:%ld: database refused the row: %s", im->file->path,
+		               im->csv.line, sqlite3_errmsg(im->db));
+	}
 
 	if (rc == SQLITE_ROW) {
 		if (id)
@@ -570,36 +595,41 @@ static int row_recognition(struct imp *im)
 }
 
 /* Upserts: a later import replaces a figure; the same key twice within one
- * import is refused (the conflict clause's WHERE fails, no row returns). */
+ * command is refused (the conflict clause's WHERE fails, no row returns):
+ * temp.ntm_batch holds the first import id of the running command. */
 static const char *const insert_sql[IK_N] = {
 	"INSERT INTO variable(name, uom, meaning, source, import_id) VALUES (?1, ?2, ?3, ?4, ?5) "
 	"ON CONFLICT(name) DO UPDATE SET uom = excluded.uom, meaning = excluded.meaning, "
 	"source = excluded.source, import_id = excluded.import_id "
-	"WHERE variable.import_id IS NOT excluded.import_id RETURNING id",
+	"WHERE coalesce(variable.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
 	"INSERT INTO unit(code, name, name_key, level, parent_id, region, import_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
 	"name_key = excluded.name_key, level = excluded.level, parent_id = excluded.parent_id, "
 	"region = excluded.region, import_id = excluded.import_id "
-	"WHERE unit.import_id IS NOT excluded.import_id RETURNING id",
+	"WHERE coalesce(unit.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
 	"INSERT INTO observation(unit_id, variable_id, year, quarter, value, source_id, import_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET value = excluded.value, "
 	"source_id = excluded.source_id, import_id = excluded.import_id "
-	"WHERE observation.import_id IS NOT excluded.import_id RETURNING 1",
+	"WHERE coalesce(observation.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING 1",
 	"INSERT INTO funding(unit_id, year, fund, kind, allocated, disbursed, measure, source_id, import_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET "
 	"allocated = excluded.allocated, disbursed = excluded.disbursed, "
 	"source_id = excluded.source_id, import_id = excluded.import_id "
-	"WHERE funding.import_id IS NOT excluded.import_id RETURNING 1",
+	"WHERE coalesce(funding.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING 1",
 	"INSERT INTO project(unit_id, year, quarter, name, category, cost, status, source_id, import_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO UPDATE SET "
 	"category = excluded.category, cost = excluded.cost, status = excluded.status, "
 	"source_id = excluded.source_id, import_id = excluded.import_id "
-	"WHERE project.import_id IS NOT excluded.import_id RETURNING 1",
+	"WHERE coalesce(project.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING 1",
 	"INSERT INTO recognition(unit_id, year, title, decision, source_id, import_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET decision = excluded.decision, "
 	"source_id = excluded.source_id, import_id = excluded.import_id "
-	"WHERE recognition.import_id IS NOT excluded.import_id RETURNING 1",
+	"WHERE coalesce(recognition.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING 1",
 };
+
+static const char obs_plain_sql[] =
+	"INSERT INTO observation(unit_id, variable_id, year, quarter, value, source_id, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 static const char *const table_of[IK_N] = {
 	"variable", "unit", "observation", "funding", "project", "recognition",
@@ -771,7 +801,21 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 		goto done;
 	}
 	im->import_id = sqlite3_last_insert_rowid(im->db);
-	if (store_prepare(im->db, &im->st, insert_sql[f->kind], im->err) < 0)
+	if (!im->batch_set) {
+		char *sql = sqlite3_mprintf("CREATE TEMP TABLE IF NOT EXISTS ntm_batch(value INTEGER);"
+		                            "DELETE FROM temp.ntm_batch;"
+		                            "INSERT INTO temp.ntm_batch VALUES (%lld)", (long long)im->import_id);
+		int made = sql ? store_exec(im->db, sql, im->err) : err_set(im->err, "out of memory");
+
+		sqlite3_free(sql);
+		if (made < 0)
+			goto done;
+		im->batch_set = 1;
+	}
+	/* Into an empty table nothing can be replaced: a plain INSERT is much
+	 * quicker than an upsert, and a conflict can only be a duplicate. */
+	im->plain = f->kind == IK_OBSERVATIONS && im->obs_empty;
+	if (store_prepare(im->db, &im->st, im->plain ? obs_plain_sql : insert_sql[f->kind], im->err) < 0)
 		goto done;
 	while ((r = csv_next(&im->csv, im->err)) > 0) {
 		if (im->csv.nfield != (size_t)count_cols(f->kind)) {
@@ -826,7 +870,7 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
                const struct import_opts *o, struct ntm_err *err)
 {
 	struct imp im;
-	int i, rc = -1, began = 0;
+	int i, rc = -1, began = 0, fk_off = 0;
 
 	memset(&im, 0, sizeof im);
 	im.db = db;
@@ -852,11 +896,25 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 		}
 	}
 	qsort(files, (size_t)nfiles, sizeof *files, by_kind);
+	/* Every reference a row makes (unit, variable, parent, source, import)
+	 * is resolved through the maps above before the row is written, so the
+	 * per-row foreign key look-ups would only repeat that work; they are
+	 * turned back on when the import ends, whatever its outcome. */
+	if (store_exec(db, "PRAGMA foreign_keys = OFF", err) < 0)
+		goto done;
+	fk_off = 1;
 	if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
 		goto done;
 	began = 1;
 	if (load_maps(&im) < 0)
 		goto done;
+	{
+		long n = 0;
+
+		if (count_rows(db, "observation", &n, err) < 0)
+			goto done;
+		im.obs_empty = n == 0;
+	}
 	for (i = 0; i < nfiles; i++)
 		if (import_one(&im, &files[i], o) < 0)
 			goto done;
@@ -874,6 +932,8 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 done:
 	if (began)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (fk_off)
+		sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	map_free(&im.units);
 	map_free(&im.unit_level);
 	map_free(&im.vars);

@@ -3,6 +3,8 @@
 #include "runs.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int fail(struct run_writer *w, struct ntm_err *err)
@@ -57,10 +59,8 @@ int runs_begin(struct run_writer *w, sqlite3 *db, const struct critset *s, int y
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if (store_prepare(db, &w->res, "INSERT INTO result(run_id, unit_id, year, idx, status, "
-	                  "value, threshold) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err) < 0 ||
-	    store_prepare(db, &w->unit, "INSERT INTO run_unit(run_id, unit_id, year, criteria_met, "
-	                  "criteria_total, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err) < 0)
+	if (store_prepare(db, &w->unit, "INSERT INTO run_unit(run_id, unit_id, year, criteria_met, "
+	                  "criteria_total, status, results) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err) < 0)
 		goto fail;
 	return 0;
 dberr:
@@ -72,37 +72,48 @@ fail:
 	return -1;
 }
 
+/* Appends v to buf as a JSON number (null for NaN). */
+static size_t json_num(char *buf, double v)
+{
+	if (isnan(v))
+		return (size_t)sprintf(buf, "null");
+	return (size_t)sprintf(buf, "%.10g", v);
+}
+
 int runs_add(struct run_writer *w, int64_t unit_id, int year, const struct critset *s,
              const struct ind_result *r, const unsigned char *crit, int unit_status,
              int ncrit_met, struct ntm_err *err)
 {
+	size_t need = (size_t)s->nind * 64 + 4, n = 0;
 	int i;
 
 	(void)crit;
-	for (i = 0; i < s->nind; i++) {
-		sqlite3_bind_int64(w->res, 1, w->run_id);
-		sqlite3_bind_int64(w->res, 2, unit_id);
-		sqlite3_bind_int(w->res, 3, year);
-		sqlite3_bind_int(w->res, 4, i);
-		sqlite3_bind_text(w->res, 5, eval_status_name[r[i].status], -1, SQLITE_STATIC);
-		if (isnan(r[i].value))
-			sqlite3_bind_null(w->res, 6);
-		else
-			sqlite3_bind_double(w->res, 6, r[i].value);
-		if (isnan(r[i].threshold))
-			sqlite3_bind_null(w->res, 7);
-		else
-			sqlite3_bind_double(w->res, 7, r[i].threshold);
-		if (sqlite3_step(w->res) != SQLITE_DONE)
-			return fail(w, err);
-		sqlite3_reset(w->res);
+	if (need > w->cap) {
+		char *nb = realloc(w->buf, need);
+
+		if (!nb) {
+			runs_abort(w);
+			return err_set(err, "out of memory");
+		}
+		w->buf = nb;
+		w->cap = need;
 	}
+	w->buf[n++] = '[';
+	for (i = 0; i < s->nind; i++) {
+		n += (size_t)sprintf(w->buf + n, "%s[%d,", i ? "," : "", r[i].status);
+		n += json_num(w->buf + n, r[i].value);
+		w->buf[n++] = ',';
+		n += json_num(w->buf + n, r[i].threshold);
+		w->buf[n++] = ']';
+	}
+	w->buf[n++] = ']';
 	sqlite3_bind_int64(w->unit, 1, w->run_id);
 	sqlite3_bind_int64(w->unit, 2, unit_id);
 	sqlite3_bind_int(w->unit, 3, year);
 	sqlite3_bind_int(w->unit, 4, ncrit_met);
 	sqlite3_bind_int(w->unit, 5, s->ncrit);
 	sqlite3_bind_text(w->unit, 6, eval_status_name[unit_status], -1, SQLITE_STATIC);
+	sqlite3_bind_text(w->unit, 7, w->buf, (int)n, SQLITE_STATIC);
 	if (sqlite3_step(w->unit) != SQLITE_DONE)
 		return fail(w, err);
 	sqlite3_reset(w->unit);
@@ -129,9 +140,8 @@ int runs_end(struct run_writer *w, int units, int units_met, int ndraft, int nun
 		return fail(w, err);
 	}
 	sqlite3_finalize(st);
-	sqlite3_finalize(w->res);
 	sqlite3_finalize(w->unit);
-	w->res = w->unit = NULL;
+	w->unit = NULL;
 	if (store_exec(w->db, "COMMIT", err) < 0) {
 		runs_abort(w);
 		return -1;
@@ -142,9 +152,11 @@ int runs_end(struct run_writer *w, int units, int units_met, int ndraft, int nun
 
 void runs_abort(struct run_writer *w)
 {
-	sqlite3_finalize(w->res);
 	sqlite3_finalize(w->unit);
-	w->res = w->unit = NULL;
+	w->unit = NULL;
+	free(w->buf);
+	w->buf = NULL;
+	w->cap = 0;
 	if (w->open)
 		sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
 	w->open = 0;

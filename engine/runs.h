@@ -9,8 +9,10 @@
 
 struct run_writer {
 	sqlite3 *db;
-	sqlite3_stmt *res, *unit;
+	sqlite3_stmt *unit;
 	int64_t run_id;
+	char *buf;           /* the results of one unit-year, as JSON */
+	size_t cap;
 	int open;
 };
 

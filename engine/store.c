@@ -85,7 +85,6 @@ static const char *const schema_1[] = {
 	"  source_id INTEGER NOT NULL REFERENCES source(id),"
 	"  import_id INTEGER REFERENCES import(id),"
 	"  PRIMARY KEY (unit_id, variable_id, year, quarter)) WITHOUT ROWID;",
-	"CREATE INDEX observation_year ON observation(year);",
 	"CREATE TABLE funding ("
 	"  id INTEGER PRIMARY KEY,"
 	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
@@ -142,16 +141,6 @@ static const char *const schema_1[] = {
 	"  name TEXT NOT NULL,"
 	"  cite TEXT NOT NULL,"
 	"  PRIMARY KEY (run_id, idx)) WITHOUT ROWID;",
-	"CREATE TABLE result ("
-	"  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
-	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
-	"  year INTEGER NOT NULL,"
-	"  idx INTEGER NOT NULL,"
-	"  status TEXT NOT NULL CHECK (status IN"
-	"    ('met','unmet','unknown','not_set','n/a')),"
-	"  value REAL,"
-	"  threshold REAL,"
-	"  PRIMARY KEY (run_id, unit_id, year, idx)) WITHOUT ROWID;",
 	"CREATE TABLE run_unit ("
 	"  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
 	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
@@ -159,14 +148,23 @@ static const char *const schema_1[] = {
 	"  criteria_met INTEGER NOT NULL,"
 	"  criteria_total INTEGER NOT NULL,"
 	"  status TEXT NOT NULL,"
+	"  results TEXT NOT NULL,"
 	"  PRIMARY KEY (run_id, unit_id, year)) WITHOUT ROWID;",
+	/* run_unit.results holds one [status, value, threshold] per indicator
+	 * (status 0 met, 1 unmet, 2 unknown, 3 not_set, 4 n/a): one row per unit
+	 * and year keeps a national run small and quick to store; this view
+	 * gives one row per indicator. */
 	"CREATE VIEW result_view AS"
-	"  SELECT r.run_id, u.code AS unit_code, u.name AS unit_name, r.year,"
-	"         run.set_id, i.criterion, i.indicator, r.status, r.value,"
-	"         r.threshold, i.cite"
-	"  FROM result r JOIN run ON run.id = r.run_id"
-	"  JOIN unit u ON u.id = r.unit_id"
-	"  JOIN run_indicator i ON i.run_id = r.run_id AND i.idx = r.idx;",
+	"  SELECT ru.run_id, u.code AS unit_code, u.name AS unit_name, ru.year,"
+	"         run.set_id, i.criterion, i.indicator,"
+	"         CASE json_extract(j.value, '$[0]') WHEN 0 THEN 'met' WHEN 1 THEN 'unmet'"
+	"           WHEN 2 THEN 'unknown' WHEN 3 THEN 'not_set' ELSE 'n/a' END AS status,"
+	"         json_extract(j.value, '$[1]') AS value,"
+	"         json_extract(j.value, '$[2]') AS threshold, i.cite"
+	"  FROM run_unit ru JOIN run ON run.id = ru.run_id"
+	"  JOIN unit u ON u.id = ru.unit_id"
+	"  JOIN json_each(ru.results) j"
+	"  JOIN run_indicator i ON i.run_id = ru.run_id AND i.idx = j.key;",
 	NULL,
 };
 
@@ -259,7 +257,10 @@ int store_open(const char *path, sqlite3 **out, struct ntm_err *err)
 	sqlite3 *db = NULL;
 
 	*out = NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	/* no global allocation statistics: their mutex costs on every row */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		err_set(err, "%s: cannot open database: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
 		goto fail;
 	}

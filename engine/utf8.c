@@ -206,14 +206,24 @@ static uint32_t *nfd(const char *s, size_t *count)
 	return cp;
 }
 
+static int is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 char *utf8_nfc(const char *s)
 {
 	size_t n, i, k = 0, starter = 0, o = 0;
-	uint32_t *cp = nfd(s, &n);
+	uint32_t *cp;
 	int last_cc = 0, have_starter = 0;
 	char *out;
 
-	if (!cp)
+	if (is_ascii(s))          /* ASCII is its own NFC */
+		return strdup(s);
+	if (!(cp = nfd(s, &n)))
 		return NULL;
 	/* canonical composition: a mark joins the last starter unless a mark
 	 * of the same or a higher class (or a starter) stands between them */

@@ -57,13 +57,13 @@ def split(total, weights):
     return out
 
 
-def commune_rows(rng, code, status, year, size, villages, roads, src):
+def commune_rows(rng, code, status, year, size, villages, roads, src, households=None):
     """Figures of one commune in one year; roads = (commune, village, alley, field) km
     totals and hardened km, fixed by the caller so that the district adds up."""
     good = strong(status, year)
     rows = []
-    hh = int(900 + 1400 * size) + (year - 2021) * 8
-    pop = int(hh * 3.7)
+    hh = households or int(900 + 1400 * size) + (year - 2021) * 8
+    pop = int(hh * (3.6 if households else 3.7))
 
     def add(var, value, integer=False):
         rows.append((code, str(year), var, num(value, integer), src))
@@ -183,10 +183,10 @@ def main():
     rows = []
     for year in (2021, 2022, 2023):
         roads = ((6.2, 14.8, 9.5, 8.0), (6.2, 14.8, 9.1, 7.1))
-        r = commune_rows(rng, "TH-QX-QUANGGIAO", "reconfirmed", max(year, 2022), 0.3, 12, roads, src_qg)
-        r = [(c, str(year), v, val, s) for (c, _, v, val, s) in r]
         hh = 1250 - (2023 - year) * 6
-        fixed = {"households_total": str(hh), "population_total": str(int(hh * 3.6))}
+        r = commune_rows(rng, "TH-QX-QUANGGIAO", "reconfirmed", max(year, 2022), 0.3, 12, roads, src_qg, hh)
+        r = [(c, str(year), v, val, s) for (c, _, v, val, s) in r]
+        fixed = {}
         if year == 2023:
             # seed B §II.3.1 Q1: "from 40 % to 60 %" of households on centralised clean water
             fixed["households_clean_water_centralised"] = str(int(hh * 0.40))
