@@ -147,7 +147,8 @@ int ctx_catalog(struct ctx *c)
 			c->cat[c->ncat++].path = p;
 		}
 		closedir(d);
-		qsort(c->cat + first, (size_t)(c->ncat - first), sizeof *c->cat, cmp_entry);
+		if (c->ncat > first)
+			qsort(c->cat + first, (size_t)(c->ncat - first), sizeof *c->cat, cmp_entry);
 	}
 	free(paths);
 	for (i = 0; i < c->ncat; i++) {

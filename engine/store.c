@@ -367,7 +367,8 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 		if (u->id > us->max_id)
 			us->max_id = u->id;
 	}
-	qsort(us->u, us->n, sizeof *us->u, cmp_unit);
+	if (us->n)
+		qsort(us->u, us->n, sizeof *us->u, cmp_unit);
 	if (!(us->by_id = malloc(((size_t)us->max_id + 1) * sizeof *us->by_id)))
 		goto oom;
 	for (i = 0; i <= (size_t)us->max_id; i++)
