@@ -76,9 +76,10 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 	r->nyear = year_to - year_from + 1;
 	r->met_by_year = calloc((size_t)r->nyear, sizeof *r->met_by_year);
 	r->units_by_year = calloc((size_t)r->nyear, sizeof *r->units_by_year);
+	r->crit_met_by_year = calloc((size_t)r->nyear, sizeof *r->crit_met_by_year);
 	r->thr_draft = calloc((size_t)s->nind + 1, sizeof *r->thr_draft);
 	r->thr_unset = calloc((size_t)s->nind + 1, sizeof *r->thr_unset);
-	if (!r->met_by_year || !r->units_by_year || !r->thr_draft || !r->thr_unset)
+	if (!r->met_by_year || !r->units_by_year || !r->crit_met_by_year || !r->thr_draft || !r->thr_unset)
 		return -1;
 	r->name_w = 4;
 	for (i = 0; i < nunit; i++) {
@@ -217,6 +218,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 		r->thr_unset[i] |= res[i].thr_status == TS_UNSET;
 	}
 	r->units_by_year[year - r->year_from]++;
+	r->crit_met_by_year[year - r->year_from] += ncrit_met;
 	if (status == ST_MET)
 		r->met_by_year[year - r->year_from]++;
 	if (r->format == FMT_CSV) {
@@ -324,8 +326,9 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 		for (first = 1, y = 0; y < r->nyear; y++) {
 			if (!r->units_by_year[y])
 				continue;
-			fprintf(f, "%s{\"year\": %d, \"units\": %d, \"met\": %d}", first ? "" : ", ",
-			        r->year_from + y, r->units_by_year[y], r->met_by_year[y]);
+			fprintf(f, "%s{\"year\": %d, \"units\": %d, \"met\": %d, \"criteria_met_mean\": %.2f}",
+			        first ? "" : ", ", r->year_from + y, r->units_by_year[y], r->met_by_year[y],
+			        (double)r->crit_met_by_year[y] / r->units_by_year[y]);
 			first = 0;
 		}
 		fprintf(f, "], \"draft_thresholds_used\": %d, \"unset_thresholds_used\": %d", nd, nu);
@@ -340,8 +343,9 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 		fputs("\n✓ met  ✗ unmet  ? unknown (figures missing or threshold not set)  – not applicable\n", f);
 	for (y = 0; y < r->nyear; y++)
 		if (r->units_by_year[y])
-			fprintf(f, "%d: %d of %d units meet %s\n", r->year_from + y, r->met_by_year[y],
-			        r->units_by_year[y], s->id);
+			fprintf(f, "%d: %d of %d units meet %s; %.1f of %d criteria met per unit on average\n",
+			        r->year_from + y, r->met_by_year[y], r->units_by_year[y], s->id,
+			        (double)r->crit_met_by_year[y] / r->units_by_year[y], s->ncrit);
 	fprintf(f, "thresholds: this evaluation used %d draft and %d unset threshold%s",
 	        nd, nu, nu == 1 ? "" : "s");
 	if (nd || nu) {
@@ -363,6 +367,7 @@ void report_free(struct report *r)
 {
 	free(r->met_by_year);
 	free(r->units_by_year);
+	free(r->crit_met_by_year);
 	free(r->thr_draft);
 	free(r->thr_unset);
 }

@@ -20,6 +20,7 @@ struct report {
 	int rows;                 /* unit-years written */
 	int *met_by_year;         /* units meeting the set, per year */
 	int *units_by_year;
+	long *crit_met_by_year;   /* criteria met, summed over units */
 	int *thr_draft, *thr_unset;  /* per indicator: used a draft / unset threshold */
 };
 

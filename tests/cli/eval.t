@@ -11,8 +11,8 @@ $ $NTM --db t.db --criteria crit eval roads --unit "dinh hoa"
 > Kim Phượng  2023   ✓  ?  ✓   2/3   unknown
 >
 > ✓ met  ✗ unmet  ? unknown (figures missing or threshold not set)  – not applicable
-> 2022: 0 of 2 units meet roads
-> 2023: 1 of 2 units meet roads
+> 2022: 0 of 2 units meet roads; 1.0 of 3 criteria met per unit on average
+> 2023: 1 of 2 units meet roads; 2.5 of 3 criteria met per unit on average
 > thresholds: this evaluation used 0 draft and 0 unset thresholds
 > stored as run 1 in t.db
 
