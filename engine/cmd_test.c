@@ -9,6 +9,7 @@
 #include "cmds.h"
 #include "eval.h"
 #include "lua_crit.h"
+#include "report.h"
 
 static const char usage[] =
 	"usage: ntm test [FILE.test.lua...]\n\n"
@@ -93,9 +94,13 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 			}
 			got = res[at].status;
 			if (got != want) {
+				char v[32], t[32];
+
+				report_num(v, sizeof v, res[at].value);
+				report_num(t, sizeof t, res[at].threshold);
 				snprintf(why + n, sizeof why - n, "indicator %s: expected %s, got %s "
-				         "(value %g, threshold %g)", e->id, e->status, eval_status_name[got],
-				         res[at].value, res[at].threshold);
+				         "(value %s, threshold %s)", e->id, e->status, eval_status_name[got],
+				         *v ? v : "none", *t ? t : "not set");
 				ok = 0;
 				break;
 			}

@@ -26,3 +26,10 @@ $ $NTM --db t.db criteria check nothr.lua
 $ $NTM --db t.db --criteria crit test
 ~ ok   crit/roads.test.lua:2: 2.2 exactly at the tdmnpb threshold
 ~ 2 passed, 0 failed
+
+# a wrong expectation fails, says why, and the exit status says so
+$ printf 'tests_for "roads"\ntest "wrong on purpose" { region = "tdmnpb", data = { road_village_hardened_km = 1, road_village_total_km = 100 }, expect = { ["2.2"] = "met" } }\n' > wrong.test.lua && $NTM --db t.db --criteria crit test wrong.test.lua
+? 1
+> FAIL wrong.test.lua:2: wrong on purpose: indicator 2.2: expected met, got unmet (value 1, threshold 65)
+> 0 passed, 1 failed
+2> ntm: test: 1 case failed
