@@ -28,7 +28,7 @@ LDLIBS     = $(PKG_LIBS) -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Debian packages: what the build, the tests and the charts need.
-DEBS      = build-essential pkg-config liblua5.4-dev libsqlite3-dev libcmocka-dev gnuplot-nox sqlite3 time
+DEBS      = build-essential pkg-config liblua5.4-dev libsqlite3-dev libcmocka-dev gnuplot-nox sqlite3 time fonts-dejavu-core
 NTM       = ./ntm
 ifneq ($(SANITIZER),)
   NTM     = $(BUILD)/ntm

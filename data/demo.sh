@@ -11,3 +11,9 @@ run "$NTM" --db "$DB" import data/variables.csv data/seeds/*.csv
 run "$NTM" --db "$DB" eval th-32-2022-commune --unit "Quảng Giao" --years 2022-2023 --explain
 run "$NTM" --db "$DB" eval vn-318-commune --unit "Định Hóa" --years 2021-2023
 run "$NTM" --db "$DB" runs
+run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.png
+run "$NTM" --db "$DB" plot variable --var income_per_capita_mvnd --years 2021-2023 \
+	--unit "Kim Phượng,Sơn Phú,Trung Hội,Tân Dương" --title "Thu nhập bình quân đầu người (triệu đồng/người/năm)" \
+	--out plots/dinh-hoa-income.svg
+run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.txt
+cat plots/dinh-hoa-funding.txt

@@ -21,6 +21,7 @@ static const struct command {
 	{ "units", cmd_units, "list units, or find one by name" },
 	{ "variables", cmd_variables, "list the variable dictionary" },
 	{ "runs", cmd_runs, "list stored evaluation runs" },
+	{ "plot", cmd_plot, "draw a chart through gnuplot (funding, a variable over the years)" },
 	{ "synth", cmd_synth, "write a national-scale synthetic dataset (for benchmarks)" },
 	{ NULL, NULL, NULL },
 };
