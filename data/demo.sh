@@ -15,5 +15,11 @@ run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out
 run "$NTM" --db "$DB" plot variable --var income_per_capita_mvnd --years 2021-2023 \
 	--unit "Kim Phượng,Sơn Phú,Trung Hội,Tân Dương" --title "Thu nhập bình quân đầu người (triệu đồng/người/năm)" \
 	--out plots/dinh-hoa-income.svg
+run "$NTM" --db "$DB" plot units-met --set vn-318-commune --unit "Định Hóa" --years 2021-2023 \
+	--out plots/dinh-hoa-communes-meeting.png
+run "$NTM" --db "$DB" plot heatmap --set vn-318-commune --unit "Định Hóa" --year 2023 \
+	--out plots/dinh-hoa-criteria-2023.png
+run "$NTM" --db "$DB" plot variable --var households_clean_water_centralised --unit "Quảng Giao" \
+	--title "Quảng Giao: số hộ dùng nước sạch tập trung" --out plots/quang-giao-clean-water.svg
 run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.txt
 cat plots/dinh-hoa-funding.txt

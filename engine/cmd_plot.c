@@ -6,16 +6,27 @@
 #include <string.h>
 
 #include "cmds.h"
-#include "gnuplot.h"
+#include "chart.h"
+#include "eval.h"
 
 static const char usage[] =
 	"usage: ntm plot funding --unit NAME|CODE --out FILE [options]\n"
-	"       ntm plot variable --var NAME --unit NAME|CODE[,NAME|CODE...] --out FILE [options]\n\n"
+	"       ntm plot variable --var NAME --unit NAME|CODE[,NAME|CODE...] --out FILE [options]\n"
+	"       ntm plot units-met --set SET --unit NAME|CODE --out FILE [--years A-B]\n"
+	"       ntm plot heatmap --set SET --unit NAME|CODE --out FILE [--year Y | --years A-B]\n\n"
 	"funding   money allocated per year, stacked by fund (million VND), with the\n"
 	"          share disbursed (%) as a line; cement (tonnes) is left out\n"
 	"variable  one variable over the years, a line per unit\n"
+	"units-met units of the set's level below --unit meeting the set, per year,\n"
+	"          with the mean number of criteria met\n"
+	"heatmap   criteria met (green), unmet (red), unknown (yellow): units x\n"
+	"          criteria in one year, or, for one unit, years x criteria\n"
 	"The terminal follows the file name (.png, .svg, .txt for a text preview)\n"
 	"unless --format says; labels are Vietnamese, numbers as 1.234,5.\n";
+
+static const char *const fund_color[] = {
+	"#1b6ca8", "#e07b39", "#3a9e5a", "#c9a227", "#8e5ea2", "#d1495b", "#5f6b73", "#66a3a3",
+};
 
 static const struct { const char *fund, *label; } funds[] = {
 	{ "central", "Ngân sách trung ương" }, { "province", "Ngân sách tỉnh" },
@@ -24,10 +35,6 @@ static const struct { const char *fund, *label; } funds[] = {
 	{ "credit", "Tín dụng" }, { "other", "Nguồn khác" },
 };
 #define NFUND ((int)(sizeof funds / sizeof funds[0]))
-static const char *const palette[] = {
-	"#1b6ca8", "#e07b39", "#3a9e5a", "#c9a227", "#8e5ea2", "#d1495b", "#5f6b73", "#66a3a3",
-};
-
 /* The unit of measure as a Vietnamese axis label. */
 static const char *uom_label(const char *uom)
 {
@@ -45,68 +52,63 @@ static const char *uom_label(const char *uom)
 	return uom;
 }
 
-/* y tics with Vietnamese number labels, about five of them up to max */
-static void vn_ytics(struct gp *g, const char *axis, double max, int decimals)
+/* Draws c (and its CSV when asked) as the options say; frees c. */
+static int finish(struct ctx *c, struct chart *ch, struct opt *opts)
 {
-	double step, mag;
-	char num[64];
-	int i;
+	const char *size = opt_get(opts, "size"), *csv = opt_get(opts, "csv");
+	int w = 0, h = 0, rc = 0;
 
-	if (!(max > 0))
-		max = 1;
-	mag = pow(10, floor(log10(max / 5)));
-	step = mag * (max / 5 / mag > 5 ? 10 : max / 5 / mag > 2 ? 5 : max / 5 / mag > 1 ? 2 : 1);
-	gp_cmd(g, "set %stics (", axis);
-	for (i = 0; i * step <= max * 1.05 + 1e-9; i++) {
-		gp_vnnum(num, sizeof num, i * step, decimals);
-		gp_cmd(g, "%s", i ? ", " : "");
-		gp_str(g, num);
-		gp_cmd(g, " %g", i * step);
+	if (opt_get(opts, "title")) {
+		free(ch->title);
+		ch->title = strdup(opt_get(opts, "title"));
 	}
-	gp_cmd(g, ")\nset %srange [0:%g]\n", axis, (i - 1) * step > max ? (i - 1) * step : i * step);
+	if (size && (sscanf(size, "%dx%d", &w, &h) != 2 || w < 10 || h < 10 || w > 10000 || h > 10000))
+		rc = err_set(&c->err, "plot: --size '%s' is not WIDTHxHEIGHT (e.g. 900x540)", size);
+	if (rc == 0 && csv)
+		rc = chart_csv(ch, csv, &c->err);
+	if (rc == 0)
+		rc = chart_draw(ch, opt_get(opts, "out"), opt_get(opts, "format"), w, h, &c->err);
+	chart_free(ch);
+	return rc;
 }
 
-static int open_chart(struct ctx *c, struct gp *g, struct opt *opts, const char *title)
+static int years_opt(struct ctx *c, struct opt *opts, int *y0, int *y1)
 {
-	const char *out = opt_get(opts, "out"), *fmt = opt_get(opts, "format"), *size = opt_get(opts, "size");
-	int term, w = 900, h = 540;
-	size_t n = strlen(out);
+	const char *yarg = opt_get(opts, "years");
 
-	if (fmt)
-		term = gp_term_parse(fmt);
-	else
-		term = n > 4 && strcmp(out + n - 4, ".svg") == 0 ? GP_SVG :
-		       n > 4 && strcmp(out + n - 4, ".txt") == 0 ? GP_DUMB : GP_PNG;
-	if (term < 0)
-		return err_set(&c->err, "plot: --format '%s' is not png, svg or dumb", fmt);
-	if (term == GP_DUMB)
-		w = 100, h = 30;
-	if (size && (sscanf(size, "%dx%d", &w, &h) != 2 || w < 10 || h < 10 || w > 10000 || h > 10000))
-		return err_set(&c->err, "plot: --size '%s' is not WIDTHxHEIGHT (e.g. 900x540)", size);
-	if (gp_open(g, term, w, h, out, &c->err) < 0)
-		return -1;
-	gp_cmd(g, "set title ");
-	gp_str(g, title);
-	gp_cmd(g, " noenhanced\nset key outside bottom center horizontal noenhanced\n"
-	          "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n");
+	if (opt_get(opts, "year")) {
+		if (sscanf(opt_get(opts, "year"), "%d", y0) != 1)
+			return err_set(&c->err, "plot: --year '%s' is not a year", opt_get(opts, "year"));
+		*y1 = *y0;
+	} else if (yarg && sscanf(yarg, "%d-%d", y0, y1) != 2) {
+		return err_set(&c->err, "plot: --years '%s' is not a span like 2021-2023", yarg);
+	}
 	return 0;
+}
+
+static char *fmt(const char *f, const char *a)
+{
+	size_t n = strlen(f) + strlen(a) + 1;
+	char *s = malloc(n);
+
+	if (s)
+		snprintf(s, n, f, a);
+	return s;
 }
 
 static int plot_funding(struct ctx *c, struct opt *opts)
 {
 	sqlite3_stmt *st = NULL;
-	double alloc[32][NFUND], disb[32], disb_alloc[32], max = 0;
-	int years[32], ny = 0, used[NFUND] = { 0 }, u, i, j, y0 = 1990, y1 = 2100, nused = 0;
-	const char *yarg = opt_get(opts, "years");
-	char title[512];
-	struct gp g;
+	double alloc[32][NFUND], disb[32], disb_alloc[32];
+	int years[32], ny = 0, used[NFUND] = { 0 }, u, i, j, y0 = 1990, y1 = 2100;
+	struct chart *ch;
+	struct chart_series *rate;
+	char num[8];
 
 	if (!opt_get(opts, "unit"))
 		return err_set(&c->err, "plot funding: give --unit NAME|CODE");
-	if ((u = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
+	if ((u = ctx_find_unit(c, opt_get(opts, "unit"))) < 0 || years_opt(c, opts, &y0, &y1) < 0)
 		return -1;
-	if (yarg && sscanf(yarg, "%d-%d", &y0, &y1) != 2)
-		return err_set(&c->err, "plot: --years '%s' is not a span like 2022-2024", yarg);
 	memset(alloc, 0, sizeof alloc);
 	memset(disb, 0, sizeof disb);
 	memset(disb_alloc, 0, sizeof disb_alloc);
@@ -140,71 +142,48 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 	if (ny == 0)
 		return err_set(&c->err, "plot funding: no funding in million VND for %s (%s)",
 		               c->units.u[u].name, c->units.u[u].code);
+	if (!(ch = chart_new(CH_STACKED, ny)))
+		return err_set(&c->err, "out of memory");
+	ch->title = fmt("%s: vốn phân bổ theo nguồn và tỷ lệ giải ngân", c->units.u[u].name);
+	ch->ylabel = strdup("Triệu đồng");
+	ch->y2label = strdup("Tỷ lệ giải ngân (%)");
 	for (i = 0; i < ny; i++) {
-		double sum = 0;
+		snprintf(num, sizeof num, "%d", years[i]);
+		chart_set_cat(ch, i, num);
+	}
+	for (j = 0; j < NFUND; j++) {
+		struct chart_series *s;
 
-		for (j = 0; j < NFUND; j++)
-			sum += alloc[i][j];
-		if (sum > max)
-			max = sum;
-	}
-	snprintf(title, sizeof title, "%s", opt_get(opts, "title") ? opt_get(opts, "title") : "");
-	if (!*title)
-		snprintf(title, sizeof title, "%s: vốn phân bổ theo nguồn và tỷ lệ giải ngân", c->units.u[u].name);
-	if (open_chart(c, &g, opts, title) < 0)
-		return -1;
-	/* the data first, in a datablock: one row a year, one column a fund */
-	gp_cmd(&g, "$funding << EOD\n");
-	for (i = 0; i < ny; i++) {
-		gp_cmd(&g, "%d", years[i]);
-		for (j = 0; j < NFUND; j++)
-			if (used[j])
-				gp_cmd(&g, " %.3f", alloc[i][j]);
-		if (disb_alloc[i] > 0)
-			gp_cmd(&g, " %.2f\n", 100 * disb[i] / disb_alloc[i]);
-		else
-			gp_cmd(&g, " NaN\n");
-	}
-	gp_cmd(&g, "EOD\n");
-	gp_cmd(&g, "set style data histograms\nset style histogram rowstacked\n"
-	           "set style fill solid 0.85 border -1\nset boxwidth 0.6\n");
-	gp_cmd(&g, "set ylabel 'Triệu đồng'\nset y2label 'Tỷ lệ giải ngân (%%)'\nset y2tics\n");
-	vn_ytics(&g, "y", max, 0);
-	gp_cmd(&g, "set y2range [0:110]\nset y2tics 0,20,100\n");
-	gp_cmd(&g, "plot ");
-	for (j = 0, nused = 0; j < NFUND; j++) {
-		if (!used[j])
+		if (!used[j] || !(s = chart_add(ch, funds[j].label)))
 			continue;
-		gp_cmd(&g, "%s$funding using %d%s lc rgb '%s' title ", nused ? ", " : "", nused + 2,
-		       nused ? "" : ":xtic(1)", palette[j]);
-		gp_str(&g, funds[j].label);
-		nused++;
+		s->color = strdup(fund_color[j]);
+		for (i = 0; i < ny; i++)
+			s->v[i] = alloc[i][j];
 	}
-	gp_cmd(&g, ", $funding using 0:%d axes x1y2 with linespoints lw 2 pt 7 lc rgb '#222222' title ",
-	       nused + 2);
-	gp_str(&g, "Tỷ lệ giải ngân (%)");
-	gp_cmd(&g, "\n");
-	return gp_close(&g, &c->err);
+	if ((rate = chart_add(ch, "Tỷ lệ giải ngân (%)"))) {
+		rate->y2 = 1;
+		rate->color = strdup("#222222");
+		for (i = 0; i < ny; i++)
+			rate->v[i] = disb_alloc[i] > 0 ? 100 * disb[i] / disb_alloc[i] : NAN;
+	}
+	return finish(c, ch, opts);
 }
 
 static int plot_variable(struct ctx *c, struct opt *opts)
 {
-	const char *var = opt_get(opts, "var"), *list = opt_get(opts, "unit"), *yarg = opt_get(opts, "years");
-	int units[16], nu = 0, i, y0 = 1990, y1 = 2100, rows = 0;
-	char *copy, *tok, *save = NULL, title[512];
+	const char *var = opt_get(opts, "var"), *list = opt_get(opts, "unit");
+	int units[16], nu = 0, i, y0 = 0, y1 = 0, y, rows = 0;
+	char *copy, *tok, *save = NULL, num[8];
 	sqlite3_stmt *st = NULL;
-	double max = 0;
+	struct chart *ch;
 	int64_t vi;
-	struct gp g;
 
 	if (!var || !list)
 		return err_set(&c->err, "plot variable: give --var NAME and --unit NAME|CODE[,...]");
-	if (ctx_vars(c) < 0)
+	if (ctx_vars(c) < 0 || years_opt(c, opts, &y0, &y1) < 0)
 		return -1;
 	if (!map_get(&c->vars.by_name, var, &vi))
 		return err_set(&c->err, "plot variable: unknown variable '%s' (`ntm variables` lists them)", var);
-	if (yarg && sscanf(yarg, "%d-%d", &y0, &y1) != 2)
-		return err_set(&c->err, "plot: --years '%s' is not a span like 2021-2023", yarg);
 	if (!(copy = strdup(list)))
 		return err_set(&c->err, "out of memory");
 	for (tok = strtok_r(copy, ",", &save); tok && nu < 16; tok = strtok_r(NULL, ",", &save)) {
@@ -215,49 +194,228 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 		nu++;
 	}
 	free(copy);
-	if (store_prepare(c->db, &st, "SELECT year, value FROM observation WHERE unit_id = ?1 "
-	                  "AND variable_id = ?2 AND quarter = 0 AND year BETWEEN ?3 AND ?4 ORDER BY year",
-	                  &c->err) < 0)
-		return -1;
-	snprintf(title, sizeof title, "%s", opt_get(opts, "title") ? opt_get(opts, "title") : var);
-	if (open_chart(c, &g, opts, title) < 0) {
+	if (!y0) {
+		if (store_prepare(c->db, &st, "SELECT min(year), max(year) FROM observation "
+		                  "WHERE variable_id = ?1 AND quarter = 0", &c->err) < 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, c->vars.v[vi].id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			y0 = sqlite3_column_int(st, 0);
+			y1 = sqlite3_column_int(st, 1);
+		}
 		sqlite3_finalize(st);
+		if (!y0)
+			return err_set(&c->err, "plot variable: no annual figure of %s", var);
+	}
+	if (y1 - y0 > 60)
+		return err_set(&c->err, "plot variable: %d-%d is too many years", y0, y1);
+	if (!(ch = chart_new(CH_LINE, y1 - y0 + 1)))
+		return err_set(&c->err, "out of memory");
+	for (y = y0; y <= y1; y++) {
+		snprintf(num, sizeof num, "%d", y);
+		chart_set_cat(ch, y - y0, num);
+	}
+	ch->title = strdup(c->vars.v[vi].meaning[0] ? c->vars.v[vi].meaning : var);
+	ch->ylabel = strdup(uom_label(c->vars.v[vi].uom));
+	ch->ydecimals = 0;
+	if (store_prepare(c->db, &st, "SELECT year, value FROM observation WHERE unit_id = ?1 "
+	                  "AND variable_id = ?2 AND quarter = 0 AND year BETWEEN ?3 AND ?4", &c->err) < 0) {
+		chart_free(ch);
 		return -1;
 	}
 	for (i = 0; i < nu; i++) {
-		gp_cmd(&g, "$u%d << EOD\n", i);
+		struct chart_series *s = chart_add(ch, c->units.u[units[i]].name);
+
 		sqlite3_bind_int64(st, 1, c->units.u[units[i]].id);
 		sqlite3_bind_int64(st, 2, c->vars.v[vi].id);
 		sqlite3_bind_int(st, 3, y0);
 		sqlite3_bind_int(st, 4, y1);
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		while (s && sqlite3_step(st) == SQLITE_ROW) {
 			double v = sqlite3_column_double(st, 1);
 
-			gp_cmd(&g, "%d %.6g\n", sqlite3_column_int(st, 0), v);
-			if (v > max)
-				max = v;
+			s->v[sqlite3_column_int(st, 0) - y0] = v;
+			if (v < 10 && v != (int)v)
+				ch->ydecimals = 1;
 			rows++;
 		}
 		sqlite3_reset(st);
-		gp_cmd(&g, "EOD\n");
 	}
 	sqlite3_finalize(st);
 	if (rows == 0) {
-		gp_close(&g, &c->err);
+		chart_free(ch);
 		return err_set(&c->err, "plot variable: no annual figure of %s for the units given", var);
 	}
-	gp_cmd(&g, "set xtics 1\nset ylabel ");
-	gp_str(&g, uom_label(c->vars.v[vi].uom));
-	gp_cmd(&g, "\n");
-	vn_ytics(&g, "y", max, max < 10 ? 1 : 0);
-	gp_cmd(&g, "plot ");
-	for (i = 0; i < nu; i++) {
-		gp_cmd(&g, "%s$u%d using 1:2 with linespoints lw 2 pt 7 lc rgb '%s' title ", i ? ", " : "",
-		       i, palette[i % 8]);
-		gp_str(&g, c->units.u[units[i]].name);
+	return finish(c, ch, opts);
+}
+
+/* Evaluates the set for the units of its level under --unit and the years;
+ * the caller frees *units, *set and the data. */
+static int evaluate(struct ctx *c, struct opt *opts, struct critset **set, int **units, int *nunit,
+                    int *top, struct evaldata *d, int *y0, int *y1)
+{
+	const char *name = opt_get(opts, "set");
+	struct critset *s;
+	int level;
+	size_t k;
+
+	*set = NULL;
+	*units = NULL;
+	*nunit = 0;
+	if (!name || !opt_get(opts, "unit"))
+		return err_set(&c->err, "plot: give --set SET and --unit NAME|CODE");
+	if (ctx_vars(c) < 0 || (*top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
+		return -1;
+	if (!(s = ctx_load_set(c, name)))
+		return -1;
+	*y0 = s->year_from;
+	*y1 = s->year_to;
+	if (years_opt(c, opts, y0, y1) < 0 || *y0 < s->year_from || *y1 > s->year_to) {
+		if (!c->err.set)
+			err_set(&c->err, "plot: set %s applies to %d-%d", s->id, s->year_from, s->year_to);
+		crit_free(s);
+		return -1;
 	}
-	gp_cmd(&g, "\n");
-	return gp_close(&g, &c->err);
+	level = store_level_parse(s->level);
+	if (!(*units = malloc((c->units.n ? c->units.n : 1) * sizeof **units))) {
+		crit_free(s);
+		return err_set(&c->err, "out of memory");
+	}
+	for (k = 0; k < c->units.n; k++) {
+		int u = (int)k, in = 0;
+
+		for (; u >= 0 && !in; u = c->units.u[u].parent)
+			in = u == *top;
+		if (c->units.u[k].level == level && in)
+			(*units)[(*nunit)++] = (int)k;
+	}
+	if (*nunit == 0) {
+		err_set(&c->err, "plot: no %s in or below %s", s->level, c->units.u[*top].name);
+	} else if (eval_load(c->db, &c->units, &c->vars, s, *units, *nunit, *y0, *y1, d, &c->err) == 0) {
+		*set = s;
+		return 0;
+	}
+	free(*units);
+	*units = NULL;
+	crit_free(s);
+	return -1;
+}
+
+static int plot_units_met(struct ctx *c, struct opt *opts)
+{
+	struct evaldata d = { 0 };
+	struct critset *s;
+	struct ind_result *res;
+	unsigned char *crit;
+	int *units, nunit, top, y0, y1, y, i, rc = -1;
+	struct chart *ch = NULL;
+	struct chart_series *met, *mean;
+	char num[8];
+
+	if (evaluate(c, opts, &s, &units, &nunit, &top, &d, &y0, &y1) < 0)
+		return -1;
+	res = calloc((size_t)s->nind, sizeof *res);
+	crit = calloc((size_t)s->ncrit, 1);
+	/* chart_add may move the series: take the pointers after both adds */
+	if (!res || !crit || !(ch = chart_new(CH_BARS, y1 - y0 + 1)) ||
+	    !chart_add(ch, "Số đơn vị đạt chuẩn") || !chart_add(ch, "Số tiêu chí đạt bình quân")) {
+		err_set(&c->err, "out of memory");
+		goto done;
+	}
+	met = &ch->ser[0];
+	mean = &ch->ser[1];
+	ch->title = fmt("%s: số đơn vị đạt chuẩn theo năm", c->units.u[top].name);
+	ch->ylabel = strdup("Số đơn vị");
+	ch->y2label = strdup("Tiêu chí đạt bình quân");
+	mean->y2 = 1;
+	for (y = y0; y <= y1; y++) {
+		int n = 0;
+		long sum = 0;
+
+		snprintf(num, sizeof num, "%d", y);
+		chart_set_cat(ch, y - y0, num);
+		for (i = 0; i < nunit; i++) {
+			int ncm;
+
+			n += eval_unit(s, eval_vals(&d, i, y - y0), c->units.u[units[i]].region, y, res, crit,
+			               &ncm) == ST_MET;
+			sum += ncm;
+		}
+		met->v[y - y0] = n;
+		mean->v[y - y0] = (double)sum / nunit;
+	}
+	rc = finish(c, ch, opts);
+	ch = NULL;
+done:
+	chart_free(ch);
+	free(res);
+	free(crit);
+	free(units);
+	eval_data_free(&d);
+	crit_free(s);
+	return rc;
+}
+
+static int plot_heatmap(struct ctx *c, struct opt *opts)
+{
+	static const double shade[ST_N] = { 2, 0, 1, 1, 2 };
+	struct evaldata d = { 0 };
+	struct critset *s;
+	struct ind_result *res;
+	unsigned char *crit;
+	int *units, nunit, top, y0, y1, y, i, j, rc = -1, by_year;
+	struct chart *ch = NULL;
+	char num[16];
+
+	if (evaluate(c, opts, &s, &units, &nunit, &top, &d, &y0, &y1) < 0)
+		return -1;
+	/* one unit: its years as rows; several: the units in the last year */
+	by_year = nunit == 1;
+	if (!by_year)
+		y0 = y1;
+	res = calloc((size_t)s->nind, sizeof *res);
+	crit = calloc((size_t)s->ncrit, 1);
+	if (!res || !crit || !(ch = chart_new(CH_HEAT, s->ncrit))) {
+		err_set(&c->err, "out of memory");
+		goto done;
+	}
+	ch->status_map = 1;
+	for (j = 0; j < s->ncrit; j++)
+		chart_set_cat(ch, j, s->crit[j].id);
+	{
+		char title[512];
+
+		if (by_year)
+			snprintf(title, sizeof title, "%s: tiêu chí đạt theo năm", c->units.u[units[0]].name);
+		else
+			snprintf(title, sizeof title, "%s: tiêu chí đạt theo đơn vị, năm %d",
+			         c->units.u[top].name, y1);
+		ch->title = strdup(title);
+	}
+	ch->xlabel = strdup("Tiêu chí");
+	for (i = 0; i < (by_year ? y1 - y0 + 1 : nunit); i++) {
+		int u = by_year ? 0 : i, ncm;
+		struct chart_series *row;
+
+		y = by_year ? y0 + i : y1;
+		snprintf(num, sizeof num, "%d", y);
+		if (!(row = chart_add(ch, by_year ? num : c->units.u[units[u]].name))) {
+			err_set(&c->err, "out of memory");
+			goto done;
+		}
+		eval_unit(s, eval_vals(&d, u, y - y0), c->units.u[units[u]].region, y, res, crit, &ncm);
+		for (j = 0; j < s->ncrit; j++)
+			row->v[j] = shade[crit[j]];
+	}
+	rc = finish(c, ch, opts);
+	ch = NULL;
+done:
+	chart_free(ch);
+	free(res);
+	free(crit);
+	free(units);
+	eval_data_free(&d);
+	crit_free(s);
+	return rc;
 }
 
 int cmd_plot(struct ctx *c, int argc, char **argv)
@@ -266,7 +424,10 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		{ "out", OPT_ARG, "FILE", "the chart file (.png, .svg, .txt)", NULL },
 		{ "unit", OPT_ARG, "NAME|CODE", "the unit (variable: several, comma-separated)", NULL },
 		{ "var", OPT_ARG, "NAME", "variable: the variable to draw", NULL },
+		{ "set", OPT_ARG, "SET", "units-met, heatmap: the criteria set", NULL },
+		{ "year", OPT_ARG, "Y", "one year", NULL },
 		{ "years", OPT_ARG, "A-B", "only these years", NULL },
+		{ "csv", OPT_ARG, "FILE", "also write the chart's data as CSV", NULL },
 		{ "title", OPT_ARG, "TEXT", "the chart's title", NULL },
 		{ "format", OPT_ARG, "FMT", "png, svg or dumb (default: from the file name)", NULL },
 		{ "size", OPT_ARG, "WxH", "size in pixels (dumb: characters)", NULL },
@@ -278,7 +439,8 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "plot: give one kind of chart: funding or variable (see 'ntm plot --help')");
+		err_set(&c->err, "plot: give one kind of chart: funding, variable, units-met or heatmap "
+		        "(see 'ntm plot --help')");
 		return 2;
 	}
 	if (!opt_get(opts, "out")) {
@@ -291,6 +453,10 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		return plot_funding(c, opts) < 0 ? 1 : 0;
 	if (strcmp(argv[1], "variable") == 0)
 		return plot_variable(c, opts) < 0 ? 1 : 0;
-	err_set(&c->err, "plot: unknown kind '%s' (funding or variable)", argv[1]);
+	if (strcmp(argv[1], "units-met") == 0)
+		return plot_units_met(c, opts) < 0 ? 1 : 0;
+	if (strcmp(argv[1], "heatmap") == 0)
+		return plot_heatmap(c, opts) < 0 ? 1 : 0;
+	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, units-met or heatmap)", argv[1]);
 	return 2;
 }

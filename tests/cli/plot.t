@@ -38,4 +38,18 @@ $ $NTM --db t.db plot funding --unit TN-DH-BAOCUONG --out x.png
 2> ntm: plot funding: no funding in million VND for Bảo Cường (TN-DH-BAOCUONG)
 $ $NTM --db t.db plot pie --out x.png
 ? 2
-2> ntm: plot: unknown kind 'pie' (funding or variable)
+2> ntm: plot: unknown kind 'pie' (funding, variable, units-met or heatmap)
+
+# units meeting a set per year, and the criteria heat map, with their data as CSV
+$ $NTM --db t.db --criteria crit plot units-met --set roads --unit "dinh hoa" --years 2022-2023 --out m.svg --csv m.csv && cat m.csv
+> category,Số đơn vị đạt chuẩn,Số tiêu chí đạt bình quân
+> 2022,0,1
+> 2023,1,2.5
+$ grep -q 'Định Hóa: số đơn vị đạt chuẩn theo năm' m.svg
+$ $NTM --db t.db --criteria crit plot heatmap --set roads --unit TN-DH --year 2023 --out h.png --csv h.csv && cat h.csv
+> category,Bảo Cường,Kim Phượng
+> 2,2,2
+> 10,2,1
+> 13,2,2
+$ od -An -tx1 -N4 h.png | tr -d ' '
+> 89504e47
