@@ -23,3 +23,4 @@ run "$NTM" --db "$DB" plot variable --var households_clean_water_centralised --u
 	--title "Quảng Giao: số hộ dùng nước sạch tập trung" --out plots/quang-giao-clean-water.svg
 run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.txt
 cat plots/dinh-hoa-funding.txt
+run "$NTM" --db "$DB" run scripts/dinh-hoa-charts.lua "Định Hóa" 2023 --out plots

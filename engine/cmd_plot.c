@@ -7,7 +7,7 @@
 
 #include "cmds.h"
 #include "chart.h"
-#include "eval.h"
+#include "evalrun.h"
 
 static const char usage[] =
 	"usage: ntm plot funding --unit NAME|CODE --out FILE [options]\n"
@@ -248,173 +248,106 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 	return finish(c, ch, opts);
 }
 
-/* Evaluates the set for the units of its level under --unit and the years;
- * the caller frees *units, *set and the data. */
-static int evaluate(struct ctx *c, struct opt *opts, struct critset **set, int **units, int *nunit,
-                    int *top, struct evaldata *d, int *y0, int *y1)
+/* Opens the evaluation --set and --unit ask for. */
+static int evaluate(struct ctx *c, struct opt *opts, struct evalrun *r, int *top)
 {
-	const char *name = opt_get(opts, "set");
-	struct critset *s;
-	int level;
-	size_t k;
+	int y0 = 0, y1 = 0;
 
-	*set = NULL;
-	*units = NULL;
-	*nunit = 0;
-	if (!name || !opt_get(opts, "unit"))
+	if (!opt_get(opts, "set") || !opt_get(opts, "unit"))
 		return err_set(&c->err, "plot: give --set SET and --unit NAME|CODE");
-	if (ctx_vars(c) < 0 || (*top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
+	if (years_opt(c, opts, &y0, &y1) < 0 || (*top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return -1;
-	if (!(s = ctx_load_set(c, name)))
-		return -1;
-	*y0 = s->year_from;
-	*y1 = s->year_to;
-	if (years_opt(c, opts, y0, y1) < 0 || *y0 < s->year_from || *y1 > s->year_to) {
-		if (!c->err.set)
-			err_set(&c->err, "plot: set %s applies to %d-%d", s->id, s->year_from, s->year_to);
-		crit_free(s);
-		return -1;
-	}
-	level = store_level_parse(s->level);
-	if (!(*units = malloc((c->units.n ? c->units.n : 1) * sizeof **units))) {
-		crit_free(s);
-		return err_set(&c->err, "out of memory");
-	}
-	for (k = 0; k < c->units.n; k++) {
-		int u = (int)k, in = 0;
-
-		for (; u >= 0 && !in; u = c->units.u[u].parent)
-			in = u == *top;
-		if (c->units.u[k].level == level && in)
-			(*units)[(*nunit)++] = (int)k;
-	}
-	if (*nunit == 0) {
-		err_set(&c->err, "plot: no %s in or below %s", s->level, c->units.u[*top].name);
-	} else if (eval_load(c->db, &c->units, &c->vars, s, *units, *nunit, *y0, *y1, d, &c->err) == 0) {
-		*set = s;
-		return 0;
-	}
-	free(*units);
-	*units = NULL;
-	crit_free(s);
-	return -1;
+	return evalrun_open(c, opt_get(opts, "set"), *top, y0, y1, r);
 }
 
 static int plot_units_met(struct ctx *c, struct opt *opts)
 {
-	struct evaldata d = { 0 };
-	struct critset *s;
-	struct ind_result *res;
-	unsigned char *crit;
-	int *units, nunit, top, y0, y1, y, i, rc = -1;
+	struct evalrun r;
 	struct chart *ch = NULL;
-	struct chart_series *met, *mean;
-	char num[8];
+	int top, y, i, rc = -1;
+	char num[16], title[512];
 
-	if (evaluate(c, opts, &s, &units, &nunit, &top, &d, &y0, &y1) < 0)
+	if (evaluate(c, opts, &r, &top) < 0)
 		return -1;
-	res = calloc((size_t)s->nind, sizeof *res);
-	crit = calloc((size_t)s->ncrit, 1);
 	/* chart_add may move the series: take the pointers after both adds */
-	if (!res || !crit || !(ch = chart_new(CH_BARS, y1 - y0 + 1)) ||
+	if (!(ch = chart_new(CH_BARS, r.year_to - r.year_from + 1)) ||
 	    !chart_add(ch, "Số đơn vị đạt chuẩn") || !chart_add(ch, "Số tiêu chí đạt bình quân")) {
 		err_set(&c->err, "out of memory");
 		goto done;
 	}
-	met = &ch->ser[0];
-	mean = &ch->ser[1];
-	ch->title = fmt("%s: số đơn vị đạt chuẩn theo năm", c->units.u[top].name);
+	snprintf(title, sizeof title, "%s: số đơn vị đạt chuẩn theo năm", c->units.u[top].name);
+	ch->title = strdup(title);
 	ch->ylabel = strdup("Số đơn vị");
 	ch->y2label = strdup("Tiêu chí đạt bình quân");
-	mean->y2 = 1;
-	for (y = y0; y <= y1; y++) {
-		int n = 0;
+	ch->ser[1].y2 = 1;
+	for (y = r.year_from; y <= r.year_to; y++) {
+		int n = 0, ncm;
 		long sum = 0;
 
 		snprintf(num, sizeof num, "%d", y);
-		chart_set_cat(ch, y - y0, num);
-		for (i = 0; i < nunit; i++) {
-			int ncm;
-
-			n += eval_unit(s, eval_vals(&d, i, y - y0), c->units.u[units[i]].region, y, res, crit,
-			               &ncm) == ST_MET;
+		chart_set_cat(ch, y - r.year_from, num);
+		for (i = 0; i < r.nunit; i++) {
+			n += evalrun_unit(c, &r, i, y, &ncm) == ST_MET;
 			sum += ncm;
 		}
-		met->v[y - y0] = n;
-		mean->v[y - y0] = (double)sum / nunit;
+		ch->ser[0].v[y - r.year_from] = n;
+		ch->ser[1].v[y - r.year_from] = (double)sum / r.nunit;
 	}
 	rc = finish(c, ch, opts);
 	ch = NULL;
 done:
 	chart_free(ch);
-	free(res);
-	free(crit);
-	free(units);
-	eval_data_free(&d);
-	crit_free(s);
+	evalrun_free(&r);
 	return rc;
 }
 
 static int plot_heatmap(struct ctx *c, struct opt *opts)
 {
+	/* -1 no data, 0 unmet, 1 unknown or not set, 2 met or not applicable */
 	static const double shade[ST_N] = { 2, 0, 1, 1, 2 };
-	struct evaldata d = { 0 };
-	struct critset *s;
-	struct ind_result *res;
-	unsigned char *crit;
-	int *units, nunit, top, y0, y1, y, i, j, rc = -1, by_year;
+	struct evalrun r;
 	struct chart *ch = NULL;
-	char num[16];
+	int top, y, i, j, rc = -1, by_year, nrow;
+	char num[16], title[512];
 
-	if (evaluate(c, opts, &s, &units, &nunit, &top, &d, &y0, &y1) < 0)
+	if (evaluate(c, opts, &r, &top) < 0)
 		return -1;
 	/* one unit: its years as rows; several: the units in the last year */
-	by_year = nunit == 1;
-	if (!by_year)
-		y0 = y1;
-	res = calloc((size_t)s->nind, sizeof *res);
-	crit = calloc((size_t)s->ncrit, 1);
-	if (!res || !crit || !(ch = chart_new(CH_HEAT, s->ncrit))) {
+	by_year = r.nunit == 1;
+	nrow = by_year ? r.year_to - r.year_from + 1 : r.nunit;
+	if (!(ch = chart_new(CH_HEAT, r.set->ncrit))) {
 		err_set(&c->err, "out of memory");
 		goto done;
 	}
 	ch->status_map = 1;
-	for (j = 0; j < s->ncrit; j++)
-		chart_set_cat(ch, j, s->crit[j].id);
-	{
-		char title[512];
-
-		if (by_year)
-			snprintf(title, sizeof title, "%s: tiêu chí đạt theo năm", c->units.u[units[0]].name);
-		else
-			snprintf(title, sizeof title, "%s: tiêu chí đạt theo đơn vị, năm %d",
-			         c->units.u[top].name, y1);
-		ch->title = strdup(title);
-	}
+	for (j = 0; j < r.set->ncrit; j++)
+		chart_set_cat(ch, j, r.set->crit[j].id);
+	if (by_year)
+		snprintf(title, sizeof title, "%s: tiêu chí đạt theo năm", c->units.u[r.units[0]].name);
+	else
+		snprintf(title, sizeof title, "%s: tiêu chí đạt theo đơn vị, năm %d",
+		         c->units.u[top].name, r.year_to);
+	ch->title = strdup(title);
 	ch->xlabel = strdup("Tiêu chí");
-	for (i = 0; i < (by_year ? y1 - y0 + 1 : nunit); i++) {
+	for (i = 0; i < nrow; i++) {
 		int u = by_year ? 0 : i, ncm;
 		struct chart_series *row;
 
-		y = by_year ? y0 + i : y1;
+		y = by_year ? r.year_from + i : r.year_to;
 		snprintf(num, sizeof num, "%d", y);
-		if (!(row = chart_add(ch, by_year ? num : c->units.u[units[u]].name))) {
+		if (!(row = chart_add(ch, by_year ? num : c->units.u[r.units[u]].name))) {
 			err_set(&c->err, "out of memory");
 			goto done;
 		}
-		eval_unit(s, eval_vals(&d, u, y - y0), c->units.u[units[u]].region, y, res, crit, &ncm);
-		for (j = 0; j < s->ncrit; j++)
-			row->v[j] = shade[crit[j]];
+		evalrun_unit(c, &r, u, y, &ncm);
+		for (j = 0; j < r.set->ncrit; j++)
+			row->v[j] = shade[r.crit[j]];
 	}
 	rc = finish(c, ch, opts);
 	ch = NULL;
 done:
 	chart_free(ch);
-	free(res);
-	free(crit);
-	free(units);
-	eval_data_free(&d);
-	crit_free(s);
+	evalrun_free(&r);
 	return rc;
 }
 

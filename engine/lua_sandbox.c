@@ -170,7 +170,9 @@ int sandbox_pcall(struct sandbox *sb, int nargs, int nres, struct ntm_err *err)
 	return -1;
 }
 
-int sandbox_run_file(struct sandbox *sb, const char *path, struct ntm_err *err)
+/* Runs path in a new environment; extra: whether a table of host functions
+ * sits at the stack top for new_env. Leaves [decl] on success. */
+static int run(struct sandbox *sb, const char *path, int extra, struct ntm_err *err)
 {
 	lua_State *L = sb->L;
 	int rc;
@@ -178,11 +180,19 @@ int sandbox_run_file(struct sandbox *sb, const char *path, struct ntm_err *err)
 
 	sb->script = path;
 	/* Load as text only: a precompiled chunk is refused by mode "t". */
-	if (!(f = fopen(path, "rb")))
+	if (!(f = fopen(path, "rb"))) {
+		if (extra)
+			lua_pop(L, 1);
 		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+	}
 	fclose(f);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, sb->ref_new_env);
-	if (sandbox_pcall(sb, 0, 2, err) < 0)  /* [env, decl] */
+	if (extra) {
+		lua_insert(L, -2);                 /* [new_env, extra] */
+		lua_pushliteral(L, "script");
+		lua_insert(L, -2);                 /* [new_env, "script", extra] */
+	}
+	if (sandbox_pcall(sb, extra ? 2 : 0, 2, err) < 0)  /* [env, decl] */
 		return -1;
 	/* chunk name "@path", so messages read "path:line:" */
 	rc = luaL_loadfilex(L, path, "t");     /* [env, decl, chunk] */
@@ -199,5 +209,18 @@ int sandbox_run_file(struct sandbox *sb, const char *path, struct ntm_err *err)
 		return -1;
 	}
 	lua_remove(L, -2);                     /* [decl] */
+	return 0;
+}
+
+int sandbox_run_file(struct sandbox *sb, const char *path, struct ntm_err *err)
+{
+	return run(sb, path, 0, err);
+}
+
+int sandbox_run_script(struct sandbox *sb, const char *path, struct ntm_err *err)
+{
+	if (run(sb, path, 1, err) < 0)
+		return -1;
+	lua_pop(sb->L, 1);
 	return 0;
 }

@@ -31,6 +31,11 @@ void sandbox_close(struct sandbox *sb);
  * "file:line: message" and a traceback (nothing pushed). */
 int sandbox_run_file(struct sandbox *sb, const char *path, struct ntm_err *err);
 
+/* Like sandbox_run_file, for an analysis script: the table at the stack
+ * top (popped) is merged into the script's environment. Nothing is pushed;
+ * returns 0 or -1 with err. */
+int sandbox_run_script(struct sandbox *sb, const char *path, struct ntm_err *err);
+
 /* Calls the function at the stack top with nargs arguments below it under
  * the budget and the message handler; leaves nres results. Returns 0 or -1
  * with err (the stack then holds nothing of the call). */

@@ -22,6 +22,7 @@ static const struct command {
 	{ "variables", cmd_variables, "list the variable dictionary" },
 	{ "runs", cmd_runs, "list stored evaluation runs" },
 	{ "plot", cmd_plot, "draw a chart through gnuplot (funding, a variable over the years)" },
+	{ "run", cmd_run, "run an analysis script (scripts/), sandboxed" },
 	{ "synth", cmd_synth, "write a national-scale synthetic dataset (for benchmarks)" },
 	{ NULL, NULL, NULL },
 };

@@ -175,11 +175,13 @@ local INDICATOR_FIELDS = { name = true, measure = true, unit = true, min = true,
 
 local INTERNAL = { id = true, line = true, file = true, tag = true }
 
-local function new_env(kind)
+local function new_env(kind, extra)
 	local decl = { criteria = {}, amends = {}, removes = {}, tests = {} }
 	local env = {}
 	for k, f in pairs(base) do env[k] = f end
 	for k, t in pairs(libs) do env[k] = t end
+	-- analysis scripts get the host's functions (ntm, print, args) too
+	if extra then for k, x in pairs(extra) do env[k] = x end end
 	for k, f in pairs(measures) do env[k] = f end
 	for k, f in pairs(thresholds) do env[k] = f end
 	env.yes = true

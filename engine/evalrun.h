@@ -1,0 +1,28 @@
+/* evalrun.h - the units, set and figures one evaluation needs, gathered for
+ * callers that evaluate in memory (charts, scripts): the units of the set's
+ * level in or below a unit, and their figures for the years. */
+#ifndef NTM_EVALRUN_H
+#define NTM_EVALRUN_H
+
+#include "ctx.h"
+#include "eval.h"
+
+struct evalrun {
+	struct critset *set;
+	int *units;          /* indexes into c->units */
+	int nunit;
+	int year_from, year_to;
+	struct evaldata data;
+	struct ind_result *res;     /* scratch for eval_unit */
+	unsigned char *crit;
+};
+
+/* Loads set (id or file) and the figures of the units of its level in or
+ * below unit index top, for years y0..y1 (0, 0: the set's years). Returns 0
+ * or -1 with c->err; on success free with evalrun_free. */
+int evalrun_open(struct ctx *c, const char *set, int top, int y0, int y1, struct evalrun *r);
+/* Evaluates unit i (0..nunit) in year y; returns its status (ST_*). */
+int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met);
+void evalrun_free(struct evalrun *r);
+
+#endif
