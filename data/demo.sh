@@ -19,8 +19,9 @@ run "$NTM" --db "$DB" plot units-met --set vn-318-commune --unit "Định Hóa" 
 	--out plots/dinh-hoa-communes-meeting.png
 run "$NTM" --db "$DB" plot heatmap --set vn-318-commune --unit "Định Hóa" --year 2023 \
 	--out plots/dinh-hoa-criteria-2023.png
-run "$NTM" --db "$DB" plot variable --var households_clean_water_centralised --unit "Quảng Giao" \
-	--title "Quảng Giao: số hộ dùng nước sạch tập trung" --out plots/quang-giao-clean-water.svg
+run "$NTM" --db "$DB" plot share --var households_clean_water_centralised --of households_total \
+	--unit "Quảng Giao" --title "Quảng Giao: tỷ lệ hộ dùng nước sạch tập trung (%)" \
+	--out plots/quang-giao-clean-water.png
 run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.txt
 cat plots/dinh-hoa-funding.txt
 run "$NTM" --db "$DB" run scripts/dinh-hoa-charts.lua "Định Hóa" 2023 --out plots

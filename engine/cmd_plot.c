@@ -13,12 +13,16 @@ static const char usage[] =
 	"usage: ntm plot funding --unit NAME|CODE --out FILE [options]\n"
 	"       ntm plot variable --var NAME --unit NAME|CODE[,NAME|CODE...] --out FILE [options]\n"
 	"       ntm plot units-met --set SET --unit NAME|CODE --out FILE [--years A-B]\n"
-	"       ntm plot heatmap --set SET --unit NAME|CODE --out FILE [--year Y | --years A-B]\n\n"
+	"       ntm plot heatmap --set SET --unit NAME|CODE --out FILE [--year Y | --years A-B]\n"
+	"       ntm plot share --var NAME --of NAME --unit NAME|CODE --out FILE\n"
+	"       ntm plot runs --run ID --against ID --out FILE\n\n"
 	"funding   money allocated per year, stacked by fund (million VND), with the\n"
 	"          share disbursed (%) as a line; cement (tonnes) is left out\n"
 	"variable  one variable over the years, a line per unit\n"
 	"units-met units of the set's level below --unit meeting the set, per year,\n"
 	"          with the mean number of criteria met\n"
+	"share     100 x var / of over every year and quarter with both figures\n"
+	"runs      units meeting the set per year in two stored runs side by side\n"
 	"heatmap   criteria met (green), unmet (red), unknown (yellow): units x\n"
 	"          criteria in one year, or, for one unit, years x criteria\n"
 	"The terminal follows the file name (.png, .svg, .txt for a text preview)\n"
@@ -351,12 +355,151 @@ done:
 	return rc;
 }
 
+/* One variable as a share of another, over every period both have: the
+ * annual figures and the quarters (2024Q1), e.g. households on clean water. */
+static int plot_share(struct ctx *c, struct opt *opts)
+{
+	const char *var = opt_get(opts, "var"), *of = opt_get(opts, "of");
+	sqlite3_stmt *st = NULL;
+	struct chart *ch = NULL;
+	int64_t vi, di;
+	int u, n = 0, cap = 64, rc = -1;
+	double vals[64];
+	char labels[64][12], title[512];
+
+	if (!var || !of || !opt_get(opts, "unit"))
+		return err_set(&c->err, "plot share: give --var NAME --of NAME --unit NAME|CODE");
+	if (ctx_vars(c) < 0 || (u = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
+		return -1;
+	if (!map_get(&c->vars.by_name, var, &vi) || !map_get(&c->vars.by_name, of, &di))
+		return err_set(&c->err, "plot share: unknown variable '%s' (`ntm variables` lists them)",
+		               map_get(&c->vars.by_name, var, NULL) ? of : var);
+	/* the denominator of a quarter may be the year's own figure */
+	if (store_prepare(c->db, &st,
+	                  "SELECT a.year, a.quarter, a.value, coalesce(b.value, "
+	                  "  (SELECT value FROM observation WHERE unit_id = a.unit_id AND variable_id = ?3 "
+	                  "   AND year = a.year AND quarter = 0)) FROM observation a "
+	                  "LEFT JOIN observation b ON b.unit_id = a.unit_id AND b.variable_id = ?3 "
+	                  "  AND b.year = a.year AND b.quarter = a.quarter "
+	                  "WHERE a.unit_id = ?1 AND a.variable_id = ?2 ORDER BY a.year, a.quarter",
+	                  &c->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->units.u[u].id);
+	sqlite3_bind_int64(st, 2, c->vars.v[vi].id);
+	sqlite3_bind_int64(st, 3, c->vars.v[di].id);
+	while (sqlite3_step(st) == SQLITE_ROW && n < cap) {
+		int q = sqlite3_column_int(st, 1);
+		double den = sqlite3_column_double(st, 3);
+
+		if (sqlite3_column_type(st, 3) == SQLITE_NULL || den == 0)
+			continue;
+		if (q)
+			snprintf(labels[n], sizeof labels[n], "%dQ%d", sqlite3_column_int(st, 0), q);
+		else
+			snprintf(labels[n], sizeof labels[n], "%d", sqlite3_column_int(st, 0));
+		vals[n++] = 100 * sqlite3_column_double(st, 2) / den;
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		return err_set(&c->err, "plot share: no period with both %s and %s for %s", var, of,
+		               c->units.u[u].name);
+	if (!(ch = chart_new(CH_BARS, n)) || !chart_add(ch, c->units.u[u].name)) {
+		err_set(&c->err, "out of memory");
+		goto done;
+	}
+	for (u = 0; u < n; u++) {
+		chart_set_cat(ch, u, labels[u]);
+		ch->ser[0].v[u] = vals[u];
+	}
+	snprintf(title, sizeof title, "%s / %s (%%)", var, of);
+	ch->title = strdup(title);
+	ch->ylabel = strdup("%");
+	ch->ydecimals = 0;
+	rc = finish(c, ch, opts);
+	ch = NULL;
+done:
+	chart_free(ch);
+	return rc;
+}
+
+/* Two stored runs side by side: units meeting the set per year (a scenario
+ * against its baseline once scenarios exist; any two runs until then). */
+static int plot_runs(struct ctx *c, struct opt *opts)
+{
+	const char *a = opt_get(opts, "run"), *b = opt_get(opts, "against");
+	sqlite3_stmt *st = NULL;
+	struct chart *ch = NULL;
+	int years[64], ny = 0, k, rc = -1;
+	double met[2][64];
+	char num[64], title[512];
+	long long run[2];
+
+	if (!a || !b)
+		return err_set(&c->err, "plot runs: give --run ID --against ID (`ntm runs` lists them)");
+	run[0] = atoll(a);
+	run[1] = atoll(b);
+	for (k = 0; k < 64; k++)
+		met[0][k] = met[1][k] = NAN;
+	if (store_prepare(c->db, &st, "SELECT ru.run_id, ru.year, sum(ru.status = 'met'), "
+	                  "(SELECT set_id FROM run WHERE id = ru.run_id) FROM run_unit ru "
+	                  "WHERE ru.run_id IN (?1, ?2) GROUP BY ru.run_id, ru.year ORDER BY ru.year", &c->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, run[0]);
+	sqlite3_bind_int64(st, 2, run[1]);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int y = sqlite3_column_int(st, 1), i;
+
+		for (i = 0; i < ny && years[i] != y; i++)
+			;
+		if (i == ny) {
+			if (ny == 64)
+				break;
+			years[ny++] = y;
+		}
+		met[sqlite3_column_int64(st, 0) == run[0] ? 0 : 1][i] = sqlite3_column_double(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (ny == 0)
+		return err_set(&c->err, "plot runs: no stored results for runs %lld and %lld", run[0], run[1]);
+	if (!(ch = chart_new(CH_BARS, ny))) {
+		err_set(&c->err, "out of memory");
+		goto done;
+	}
+	snprintf(num, sizeof num, "Lần đánh giá %lld", run[0]);
+	if (!chart_add(ch, num))
+		goto done;
+	snprintf(num, sizeof num, "Lần đánh giá %lld", run[1]);
+	if (!chart_add(ch, num))
+		goto done;
+	for (k = 0; k < ny; k++) {
+		char y[8];
+
+		snprintf(y, sizeof y, "%d", years[k]);
+		chart_set_cat(ch, k, y);
+		ch->ser[0].v[k] = met[0][k];
+		ch->ser[1].v[k] = met[1][k];
+	}
+	snprintf(title, sizeof title, "Số đơn vị đạt chuẩn: lần %lld so với lần %lld", run[0], run[1]);
+	ch->title = strdup(title);
+	ch->ylabel = strdup("Số đơn vị");
+	rc = finish(c, ch, opts);
+	ch = NULL;
+done:
+	if (rc < 0 && !c->err.set)
+		err_set(&c->err, "out of memory");
+	chart_free(ch);
+	return rc;
+}
+
 int cmd_plot(struct ctx *c, int argc, char **argv)
 {
 	struct opt opts[] = {
 		{ "out", OPT_ARG, "FILE", "the chart file (.png, .svg, .txt)", NULL },
 		{ "unit", OPT_ARG, "NAME|CODE", "the unit (variable: several, comma-separated)", NULL },
-		{ "var", OPT_ARG, "NAME", "variable: the variable to draw", NULL },
+		{ "var", OPT_ARG, "NAME", "variable, share: the variable to draw", NULL },
+		{ "of", OPT_ARG, "NAME", "share: the denominator", NULL },
+		{ "run", OPT_ARG, "ID", "runs: a stored run", NULL },
+		{ "against", OPT_ARG, "ID", "runs: the run to compare it with", NULL },
 		{ "set", OPT_ARG, "SET", "units-met, heatmap: the criteria set", NULL },
 		{ "year", OPT_ARG, "Y", "one year", NULL },
 		{ "years", OPT_ARG, "A-B", "only these years", NULL },
@@ -372,7 +515,7 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "plot: give one kind of chart: funding, variable, units-met or heatmap "
+		err_set(&c->err, "plot: give one kind of chart: funding, variable, share, units-met, heatmap or runs "
 		        "(see 'ntm plot --help')");
 		return 2;
 	}
@@ -390,6 +533,11 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		return plot_units_met(c, opts) < 0 ? 1 : 0;
 	if (strcmp(argv[1], "heatmap") == 0)
 		return plot_heatmap(c, opts) < 0 ? 1 : 0;
-	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, units-met or heatmap)", argv[1]);
+	if (strcmp(argv[1], "share") == 0)
+		return plot_share(c, opts) < 0 ? 1 : 0;
+	if (strcmp(argv[1], "runs") == 0)
+		return plot_runs(c, opts) < 0 ? 1 : 0;
+	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, share, units-met, heatmap or runs)",
+	        argv[1]);
 	return 2;
 }

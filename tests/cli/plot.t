@@ -38,7 +38,7 @@ $ $NTM --db t.db plot funding --unit TN-DH-BAOCUONG --out x.png
 2> ntm: plot funding: no funding in million VND for Bảo Cường (TN-DH-BAOCUONG)
 $ $NTM --db t.db plot pie --out x.png
 ? 2
-2> ntm: plot: unknown kind 'pie' (funding, variable, units-met or heatmap)
+2> ntm: plot: unknown kind 'pie' (funding, variable, share, units-met, heatmap or runs)
 
 # units meeting a set per year, and the criteria heat map, with their data as CSV
 $ $NTM --db t.db --criteria crit plot units-met --set roads --unit "dinh hoa" --years 2022-2023 --out m.svg --csv m.csv && cat m.csv
@@ -53,3 +53,14 @@ $ $NTM --db t.db --criteria crit plot heatmap --set roads --unit TN-DH --year 20
 > 13,2,2
 $ od -An -tx1 -N4 h.png | tr -d ' '
 > 89504e47
+
+# a share over years and quarters; two runs side by side
+$ printf 'unit,period,variable,value,source\nTN-DH-KIMPHUONG,2024Q1,road_village_total_km,30,test\n' > q.csv && $NTM --db t.db import q.csv >/dev/null && $NTM --db t.db plot share --var road_village_hardened_km --of road_village_total_km --unit "kim phuong" --out s.png --csv s.csv && cat s.csv
+> category,Kim Phượng
+> 2023Q2,60
+> 2023Q4,66.66666667
+$ $NTM --db t.db --criteria crit eval roads --years 2022-2023 >/dev/null && $NTM --db t.db --criteria crit eval roads --unit "dinh hoa" --year 2023 >/dev/null
+$ $NTM --db t.db plot runs --run 1 --against 2 --out r.svg --csv r.csv && cat r.csv
+> category,Lần đánh giá 1,Lần đánh giá 2
+> 2022,0,
+> 2023,1,1
