@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cmds.h"
-#include "eval.h"
+#include "evalrun.h"
 #include "report.h"
 #include "runs.h"
 
@@ -21,36 +21,6 @@ static const char usage[] =
 	"are. Names match without diacritics: \"dinh hoa\" finds Định Hóa.\n"
 	"The years default to those with figures within the set's years. The run\n"
 	"and its results are stored in the database.\n";
-
-/* "2023" or "2021-2023" (also with an en dash). */
-static int parse_years(const char *s, int *a, int *b)
-{
-	char *end;
-	long x = strtol(s, &end, 10), y = x;
-
-	if (end == s)
-		return -1;
-	if (*end == '-' || strncmp(end, "–", strlen("–")) == 0) {
-		const char *p = end + (*end == '-' ? 1 : strlen("–"));
-
-		y = strtol(p, &end, 10);
-		if (end == p)
-			return -1;
-	}
-	if (*end || x < 1990 || y > 2100 || x > y)
-		return -1;
-	*a = (int)x;
-	*b = (int)y;
-	return 0;
-}
-
-static int is_below(const struct unitset *us, int u, int top)
-{
-	for (; u >= 0; u = us->u[u].parent)
-		if (u == top)
-			return 1;
-	return 0;
-}
 
 /* The year span with figures for any unit, within [lo, hi]. */
 static int data_years(sqlite3 *db, int lo, int hi, int *a, int *b, struct ntm_err *err)
@@ -87,16 +57,13 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	struct critset *s = NULL;
-	struct evaldata d = { 0 };
+	struct evalrun r = { 0 };
 	struct report rep;
 	struct run_writer w = { 0 };
-	struct ind_result *res = NULL;
-	unsigned char *crit = NULL;
-	int *units = NULL, nunit = 0, level, top = -1, y0, y1, npos, done, rc, i, y;
+	int top = -1, y0, y1, npos, done, rc, i, y;
 	int met_any = 0, nd, nu, have_rep = 0;
 	const char *fmt, *unit_arg, *yarg;
 	int format = FMT_TABLE;
-	size_t k;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
@@ -124,70 +91,54 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		goto done;
 	yarg = opt_get(opts, "year") ? opt_get(opts, "year") : opt_get(opts, "years");
 	if (yarg) {
-		if (parse_years(yarg, &y0, &y1) < 0 || (opt_get(opts, "year") && y0 != y1)) {
+		if (opt_years(yarg, &y0, &y1) < 0 || (opt_get(opts, "year") && y0 != y1)) {
 			err_set(&c->err, "eval: '%s' is not a year%s", yarg,
 			        opt_get(opts, "year") ? " (e.g. 2023)" : " span (e.g. 2021-2023)");
 			rc = 2;
 			goto done;
 		}
-		if (y0 < s->year_from || y1 > s->year_to) {
-			err_set(&c->err, "eval: set %s applies to %d-%d (%s); %d-%d is outside it",
-			        s->id, s->year_from, s->year_to, s->decision, y0, y1);
-			goto done;
-		}
 	} else if (data_years(c->db, s->year_from, s->year_to, &y0, &y1, &c->err) < 0) {
 		goto done;
 	}
-	level = store_level_parse(s->level);
 	if ((unit_arg = opt_get(opts, "unit")) && (top = ctx_find_unit(c, unit_arg)) < 0)
 		goto done;
-	if (!(units = malloc((c->units.n ? c->units.n : 1) * sizeof *units))) {
-		err_set(&c->err, "out of memory");
+	/* the evaluation owns the set from here */
+	rc = evalrun_select(c, s, top, y0, y1, &r);
+	s = NULL;
+	if (rc < 0) {
+		char msg[NTM_ERR_MAX];
+
+		snprintf(msg, sizeof msg, "%s", c->err.msg);
+		err_set(&c->err, "eval: %s", msg);
+		rc = 1;
 		goto done;
 	}
-	for (k = 0; k < c->units.n; k++)
-		if (c->units.u[k].level == level && (top < 0 || is_below(&c->units, (int)k, top)))
-			units[nunit++] = (int)k;
-	if (nunit == 0) {
-		if (top >= 0)
-			err_set(&c->err, "eval: %s (%s) is a %s with no %s in or below it; set %s judges %ss",
-			        c->units.u[top].name, c->units.u[top].code,
-			        store_level_name[c->units.u[top].level], s->level, s->id, s->level);
-		else
-			err_set(&c->err, "eval: the database has no unit of level %s (set %s judges %ss)",
-			        s->level, s->id, s->level);
-		goto done;
-	}
-	if (eval_load(c->db, &c->units, &c->vars, s, units, nunit, y0, y1, &d, &c->err) < 0)
-		goto done;
-	res = calloc((size_t)s->nind, sizeof *res);
-	crit = calloc((size_t)s->ncrit, 1);
-	if (!res || !crit || report_begin(&rep, stdout, format, opt_get(opts, "explain") != NULL,
-	                                  s, &c->units, units, nunit, y0, y1) < 0) {
+	rc = 1;
+	if (report_begin(&rep, stdout, format, opt_get(opts, "explain") != NULL,
+	                 r.set, &c->units, r.units, r.nunit, y0, y1) < 0) {
 		err_set(&c->err, "out of memory");
 		goto done;
 	}
 	have_rep = 1;
-	if (runs_begin(&w, c->db, s, y0, y1, unit_arg, &c->err) < 0)
+	if (runs_begin(&w, c->db, r.set, y0, y1, unit_arg, &c->err) < 0)
 		goto done;
-	for (i = 0; i < nunit; i++) {
-		const struct unit *u = &c->units.u[units[i]];
+	for (i = 0; i < r.nunit; i++) {
+		const struct unit *u = &c->units.u[r.units[i]];
 
 		for (y = y0; y <= y1; y++) {
-			const double *vals = eval_vals(&d, i, y - y0);
-			int ncm, st = eval_unit(s, vals, u->region, y, res, crit, &ncm);
+			int ncm, st = evalrun_unit(c, &r, i, y, &ncm);
 
 			met_any += st == ST_MET;
-			if (runs_add(&w, u->id, y, s, res, crit, st, ncm, &c->err) < 0)
+			if (runs_add(&w, u->id, y, r.set, r.res, st, ncm, &c->err) < 0)
 				goto done;
-			report_unit(&rep, units[i], y, vals, res, crit, st, ncm);
+			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res, r.crit, st, ncm);
 		}
-		if (nunit > 500 && i % 256 == 0)
-			ctx_progress(c, "evaluating", i, nunit);
+		if (r.nunit > 500 && i % 256 == 0)
+			ctx_progress(c, "evaluating", i, r.nunit);
 	}
 	ctx_progress(c, NULL, -1, 0);
 	report_thr_used(&rep, &nd, &nu);
-	if (runs_end(&w, nunit, met_any, nd, nu, &c->err) < 0)
+	if (runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0)
 		goto done;
 	report_end(&rep, (long long)w.run_id, c->db_path);
 	rc = 0;
@@ -195,10 +146,7 @@ done:
 	runs_abort(&w);
 	if (have_rep)
 		report_free(&rep);
-	eval_data_free(&d);
-	free(res);
-	free(crit);
-	free(units);
+	evalrun_free(&r);
 	crit_free(s);
 	return rc;
 }

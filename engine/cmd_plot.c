@@ -81,10 +81,9 @@ static int years_opt(struct ctx *c, struct opt *opts, int *y0, int *y1)
 	const char *yarg = opt_get(opts, "years");
 
 	if (opt_get(opts, "year")) {
-		if (sscanf(opt_get(opts, "year"), "%d", y0) != 1)
+		if (opt_years(opt_get(opts, "year"), y0, y1) < 0 || *y0 != *y1)
 			return err_set(&c->err, "plot: --year '%s' is not a year", opt_get(opts, "year"));
-		*y1 = *y0;
-	} else if (yarg && sscanf(yarg, "%d-%d", y0, y1) != 2) {
+	} else if (yarg && opt_years(yarg, y0, y1) < 0) {
 		return err_set(&c->err, "plot: --years '%s' is not a span like 2021-2023", yarg);
 	}
 	return 0;

@@ -57,8 +57,7 @@ int cmd_synth(struct ctx *c, int argc, char **argv)
 		}
 	}
 	if ((v = opt_get(opts, "years"))) {
-		if (sscanf(v, "%d-%d", &so.year_from, &so.year_to) != 2 || so.year_from < 1990 ||
-		    so.year_to > 2100 || so.year_from > so.year_to) {
+		if (opt_years(v, &so.year_from, &so.year_to) < 0) {
 			err_set(&c->err, "synth: --years '%s' is not a span like 2021-2025", v);
 			return 2;
 		}

@@ -8,13 +8,22 @@
 int evalrun_open(struct ctx *c, const char *name, int top, int y0, int y1, struct evalrun *r)
 {
 	struct critset *s;
-	int level;
-	size_t k;
 
 	memset(r, 0, sizeof *r);
 	if (ctx_units(c) < 0 || ctx_vars(c) < 0 || !(s = ctx_load_set(c, name)))
 		return -1;
+	return evalrun_select(c, s, top, y0, y1, r);
+}
+
+int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r)
+{
+	int level;
+	size_t k;
+
+	memset(r, 0, sizeof *r);
 	r->set = s;
+	if (ctx_units(c) < 0 || ctx_vars(c) < 0)
+		goto fail;
 	r->year_from = y0 ? y0 : s->year_from;
 	r->year_to = y1 ? y1 : s->year_to;
 	if (r->year_from < s->year_from || r->year_to > s->year_to || r->year_from > r->year_to) {
@@ -31,7 +40,7 @@ int evalrun_open(struct ctx *c, const char *name, int top, int y0, int y1, struc
 		goto fail;
 	}
 	for (k = 0; k < c->units.n; k++) {
-		int u = (int)k, in = 0;
+		int u = (int)k, in = top < 0;
 
 		for (; u >= 0 && !in; u = c->units.u[u].parent)
 			in = u == top;
@@ -39,8 +48,13 @@ int evalrun_open(struct ctx *c, const char *name, int top, int y0, int y1, struc
 			r->units[r->nunit++] = (int)k;
 	}
 	if (r->nunit == 0) {
-		err_set(&c->err, "%s (%s) has no %s in or below it; set %s judges %ss",
-		        c->units.u[top].name, c->units.u[top].code, s->level, s->id, s->level);
+		if (top >= 0)
+			err_set(&c->err, "%s (%s) is a %s with no %s in or below it; set %s judges %ss",
+			        c->units.u[top].name, c->units.u[top].code,
+			        store_level_name[c->units.u[top].level], s->level, s->id, s->level);
+		else
+			err_set(&c->err, "the database has no unit of level %s (set %s judges %ss)",
+			        s->level, s->id, s->level);
 		goto fail;
 	}
 	if (eval_load(c->db, &c->units, &c->vars, s, r->units, r->nunit, r->year_from, r->year_to,

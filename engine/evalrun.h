@@ -21,6 +21,9 @@ struct evalrun {
  * below unit index top, for years y0..y1 (0, 0: the set's years). Returns 0
  * or -1 with c->err; on success free with evalrun_free. */
 int evalrun_open(struct ctx *c, const char *set, int top, int y0, int y1, struct evalrun *r);
+/* The same for a set already loaded: takes ownership of s (freed by
+ * evalrun_free, also on failure); top < 0 takes every unit of its level. */
+int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r);
 /* Evaluates unit i (0..nunit) in year y; returns its status (ST_*). */
 int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met);
 void evalrun_free(struct evalrun *r);

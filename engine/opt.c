@@ -2,6 +2,7 @@
  * the nearest option name for a typo (suggest.h). */
 #include "opt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "suggest.h"
@@ -96,4 +97,25 @@ void opt_help(const struct opt *opts, FILE *f)
 			snprintf(head, sizeof head, "--%s", o->name);
 		fprintf(f, "  %-24s %s\n", head, o->help);
 	}
+}
+
+int opt_years(const char *s, int *a, int *b)
+{
+	char *end;
+	long x = strtol(s, &end, 10), y = x;
+
+	if (end == s)
+		return -1;
+	if (*end == '-' || strncmp(end, "–", strlen("–")) == 0) {
+		const char *p = end + (*end == '-' ? 1 : strlen("–"));
+
+		y = strtol(p, &end, 10);
+		if (end == p)
+			return -1;
+	}
+	if (*end || x < 1990 || y > 2100 || x > y)
+		return -1;
+	*a = (int)x;
+	*b = (int)y;
+	return 0;
 }

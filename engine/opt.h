@@ -26,6 +26,9 @@ int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cm
               struct ntm_err *err);
 /* Value of the named option, or NULL when not given. */
 const char *opt_get(const struct opt *opts, const char *name);
+/* Parses "2023" or "2021-2023" (an en dash too), years 1990-2100, first
+ * not after last. Returns 0, or -1. */
+int opt_years(const char *s, int *first, int *last);
 /* Writes the options list, aligned, for --help. */
 void opt_help(const struct opt *opts, FILE *f);
 

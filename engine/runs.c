@@ -81,13 +81,12 @@ static size_t json_num(char *buf, double v)
 }
 
 int runs_add(struct run_writer *w, int64_t unit_id, int year, const struct critset *s,
-             const struct ind_result *r, const unsigned char *crit, int unit_status,
+             const struct ind_result *r, int unit_status,
              int ncrit_met, struct ntm_err *err)
 {
 	size_t need = (size_t)s->nind * 64 + 4, n = 0;
 	int i;
 
-	(void)crit;
 	if (need > w->cap) {
 		char *nb = realloc(w->buf, need);
 

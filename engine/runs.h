@@ -20,7 +20,7 @@ struct run_writer {
 int runs_begin(struct run_writer *w, sqlite3 *db, const struct critset *s, int year_from,
                int year_to, const char *filter, struct ntm_err *err);
 int runs_add(struct run_writer *w, int64_t unit_id, int year, const struct critset *s,
-             const struct ind_result *r, const unsigned char *crit, int unit_status,
+             const struct ind_result *r, int unit_status,
              int ncrit_met, struct ntm_err *err);
 /* Records the totals and commits. */
 int runs_end(struct run_writer *w, int units, int units_met, int ndraft, int nunset,

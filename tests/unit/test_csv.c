@@ -170,6 +170,23 @@ static void options_from_declaration(void **state)
 	assert_non_null(strstr(err.msg, "unknown option '--yaer'; did you mean 'year'?"));
 }
 
+static void year_spans(void **state)
+{
+	int a = 0, b = 0;
+
+	(void)state;
+	assert_int_equal(opt_years("2023", &a, &b), 0);
+	assert_true(a == 2023 && b == 2023);
+	assert_int_equal(opt_years("2021-2023", &a, &b), 0);
+	assert_true(a == 2021 && b == 2023);
+	assert_int_equal(opt_years("2021–2025", &a, &b), 0);
+	assert_true(a == 2021 && b == 2025);
+	assert_int_equal(opt_years("2023-2021", &a, &b), -1);
+	assert_int_equal(opt_years("1800", &a, &b), -1);
+	assert_int_equal(opt_years("2021-", &a, &b), -1);
+	assert_int_equal(opt_years("x", &a, &b), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +195,7 @@ int main(void)
 		cmocka_unit_test(long_record_crosses_buffer),
 		cmocka_unit_test(map_put_get_grow),
 		cmocka_unit_test(options_from_declaration),
+		cmocka_unit_test(year_spans),
 	};
 
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
