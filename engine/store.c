@@ -361,6 +361,7 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 		u->own_region = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
 		                store_region_parse((const char *)sqlite3_column_text(st, 6));
 		u->parent = -1;
+		u->merged_into = -1;
 		u->region = -1;
 		if (!u->code || !u->name || !u->key)
 			goto oom;

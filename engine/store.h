@@ -40,7 +40,17 @@ struct unit {
 	int parent;         /* index in the unit set, or -1 */
 	int region;         /* own or inherited RG_* index, or -1 */
 	int own_region;     /* as stored on this unit, or -1 */
+	int valid_from;     /* first year the unit existed, 0 = always */
+	int valid_to;       /* last year it existed, 0 = still exists */
+	int merged_into;    /* index of the unit it was merged into, or -1 */
 };
+
+/* Whether u existed in year (0: any year). */
+static inline int unit_exists(const struct unit *u, int year)
+{
+	return year == 0 || ((u->valid_from == 0 || year >= u->valid_from) &&
+	                     (u->valid_to == 0 || year <= u->valid_to));
+}
 
 struct unitset {
 	struct unit *u;     /* sorted: parents before children, then by name */
