@@ -362,6 +362,7 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 		                store_region_parse((const char *)sqlite3_column_text(st, 6));
 		u->parent = -1;
 		u->merged_into = -1;
+		u->valid_from = u->valid_to = 0;
 		u->region = -1;
 		if (!u->code || !u->name || !u->key)
 			goto oom;
