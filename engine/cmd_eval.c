@@ -7,6 +7,7 @@
 
 #include "cmds.h"
 #include "evalrun.h"
+#include "hier.h"
 #include "report.h"
 #include "runs.h"
 
@@ -43,6 +44,80 @@ static int data_years(sqlite3 *db, int lo, int hi, int *a, int *b, struct ntm_er
 		err_set(err, "no figures in the database for %d-%d (import observations first, or give --years)",
 		        lo, hi);
 	return rc;
+}
+
+/* Stores the results of the sets the run depended on, each as a run of its
+ * own that names the run it served; in the table format, says so. */
+static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int format)
+{
+	char filter[64];
+	int k, i, y;
+
+	snprintf(filter, sizeof filter, "used by run %lld", run_id);
+	for (k = 0; r->hier && k < r->hier->nset; k++) {
+		struct hier_set *hs = r->hier->set[k];
+		struct run_writer w;
+		int met = 0, nd, nu;
+
+		if (hs->run.nunit == 0)
+			continue;
+		if (runs_begin(&w, c->db, hs->run.set, hs->run.year_from, hs->run.year_to, filter,
+		               &c->err) < 0)
+			return -1;
+		for (i = 0; i < hs->run.nunit; i++)
+			for (y = hs->run.year_from; y <= hs->run.year_to; y++) {
+				int ncm, st = evalrun_unit(c, &hs->run, i, y, &ncm);
+
+				met += st == ST_MET;
+				if (runs_add(&w, c->units.u[hs->run.units[i]].id, y, hs->run.set, hs->run.res,
+				             st, ncm, &c->err) < 0) {
+					runs_abort(&w);
+					return -1;
+				}
+			}
+		crit_thr_census(hs->run.set, &nd, &nu);
+		if (runs_end(&w, hs->run.nunit, met, nd, nu, &c->err) < 0)
+			return -1;
+		if (format == FMT_TABLE)
+			printf("the results under %s it used (%d %ss) stored as run %lld\n", hs->id,
+			       hs->run.nunit, store_level_name[hs->level], (long long)w.run_id);
+	}
+	return 0;
+}
+
+/* For the explanation of a single unit: every figure on record for it in
+ * the year, with its source, those the set reads marked '*'. */
+static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (store_prepare(c->db, &st, "SELECT v.name, o.quarter, o.value, v.uom, s.text "
+	                  "FROM observation o JOIN variable v ON v.id = o.variable_id "
+	                  "JOIN source s ON s.id = o.source_id "
+	                  "WHERE o.unit_id = ?1 AND o.year = ?2 ORDER BY v.name, o.quarter",
+	                  &c->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->units.u[r->units[i]].id);
+	sqlite3_bind_int(st, 2, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		int q = sqlite3_column_int(st, 1), used = 0, k;
+		char num[32], when[16];
+
+		for (k = 0; k < r->set->nvar && !used; k++)
+			used = strcmp(r->set->var[k], name) == 0;
+		if (n++ == 0)
+			printf("  figures on record for %s, %d (* read by the set):\n",
+			       c->units.u[r->units[i]].name, year);
+		report_num(num, sizeof num, sqlite3_column_double(st, 2));
+		snprintf(when, sizeof when, q ? "%dQ%d" : "%d", year, q);
+		printf("    %c %-40s %12s %-10s %-7s %s\n", used ? '*' : ' ', name, num,
+		       (const char *)sqlite3_column_text(st, 3), when,
+		       (const char *)sqlite3_column_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	return 0;
 }
 
 int cmd_eval(struct ctx *c, int argc, char **argv)
@@ -132,6 +207,11 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 			if (runs_add(&w, u->id, y, r.set, r.res, st, ncm, &c->err) < 0)
 				goto done;
 			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res, r.crit, st, ncm);
+			if (r.hier && format == FMT_TABLE && opt_get(opts, "explain"))
+				hier_explain(c, r.hier, &r, i, y, stdout);
+			if (r.nunit == 1 && format == FMT_TABLE && opt_get(opts, "explain") &&
+			    on_record(c, &r, i, y) < 0)
+				goto done;
 		}
 		if (r.nunit > 500 && i % 256 == 0)
 			ctx_progress(c, "evaluating", i, r.nunit);
@@ -141,6 +221,8 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	if (runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0)
 		goto done;
 	report_end(&rep, (long long)w.run_id, c->db_path);
+	if (store_used(c, &r, (long long)w.run_id, format) < 0)
+		goto done;
 	rc = 0;
 done:
 	runs_abort(&w);

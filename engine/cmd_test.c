@@ -58,6 +58,8 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 	for (i = 0; i < k->ndata; i++) {
 		for (j = 0; j < s->nvar && strcmp(s->var[j], k->var[i]) != 0; j++)
 			;
+		if (j == s->nvar && k->derived[i])
+			continue;
 		if (j == s->nvar) {
 			snprintf(why, sizeof why, "data: set %s uses no variable '%s'", s->id, k->var[i]);
 			ok = 0;

@@ -296,9 +296,16 @@ void crit_free(struct critset *s)
 		free(s->crit[i].name);
 		free(s->crit[i].group);
 	}
-	for (i = 0; i < s->nvar; i++)
+	for (i = 0; i < s->nvar; i++) {
 		free(s->var[i]);
+		if (s->agg) {
+			free(s->agg[i].set);
+			free(s->agg[i].level);
+			free(s->agg[i].var);
+		}
+	}
 	free(s->var);
+	free(s->agg);
 	free(s->ind);
 	free(s->crit);
 	free(s->id);

@@ -51,6 +51,26 @@ struct criterion {
 	int first, n;        /* its indicators: ind[first .. first + n) */
 };
 
+/* A figure the engine derives instead of reading it: the result of another
+ * set (for this unit, or counted over the units below) or an aggregate of
+ * the figures of the units below. Filled by hier.c before evaluation. */
+enum agg_kind {
+	AG_NONE,    /* a variable of the data */
+	AG_MEETS,   /* 1 when this unit meets set, 0 when not */
+	AG_SHARE,   /* % of the units below, at set's level, meeting set */
+	AG_COUNT,   /* how many of them meet it */
+	AG_UNITS,   /* how many units of level there are below */
+	AG_SUM, AG_MEAN, AG_MIN, AG_MAX,   /* of var over the units of level below */
+	AG_N
+};
+
+struct aggvar {
+	int kind;            /* AG_* */
+	char *set;           /* AG_MEETS .. AG_COUNT */
+	char *level;         /* AG_UNITS .. AG_MAX */
+	char *var;           /* AG_SUM .. AG_MAX */
+};
+
 struct critset {
 	char *id, *title, *decision, *level, *file, *extends, *province, *note;
 	int year_from, year_to;
@@ -60,6 +80,8 @@ struct critset {
 	int nind;
 	char **var;          /* variables the measures use, by index */
 	int nvar;
+	struct aggvar *agg;  /* per variable; kind AG_NONE for data variables */
+	int nagg;            /* how many are derived (kind != AG_NONE) */
 };
 
 /* A threshold resolved for one region and year. */

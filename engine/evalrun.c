@@ -2,6 +2,8 @@
  * calls ctx for the set and units, eval for figures and statuses. */
 #include "evalrun.h"
 
+#include "hier.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,30 +17,57 @@ int evalrun_open(struct ctx *c, const char *name, int top, int y0, int y1, struc
 	return evalrun_select(c, s, top, y0, y1, r);
 }
 
-int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r)
+/* Checks the years and allocates the scratch space; r->set is s. */
+static int prepare(struct ctx *c, struct critset *s, int y0, int y1, struct evalrun *r)
 {
-	int level;
-	size_t k;
-
 	memset(r, 0, sizeof *r);
 	r->set = s;
 	if (ctx_units(c) < 0 || ctx_vars(c) < 0)
-		goto fail;
+		return -1;
 	r->year_from = y0 ? y0 : s->year_from;
 	r->year_to = y1 ? y1 : s->year_to;
 	if (r->year_from < s->year_from || r->year_to > s->year_to || r->year_from > r->year_to) {
 		err_set(&c->err, "set %s applies to %d-%d (%s); %d-%d is outside it", s->id,
 		        s->year_from, s->year_to, s->decision, r->year_from, r->year_to);
-		goto fail;
+		return -1;
 	}
-	level = store_level_parse(s->level);
 	r->units = malloc((c->units.n ? c->units.n : 1) * sizeof *r->units);
-	r->res = calloc((size_t)s->nind, sizeof *r->res);
-	r->crit = calloc((size_t)s->ncrit, 1);
-	if (!r->units || !r->res || !r->crit) {
-		err_set(&c->err, "out of memory");
+	r->res = calloc((size_t)(s->nind ? s->nind : 1), sizeof *r->res);
+	r->crit = calloc((size_t)(s->ncrit ? s->ncrit : 1), 1);
+	if (!r->units || !r->res || !r->crit)
+		return err_set(&c->err, "out of memory");
+	return 0;
+}
+
+static int load(struct ctx *c, struct evalrun *r)
+{
+	return eval_load(c->db, &c->units, &c->vars, r->set, r->units, r->nunit, r->year_from,
+	                 r->year_to, &r->data, &c->err);
+}
+
+int evalrun_units(struct ctx *c, struct critset *s, const int *units, int nunit,
+                  int y0, int y1, struct evalrun *r)
+{
+	if (prepare(c, s, y0, y1, r) < 0)
 		goto fail;
-	}
+	memcpy(r->units, units, (size_t)nunit * sizeof *units);
+	r->nunit = nunit;
+	if (load(c, r) < 0)
+		goto fail;
+	return 0;
+fail:
+	evalrun_free(r);
+	return -1;
+}
+
+int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r)
+{
+	int level;
+	size_t k;
+
+	if (prepare(c, s, y0, y1, r) < 0)
+		goto fail;
+	level = store_level_parse(s->level);
 	for (k = 0; k < c->units.n; k++) {
 		int u = (int)k, in = top < 0;
 
@@ -57,9 +86,16 @@ int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, st
 			        s->level, s->id, s->level);
 		goto fail;
 	}
-	if (eval_load(c->db, &c->units, &c->vars, s, r->units, r->nunit, r->year_from, r->year_to,
-	              &r->data, &c->err) < 0)
+	if (load(c, r) < 0)
 		goto fail;
+	if (s->nagg > 0) {
+		if (!(r->hier = calloc(1, sizeof *r->hier))) {
+			err_set(&c->err, "out of memory");
+			goto fail;
+		}
+		if (hier_fill(c, r->hier, r) < 0)
+			goto fail;
+	}
 	return 0;
 fail:
 	evalrun_free(r);
@@ -74,6 +110,10 @@ int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met)
 
 void evalrun_free(struct evalrun *r)
 {
+	if (r->hier) {
+		hier_free(r->hier);
+		free(r->hier);
+	}
 	eval_data_free(&r->data);
 	free(r->units);
 	free(r->res);

@@ -7,6 +7,8 @@
 #include "ctx.h"
 #include "eval.h"
 
+struct hier;
+
 struct evalrun {
 	struct critset *set;
 	int *units;          /* indexes into c->units */
@@ -15,6 +17,7 @@ struct evalrun {
 	struct evaldata data;
 	struct ind_result *res;     /* scratch for eval_unit */
 	unsigned char *crit;
+	struct hier *hier;   /* the sets this one depends on (hier.h), or NULL */
 };
 
 /* Loads set (id or file) and the figures of the units of its level in or
@@ -24,6 +27,10 @@ int evalrun_open(struct ctx *c, const char *set, int top, int y0, int y1, struct
 /* The same for a set already loaded: takes ownership of s (freed by
  * evalrun_free, also on failure); top < 0 takes every unit of its level. */
 int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r);
+/* The same for a list of unit indexes (copied); no derived figures are
+ * filled (hier.c does that for the sets it evaluates). */
+int evalrun_units(struct ctx *c, struct critset *s, const int *units, int nunit,
+                  int y0, int y1, struct evalrun *r);
 /* Evaluates unit i (0..nunit) in year y; returns its status (ST_*). */
 int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met);
 void evalrun_free(struct evalrun *r);

@@ -66,37 +66,82 @@ static const struct { const char *name; int op; } ops[] = {
 	{ "either", X_EITHER },
 };
 
-static int intern_var(struct conv *c, const char *name)
+static const char *const agg_names[AG_N] = {
+	"", "meets", "share", "count", "units", "sum", "mean", "min", "max",
+};
+
+/* Checks a variable name against the dictionary; 0 or -1 with c->err. */
+static int known_var(struct conv *c, const char *name)
 {
+	struct suggest sg;
+	size_t i;
+
+	if (!c->dict || c->dict->n == 0 || map_get(&c->dict->by_name, name, NULL))
+		return 0;
+	fail(c, "unknown variable '%s'", name);
+	suggest_init(&sg, name);
+	for (i = 0; i < c->dict->n; i++)
+		suggest_add(&sg, c->dict->v[i].name);
+	suggest_append(&sg, c->err);
+	err_append(c->err, " (variables come from the dictionary, data/variables.csv)");
+	return -1;
+}
+
+/* The index of variable name in the set, added on first use. kind is NULL
+ * for a data variable, or the prelude's name of a derived figure (meets,
+ * share, ..., with its set or level in a and variable in b). */
+static int intern_var(struct conv *c, const char *name, const char *kind,
+                      const char *a, const char *b)
+{
+	struct aggvar *g;
 	int64_t idx;
+	int k = AG_NONE;
 
 	if (map_get(&c->vars, name, &idx))
 		return (int)idx;
-	if (c->dict && c->dict->n > 0 && !map_get(&c->dict->by_name, name, NULL)) {
-		struct suggest sg;
-		size_t i;
-
-		fail(c, "unknown variable '%s'", name);
-		suggest_init(&sg, name);
-		for (i = 0; i < c->dict->n; i++)
-			suggest_add(&sg, c->dict->v[i].name);
-		suggest_append(&sg, c->err);
-		err_append(c->err, " (variables come from the dictionary, data/variables.csv)");
+	if (kind) {
+		for (k = AG_MEETS; k < AG_N && strcmp(agg_names[k], kind) != 0; k++)
+			;
+		if (k == AG_N || !a || (k >= AG_SUM && !b))
+			return fail(c, "malformed derived figure '%s'", name);
+		if (k >= AG_SUM && known_var(c, b) < 0)
+			return -1;
+	} else if (known_var(c, name) < 0) {
 		return -1;
 	}
 	if (c->s->nvar == c->ncap_var) {
 		int ncap = c->ncap_var ? c->ncap_var * 2 : 32;
 		char **nv = realloc(c->s->var, (size_t)ncap * sizeof *nv);
+		struct aggvar *ng;
 
 		if (!nv)
 			return err_set(c->err, "out of memory");
 		c->s->var = nv;
+		if (!(ng = realloc(c->s->agg, (size_t)ncap * sizeof *ng)))
+			return err_set(c->err, "out of memory");
+		c->s->agg = ng;
 		c->ncap_var = ncap;
 	}
-	if (!(c->s->var[c->s->nvar] = strdup(name)) ||
-	    map_put(&c->vars, name, c->s->nvar) < 0)
+	g = &c->s->agg[c->s->nvar];
+	memset(g, 0, sizeof *g);
+	g->kind = k;
+	if (!(c->s->var[c->s->nvar] = strdup(name)))
 		return err_set(c->err, "out of memory");
-	return c->s->nvar++;
+	c->s->nvar++;
+	if (k != AG_NONE) {
+		c->s->nagg++;
+		if (k <= AG_COUNT)
+			g->set = strdup(a);
+		else
+			g->level = strdup(a);
+		if (b)
+			g->var = strdup(b);
+		if ((k <= AG_COUNT && !g->set) || (k > AG_COUNT && !g->level) || (b && !g->var))
+			return err_set(c->err, "out of memory");
+	}
+	if (map_put(&c->vars, name, c->s->nvar - 1) < 0)
+		return err_set(c->err, "out of memory");
+	return c->s->nvar - 1;
 }
 
 /* Converts the measure table at the stack top. */
@@ -140,7 +185,11 @@ static struct expr *conv_expr(struct conv *c, int depth)
 	}
 	if (e->op == X_VAR) {
 		lua_rawgeti(L, top, 1);
-		e->var = intern_var(c, lua_tostring(L, -1));
+		lua_rawgeti(L, top, 2);
+		lua_rawgeti(L, top, 3);
+		lua_rawgeti(L, top, 4);
+		e->var = intern_var(c, lua_tostring(L, -4), lua_tostring(L, -3),
+		                    lua_tostring(L, -2), lua_tostring(L, -1));
 		lua_settop(L, top);
 		if (e->var < 0)
 			goto fail;
@@ -586,7 +635,8 @@ int lcrit_tests(struct sandbox *sb, const char *path, struct crit_tests *out, st
 		}
 		k->var = calloc((size_t)(nd ? nd : 1), sizeof *k->var);
 		k->val = calloc((size_t)(nd ? nd : 1), sizeof *k->val);
-		if (!k->var || !k->val || !k->title)
+		k->derived = calloc((size_t)(nd ? nd : 1), 1);
+		if (!k->var || !k->val || !k->derived || !k->title)
 			goto oom;
 		lua_pushnil(L);
 		while (lua_next(L, top + 4)) {
@@ -600,6 +650,12 @@ int lcrit_tests(struct sandbox *sb, const char *path, struct crit_tests *out, st
 				k->var[k->ndata] = strdup(lua_tostring(L, -2));
 				k->val[k->ndata] = lua_type(L, -1) == LUA_TBOOLEAN ?
 				                   lua_toboolean(L, -1) : lua_tonumber(L, -1);
+				if (lua_getfield(L, top + 3, "derived") == LUA_TTABLE) {
+					lua_pushvalue(L, -3);
+					k->derived[k->ndata] = lua_gettable(L, -2) != LUA_TNIL;
+					lua_pop(L, 1);
+				}
+				lua_pop(L, 1);
 				if (!k->var[k->ndata++])
 					goto oom;
 			}
@@ -644,6 +700,7 @@ void lcrit_tests_free(struct crit_tests *t)
 		}
 		free(k->var);
 		free(k->val);
+		free(k->derived);
 		free(k->expect);
 		free(k->title);
 		free(k->region);

@@ -40,6 +40,7 @@ struct crit_case {
 	int ndata;
 	char **var;
 	double *val;
+	unsigned char *derived;  /* var[i] came from meets/below: may go unused */
 	int nexpect;
 	struct crit_expect *expect;
 };

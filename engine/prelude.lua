@@ -117,6 +117,106 @@ local measures = {
 	either = function(a, b) return node("either", lift(a), lift(b)) end,
 }
 
+-- Figures derived across the hierarchy: another set's result for this
+-- unit, counts and shares of the units below meeting a set, sums and
+-- averages of their figures. The engine evaluates the other sets first
+-- (villages, then communes, then districts) and refuses a cycle. The
+-- variable's name is the call as written, so reports show it as such.
+local function set_id(f, id)
+	if type(id) ~= "string" or not id:match("^[%w][%w%-%._]*$") then
+		fail(f .. '("set-id"): name a criteria set by its id, e.g. ' .. f .. '("vn-318-commune")')
+	end
+	return id
+end
+local function level_arg(f, level)
+	if type(level) ~= "string" or not LEVELS[level] then
+		fail(f .. ": '" .. tostring(level) .. "' is not a level (village, commune, township, district, province)")
+	end
+	return level
+end
+local function below(kind, f)
+	return function(level, x)
+		level_arg(f, level)
+		if not isexpr(x) or x.op ~= "var" or x[2] ~= nil then
+			fail(f .. '("' .. level .. '", v.name): the second argument is a variable of the data')
+		end
+		return node("var", ('%s("%s", v.%s)'):format(f, level, x[1]), kind, level, x[1])
+	end
+end
+measures.meets = function(id)
+	return node("var", ('meets("%s")'):format(set_id("meets", id)), "meets", id)
+end
+measures.share_meeting = function(id)
+	return node("var", ('share_meeting("%s")'):format(set_id("share_meeting", id)), "share", id)
+end
+measures.count_meeting = function(id)
+	return node("var", ('count_meeting("%s")'):format(set_id("count_meeting", id)), "count", id)
+end
+measures.units_below = function(level)
+	return node("var", ('units_below("%s")'):format(level_arg("units_below", level)), "units", level)
+end
+measures.sum_below = below("sum", "sum_below")
+measures.mean_below = below("mean", "mean_below")
+measures.min_below = below("min", "min_below")
+measures.max_below = below("max", "max_below")
+
+-- Test cases give derived figures as what they stand for: the unit's own
+-- results under other sets (meets = { [id] = "met" }) and the units below
+-- by level (below = { commune = { count = 22, meeting = { [id] = 22 },
+-- unknown = { [id] = 1 }, data = { var = { one value per unit } } } }).
+-- They become data under the derived figures' names; *derived marks them
+-- so a set that uses only some of them is not an error.
+local STATUS_VALUE = { met = 1, unmet = 0 }
+local function derive(title, t)
+	local data, derived = t.data, {}
+	local function put(k, x) data[k] = x; derived[k] = true end
+	local function bad(msg) fail("test '" .. title .. "': " .. msg) end
+	for id, st in pairs(t.meets or {}) do
+		if type(id) ~= "string" or (st ~= "unknown" and STATUS_VALUE[st] == nil) then
+			bad('meets = { ["set-id"] = "met" | "unmet" | "unknown" }')
+		end
+		if STATUS_VALUE[st] then put(('meets("%s")'):format(id), STATUS_VALUE[st]) end
+	end
+	local seen = {}
+	for level, b in pairs(t.below or {}) do
+		if not LEVELS[level] or type(b) ~= "table" then
+			bad("below = { level = { count = n, meeting = {...}, data = {...} } } (levels: village, commune, township, district)")
+		end
+		local n = b.count
+		if math.type(n) ~= "integer" or n < 0 then bad("below." .. level .. ".count: the number of units (an integer)") end
+		put(('units_below("%s")'):format(level), n)
+		for id, m in pairs(b.meeting or {}) do
+			if seen[id] then bad("set " .. id .. " is counted at two levels") end
+			seen[id] = true
+			local unknown = (b.unknown or {})[id] or 0
+			if math.type(m) ~= "integer" or m < 0 or m + unknown > n then
+				bad("below." .. level .. ".meeting[" .. id .. "]: a count between 0 and " .. n)
+			end
+			if unknown == 0 then
+				put(('count_meeting("%s")'):format(id), m)
+				if n > 0 then put(('share_meeting("%s")'):format(id), 100 * m / n) end
+			end
+		end
+		for var, xs in pairs(b.data or {}) do
+			if type(xs) ~= "table" or #xs ~= n then
+				bad("below." .. level .. ".data." .. tostring(var) .. ": a list of " .. n .. " values, one per unit")
+			end
+			local sum, lo, hi = 0, math.huge, -math.huge
+			for _, x in ipairs(xs) do
+				if type(x) ~= "number" then bad("below." .. level .. ".data." .. var .. ": numbers only") end
+				sum, lo, hi = sum + x, math.min(lo, x), math.max(hi, x)
+			end
+			put(('sum_below("%s", v.%s)'):format(level, var), sum)
+			if n > 0 then
+				put(('mean_below("%s", v.%s)'):format(level, var), sum / n)
+				put(('min_below("%s", v.%s)'):format(level, var), lo)
+				put(('max_below("%s", v.%s)'):format(level, var), hi)
+			end
+		end
+	end
+	t.derived = derived
+end
+
 ---------------------------------------------------------------------------
 -- Thresholds: a number, or a table saying how it varies and how sure it is.
 local Thr = { __metatable = "ntm.Threshold" }
@@ -311,8 +411,9 @@ local function new_env(kind, extra)
 		return function(t)
 			if type(t) ~= "table" then fail("test " .. title .. ": expected a table") end
 			for k in pairs(t) do
-				if not ({ region = 1, year = 1, data = 1, expect = 1, criteria = 1, result = 1 })[k] then
-					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, year, data, expect, criteria, result)")
+				if not ({ region = 1, year = 1, data = 1, expect = 1, criteria = 1, result = 1,
+					meets = 1, below = 1 })[k] then
+					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, year, data, meets, below, expect, criteria, result)")
 				end
 			end
 			if type(t.data) ~= "table" then fail("test '" .. title .. "': data = { variable = value, ... } is missing") end
@@ -320,6 +421,7 @@ local function new_env(kind, extra)
 				fail("test '" .. title .. "': say what to expect (expect, criteria or result)")
 			end
 			t.title, t.line = title, ln
+			derive(title, t)
 			decl.tests[#decl.tests + 1] = t
 		end
 	end
