@@ -219,6 +219,12 @@ struct critset *ctx_load_set(struct ctx *c, const char *name)
 			}
 			suggest_append(&sg, &c->err);
 			err_append(&c->err, " (`ntm criteria list` shows the sets)");
+			for (i = 0, n = 0; i < c->ncat; i++)
+				if (!c->cat[i].id && n++ == 0)
+					err_append(&c->err, "; a file that may declare it has an error: %s",
+					           c->cat[i].error);
+			if (n > 1)
+				err_append(&c->err, " (and %d more files)", n - 1);
 			return NULL;
 		}
 	}
