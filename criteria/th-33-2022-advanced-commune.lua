@@ -14,6 +14,7 @@ set {
   title    = "Bộ tiêu chí xã nông thôn mới nâng cao tỉnh Thanh Hóa giai đoạn 2022-2025",
   decision = "QĐ 33/2022/QĐ-UBND ngày 10/8/2022 của UBND tỉnh Thanh Hóa",
   level    = "commune",
+  recognises = "ntm-advanced",
   years    = { 2022, 2025 },
   province = "Thanh Hóa",
   note     = "Precondition on th-32-2022-commune; the clean-water indicator is a draft from seed B.",

@@ -15,6 +15,7 @@ set {
   title    = "Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao giai đoạn 2021-2025",
   decision = "QĐ 318/QĐ-TTg ngày 08/3/2022 của Thủ tướng Chính phủ, Phụ lục II",
   level    = "commune",
+  recognises = "ntm-advanced",
   years    = { 2021, 2025 },
   note     = "Criterion names recalled; each criterion is recorded as assessed (adv_*_met); the income threshold is unset.",
 }

@@ -12,6 +12,7 @@ set {
   title    = "Bộ tiêu chí quốc gia về xã nông thôn mới kiểu mẫu giai đoạn 2021-2025",
   decision = "QĐ 319/QĐ-TTg ngày 08/3/2022 của Thủ tướng Chính phủ",
   level    = "commune",
+  recognises = "ntm-model",
   years    = { 2021, 2025 },
   note     = "The income condition is relative to the advanced set's income threshold, which is not set.",
 }

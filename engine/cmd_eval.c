@@ -8,12 +8,16 @@
 #include "cmds.h"
 #include "evalrun.h"
 #include "hier.h"
+#include "inforce.h"
 #include "report.h"
 #include "runs.h"
+#include "utf8.h"
 
 static const char usage[] =
 	"usage: ntm eval SET [--year Y | --years A-B] [--unit NAME|CODE]\n"
-	"                    [--format table|csv|json] [--explain]\n\n"
+	"                    [--format table|csv|json] [--explain]\n"
+	"       ntm eval --level LEVEL [--province NAME] [--recognises TITLE] [--years A-B]\n"
+	"                    [--unit NAME|CODE] [--explain]\n\n"
 	"Evaluates the criteria set SET (an id from `ntm criteria list`, or a .lua\n"
 	"file) for every unit of the set's level, or for --unit and the units of\n"
 	"that level below it. Each indicator is met, unmet, unknown (figures\n"
@@ -21,7 +25,13 @@ static const char usage[] =
 	"a criterion is met when all its indicators are, a unit when all criteria\n"
 	"are. Names match without diacritics: \"dinh hoa\" finds Định Hóa.\n"
 	"The years default to those with figures within the set's years. The run\n"
-	"and its results are stored in the database.\n";
+	"and its results are stored in the database.\n\n"
+	"With --level instead of SET, each year is judged by the set in force: the\n"
+	"province's own set for that level and recognition (--recognises) if one\n"
+	"covers the year, else the national one; a span crossing from one decision\n"
+	"to the next is one run per set. The province is --province or that of --unit.\n"
+	"A set that uses other sets' results (share_meeting, meets) evaluates them\n"
+	"first, on the units below; --explain lists the results it used.\n";
 
 /* The year span with figures for any unit, within [lo, hi]. */
 static int data_years(sqlite3 *db, int lo, int hi, int *a, int *b, struct ntm_err *err)
@@ -120,82 +130,34 @@ static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
 	return 0;
 }
 
-int cmd_eval(struct ctx *c, int argc, char **argv)
+struct evalopt {
+	int format, explain, top;
+	const char *unit_arg;
+};
+
+/* Evaluates set s (owned from here) for years y0..y1, prints the report
+ * and stores the run. Returns 0 or 1 with c->err. */
+static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const struct evalopt *o)
 {
-	struct opt opts[] = {
-		{ "year", OPT_ARG, "Y", "evaluate one year", NULL },
-		{ "years", OPT_ARG, "A-B", "evaluate a span of years", NULL },
-		{ "unit", OPT_ARG, "NAME|CODE", "a unit, or the units of the set's level below it", NULL },
-		{ "format", OPT_ARG, "FMT", "table (default), csv or json", NULL },
-		{ "explain", OPT_FLAG, NULL, "value, threshold, gap and citation of every indicator", NULL },
-		{ "help", OPT_FLAG, NULL, "show this help", NULL },
-		{ NULL, 0, NULL, NULL, NULL },
-	};
-	struct critset *s = NULL;
 	struct evalrun r = { 0 };
 	struct report rep;
 	struct run_writer w = { 0 };
-	int top = -1, y0, y1, npos, done, rc, i, y;
-	int met_any = 0, nd, nu, have_rep = 0;
-	const char *fmt, *unit_arg, *yarg;
-	int format = FMT_TABLE;
+	int met_any = 0, nd, nu, have_rep = 0, rc = 1, i, y;
 
-	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
-		return rc;
-	if (npos != 1) {
-		err_set(&c->err, "eval: give one criteria set (usage: ntm eval SET [--year Y] [--unit U])");
-		return 2;
-	}
-	fmt = opt_get(opts, "format");
-	if (fmt && strcmp(fmt, "csv") == 0)
-		format = FMT_CSV;
-	else if (fmt && strcmp(fmt, "json") == 0)
-		format = FMT_JSON;
-	else if (fmt && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "eval: --format '%s' is not table, csv or json", fmt);
-		return 2;
-	}
-	if (opt_get(opts, "year") && opt_get(opts, "years")) {
-		err_set(&c->err, "eval: give --year or --years, not both");
-		return 2;
-	}
-	rc = 1;
-	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
-		goto done;
-	if (!(s = ctx_load_set(c, argv[1])))
-		goto done;
-	yarg = opt_get(opts, "year") ? opt_get(opts, "year") : opt_get(opts, "years");
-	if (yarg) {
-		if (opt_years(yarg, &y0, &y1) < 0 || (opt_get(opts, "year") && y0 != y1)) {
-			err_set(&c->err, "eval: '%s' is not a year%s", yarg,
-			        opt_get(opts, "year") ? " (e.g. 2023)" : " span (e.g. 2021-2023)");
-			rc = 2;
-			goto done;
-		}
-	} else if (data_years(c->db, s->year_from, s->year_to, &y0, &y1, &c->err) < 0) {
-		goto done;
-	}
-	if ((unit_arg = opt_get(opts, "unit")) && (top = ctx_find_unit(c, unit_arg)) < 0)
-		goto done;
-	/* the evaluation owns the set from here */
-	rc = evalrun_select(c, s, top, y0, y1, &r);
-	s = NULL;
-	if (rc < 0) {
+	if (evalrun_select(c, s, o->top, y0, y1, &r) < 0) {
 		char msg[NTM_ERR_MAX];
 
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
 		err_set(&c->err, "eval: %s", msg);
-		rc = 1;
-		goto done;
+		return 1;
 	}
-	rc = 1;
-	if (report_begin(&rep, stdout, format, opt_get(opts, "explain") != NULL,
-	                 r.set, &c->units, r.units, r.nunit, y0, y1) < 0) {
+	if (report_begin(&rep, stdout, o->format, o->explain, r.set, &c->units, r.units, r.nunit,
+	                 y0, y1) < 0) {
 		err_set(&c->err, "out of memory");
 		goto done;
 	}
 	have_rep = 1;
-	if (runs_begin(&w, c->db, r.set, y0, y1, unit_arg, &c->err) < 0)
+	if (runs_begin(&w, c->db, r.set, y0, y1, o->unit_arg, &c->err) < 0)
 		goto done;
 	for (i = 0; i < r.nunit; i++) {
 		const struct unit *u = &c->units.u[r.units[i]];
@@ -207,9 +169,9 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 			if (runs_add(&w, u->id, y, r.set, r.res, st, ncm, &c->err) < 0)
 				goto done;
 			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res, r.crit, st, ncm);
-			if (r.hier && format == FMT_TABLE && opt_get(opts, "explain"))
+			if (r.hier && o->format == FMT_TABLE && o->explain)
 				hier_explain(c, r.hier, &r, i, y, stdout);
-			if (r.nunit == 1 && format == FMT_TABLE && opt_get(opts, "explain") &&
+			if (r.nunit == 1 && o->format == FMT_TABLE && o->explain &&
 			    on_record(c, &r, i, y) < 0)
 				goto done;
 		}
@@ -221,7 +183,7 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	if (runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0)
 		goto done;
 	report_end(&rep, (long long)w.run_id, c->db_path);
-	if (store_used(c, &r, (long long)w.run_id, format) < 0)
+	if (store_used(c, &r, (long long)w.run_id, o->format) < 0)
 		goto done;
 	rc = 0;
 done:
@@ -229,6 +191,145 @@ done:
 	if (have_rep)
 		report_free(&rep);
 	evalrun_free(&r);
-	crit_free(s);
 	return rc;
+}
+
+static void span(char *buf, size_t cap, int a, int b)
+{
+	if (a == b)
+		snprintf(buf, cap, "%d", a);
+	else
+		snprintf(buf, cap, "%d-%d", a, b);
+}
+
+/* ntm eval --level L: for each year the set in force for the level, the
+ * recognition and the province (given, or that of --unit); consecutive
+ * years under one set are one run. */
+static int eval_in_force(struct ctx *c, const char *level, const char *recognises,
+                         const char *province, int y0, int y1, const struct evalopt *o)
+{
+	struct setlist l;
+	char *key = NULL, years[32];
+	const char *pname = province;
+	int y, rc = 0, p;
+
+	if (store_level_parse(level) < 0) {
+		err_set(&c->err, "eval: --level '%s' is not a level (province, district, commune, "
+		        "township, village)", level);
+		return 2;
+	}
+	if (!province && o->top >= 0 && (p = inforce_province_of(c, o->top)) >= 0)
+		pname = c->units.u[p].name;
+	if (pname && !(key = utf8_fold(pname))) {
+		err_set(&c->err, "out of memory");
+		return 1;
+	}
+	if (inforce_load(c, &l) < 0) {
+		free(key);
+		return 1;
+	}
+	for (y = y0; y <= y1 && rc == 0;) {
+		const struct setinfo *x = inforce_pick(&l, level, recognises, key, y);
+		int z = y;
+		struct critset *s;
+
+		while (z < y1 && inforce_pick(&l, level, recognises, key, z + 1) == x)
+			z++;
+		span(years, sizeof years, y, z);
+		if (!x) {
+			printf("%s: no %s set (recognises %s) in force%s%s in %s\n\n", years, level,
+			       recognises, pname ? " for " : " nationally", pname ? pname : "",
+			       c->criteria_path);
+		} else {
+			printf("%s: %s is in force%s%s (%s)\n\n", years, x->id, x->province ? " in " : "",
+			       x->province ? x->province : "", x->decision);
+			if (!(s = ctx_load_set(c, x->id)))
+				rc = 1;
+			else
+				rc = eval_set(c, s, y, z, o);
+			if (rc == 0 && z < y1)
+				putchar('\n');
+		}
+		y = z + 1;
+	}
+	inforce_free(&l);
+	free(key);
+	return rc;
+}
+
+int cmd_eval(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "year", OPT_ARG, "Y", "evaluate one year", NULL },
+		{ "years", OPT_ARG, "A-B", "evaluate a span of years", NULL },
+		{ "unit", OPT_ARG, "NAME|CODE", "a unit, or the units of the set's level below it", NULL },
+		{ "level", OPT_ARG, "LEVEL", "no SET: the set in force for this level, year by year", NULL },
+		{ "province", OPT_ARG, "NAME", "with --level: the province whose sets apply (default: that of --unit)", NULL },
+		{ "recognises", OPT_ARG, "TITLE", "with --level: ntm (default), ntm-advanced, ntm-model", NULL },
+		{ "format", OPT_ARG, "FMT", "table (default), csv or json", NULL },
+		{ "explain", OPT_FLAG, NULL, "value, threshold, gap and citation of every indicator", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	struct critset *s = NULL;
+	struct evalopt o = { FMT_TABLE, 0, -1, NULL };
+	int y0, y1, npos, done, rc;
+	const char *fmt, *yarg, *level;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
+		return rc;
+	level = opt_get(opts, "level");
+	if (level ? npos != 0 : npos != 1) {
+		err_set(&c->err, level ? "eval: give a SET or --level, not both" :
+		        "eval: give one criteria set, or --level (usage: ntm eval SET [--year Y] [--unit U])");
+		return 2;
+	}
+	if (!level && (opt_get(opts, "province") || opt_get(opts, "recognises"))) {
+		err_set(&c->err, "eval: --province and --recognises go with --level");
+		return 2;
+	}
+	fmt = opt_get(opts, "format");
+	if (fmt && strcmp(fmt, "csv") == 0)
+		o.format = FMT_CSV;
+	else if (fmt && strcmp(fmt, "json") == 0)
+		o.format = FMT_JSON;
+	else if (fmt && strcmp(fmt, "table") != 0) {
+		err_set(&c->err, "eval: --format '%s' is not table, csv or json", fmt);
+		return 2;
+	}
+	if (level && o.format != FMT_TABLE) {
+		err_set(&c->err, "eval: --level reports as a table (one section per set); for csv "
+		        "or json, evaluate each SET");
+		return 2;
+	}
+	o.explain = opt_get(opts, "explain") != NULL;
+	if (opt_get(opts, "year") && opt_get(opts, "years")) {
+		err_set(&c->err, "eval: give --year or --years, not both");
+		return 2;
+	}
+	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
+		return 1;
+	if (!level && !(s = ctx_load_set(c, argv[1])))
+		return 1;
+	yarg = opt_get(opts, "year") ? opt_get(opts, "year") : opt_get(opts, "years");
+	if (yarg) {
+		if (opt_years(yarg, &y0, &y1) < 0 || (opt_get(opts, "year") && y0 != y1)) {
+			err_set(&c->err, "eval: '%s' is not a year%s", yarg,
+			        opt_get(opts, "year") ? " (e.g. 2023)" : " span (e.g. 2021-2023)");
+			crit_free(s);
+			return 2;
+		}
+	} else if (data_years(c->db, s ? s->year_from : 1900, s ? s->year_to : 2100, &y0, &y1,
+	                      &c->err) < 0) {
+		crit_free(s);
+		return 1;
+	}
+	if ((o.unit_arg = opt_get(opts, "unit")) && (o.top = ctx_find_unit(c, o.unit_arg)) < 0) {
+		crit_free(s);
+		return 1;
+	}
+	if (level)
+		return eval_in_force(c, level, opt_get(opts, "recognises") ? opt_get(opts, "recognises") :
+		                     "ntm", opt_get(opts, "province"), y0, y1, &o);
+	return eval_set(c, s, y0, y1, &o);
 }

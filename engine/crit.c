@@ -315,6 +315,7 @@ void crit_free(struct critset *s)
 	free(s->file);
 	free(s->extends);
 	free(s->province);
+	free(s->recognises);
 	free(s->note);
 	free(s);
 }

@@ -73,6 +73,7 @@ struct aggvar {
 
 struct critset {
 	char *id, *title, *decision, *level, *file, *extends, *province, *note;
+	char *recognises;    /* the recognition it leads to: ntm, ntm-advanced, ... */
 	int year_from, year_to;
 	struct criterion *crit;
 	int ncrit;

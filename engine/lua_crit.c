@@ -377,6 +377,7 @@ static int conv_set(struct conv *c, const char *path)
 	s->level = get_str(L, top + 1, "level");
 	s->extends = get_str(L, top + 1, "extends");
 	s->province = get_str(L, top + 1, "province");
+	s->recognises = get_str(L, top + 1, "recognises");
 	s->note = get_str(L, top + 1, "note");
 	s->file = strdup(path);
 	lua_getfield(L, top + 1, "years");          /* [decl, set, years] */

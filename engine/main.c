@@ -16,6 +16,7 @@ static const struct command {
 } commands[] = {
 	{ "import", cmd_import, "read interchange CSV files into the database (all or nothing)" },
 	{ "eval", cmd_eval, "evaluate a criteria set for units and years" },
+	{ "recognitions", cmd_recognitions, "recorded recognitions beside what the evaluation finds" },
 	{ "criteria", cmd_criteria, "list, show or check criteria sets" },
 	{ "test", cmd_test, "run the criteria tests (*.test.lua beside the sets)" },
 	{ "units", cmd_units, "list units, or find one by name" },

@@ -29,6 +29,9 @@ local libs = {
 
 local REGIONS = { tdmnpb = true, dbsh = true, btb = true, dhntb = true,
 	tn = true, dnb = true, dbscl = true }
+-- what meeting a set leads to: the titles of recognitions.csv
+local RECOGNITIONS = { ntm = true, ["ntm-advanced"] = true, ["ntm-model"] = true,
+	["model-village"] = true, ["civilised-urban"] = true }
 local LEVELS = { province = true, district = true, commune = true,
 	township = true, village = true }
 
@@ -382,9 +385,13 @@ local function new_env(kind, extra)
 		if type(t) ~= "table" then fail("set { ... }: expected a table") end
 		for k in pairs(t) do
 			if not ({ id = 1, title = 1, decision = 1, level = 1, years = 1, extends = 1,
-				province = 1, note = 1 })[k] then
-				fail("set: unknown field '" .. tostring(k) .. "' (fields: id, title, decision, level, years, extends, province, note)")
+				province = 1, note = 1, recognises = 1 })[k] then
+				fail("set: unknown field '" .. tostring(k) .. "' (fields: id, title, decision, level, years, extends, province, recognises, note)")
 			end
+		end
+		t.recognises = t.recognises or "ntm"
+		if not RECOGNITIONS[t.recognises] then
+			fail("set: recognises = '" .. tostring(t.recognises) .. "' is not a recognition (ntm, ntm-advanced, ntm-model, model-village, civilised-urban)")
 		end
 		for _, k in ipairs { "id", "title", "decision", "level" } do
 			if type(t[k]) ~= "string" or t[k] == "" then fail("set: " .. k .. " is missing") end

@@ -1,0 +1,349 @@
+/* cmd_recog.c - `ntm recognitions`: the recorded recognitions beside what
+ * the evaluation finds. Each recognition is checked against the set in
+ * force for its unit's level, title, province and year (inforce.h); each
+ * unit meeting a set in force without a recognition of that title (or a
+ * higher one) in that year or before is listed too. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "evalrun.h"
+#include "inforce.h"
+#include "report.h"
+#include "utf8.h"
+
+static const char usage[] =
+	"usage: ntm recognitions [--unit NAME|CODE] [--years A-B] [--format table|csv]\n\n"
+	"Sets the recognitions on record (recognitions.csv) beside the evaluation of\n"
+	"the set in force for each unit's level, title and province that year:\n"
+	"units recognised without meeting the set in the data, units meeting it\n"
+	"without being recognised, and units whose data is too incomplete to say.\n"
+	"'ntm-reconfirmed' is checked as 'ntm'; a higher title (advanced, model)\n"
+	"counts as recognition of the lower ones. The years default to those of\n"
+	"the recognitions.\n";
+
+/* Titles that lead to a set, lowest first; a recognition implies those below. */
+static const char *const ladder[] = { "ntm", "ntm-advanced", "ntm-model" };
+#define NLADDER 3
+
+static int rank(const char *title)
+{
+	int i;
+
+	if (strcmp(title, "ntm-reconfirmed") == 0)
+		return 0;
+	for (i = 0; i < NLADDER; i++)
+		if (strcmp(title, ladder[i]) == 0)
+			return i;
+	return -1;
+}
+
+struct recog {
+	int unit, year, checked;
+	char *title, *decision;
+};
+
+/* One evaluated unit-year under a title: status ST_*, or -1 not evaluated. */
+struct verdict {
+	signed char status;
+	unsigned char ncrit, ntotal;
+	const char *set;     /* id, owned by the set list */
+};
+
+enum { V_NOT_MET, V_NOT_RECOGNISED, V_INCOMPLETE, V_NO_SET, V_AGREE, V_N };
+static const char *const vname[V_N] = {
+	"recognised, not met in the data", "meets the set, not recognised",
+	"data too incomplete to say", "no set to check against", "agree",
+};
+static const char *const vkey[V_N] = {
+	"recognised-not-met", "met-not-recognised", "incomplete", "no-set", "agree",
+};
+
+struct row {
+	int v, unit, year;
+	const char *title, *decision;
+	const struct verdict *e;
+};
+
+static int cmp_row(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->v != y->v)
+		return x->v - y->v;
+	if (x->unit != y->unit)
+		return x->unit - y->unit;
+	return x->year - y->year;
+}
+
+static int in_scope(const struct ctx *c, int u, int top)
+{
+	for (; u >= 0; u = c->units.u[u].parent)
+		if (u == top)
+			return 1;
+	return top < 0;
+}
+
+static int load_recogs(struct ctx *c, int top, struct recog **out, int *n, int *y0, int *y1)
+{
+	sqlite3_stmt *st;
+	int cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (store_prepare(c->db, &st, "SELECT unit_id, year, title, decision FROM recognition "
+	                  "ORDER BY year, title", &c->err) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int u = id > 0 && id <= c->units.max_id ? c->units.by_id[id] : -1;
+		struct recog *r;
+
+		if (u < 0 || !in_scope(c, u, top))
+			continue;
+		if (*n == cap) {
+			struct recog *nr = realloc(*out, (size_t)(cap = cap ? 2 * cap : 64) * sizeof *nr);
+
+			if (!nr)
+				goto oom;
+			*out = nr;
+		}
+		r = &(*out)[(*n)++];
+		r->unit = u;
+		r->year = sqlite3_column_int(st, 1);
+		r->checked = 0;
+		r->title = strdup((const char *)sqlite3_column_text(st, 2));
+		r->decision = strdup((const char *)sqlite3_column_text(st, 3));
+		if (!r->title || !r->decision)
+			goto oom;
+		if (*y0 == 0 || r->year < *y0)
+			*y0 = r->year;
+		if (r->year > *y1)
+			*y1 = r->year;
+	}
+	sqlite3_finalize(st);
+	return 0;
+oom:
+	sqlite3_finalize(st);
+	return err_set(&c->err, "out of memory");
+}
+
+/* Evaluates every set of the list over the units of its level in scope and
+ * keeps each result where that set is the one in force for the unit's
+ * province, year and title: ev[(unit * nyear + year - y0) * NLADDER + rank]. */
+static int evaluate(struct ctx *c, const struct setlist *l, int top, int y0, int y1,
+                    struct verdict *ev)
+{
+	int nyear = y1 - y0 + 1, k;
+
+	for (k = 0; k < l->n; k++) {
+		const struct setinfo *x = &l->v[k];
+		int rk = rank(x->recognises), a = y0 > x->year_from ? y0 : x->year_from;
+		int b = y1 < x->year_to ? y1 : x->year_to, i, y;
+		struct critset *s;
+		struct evalrun r;
+
+		int level = store_level_parse(x->level), any = 0;
+		size_t q;
+
+		for (q = 0; q < c->units.n && !any; q++)
+			any = c->units.u[q].level == level && in_scope(c, (int)q, top);
+		if (rk < 0 || a > b || !any)
+			continue;   /* no unit of the set's level here: nothing to compare */
+		if (!(s = ctx_load_set(c, x->id)) || evalrun_select(c, s, top, a, b, &r) < 0)
+			return -1;
+		for (i = 0; i < r.nunit; i++) {
+			int u = r.units[i], p = inforce_province_of(c, u);
+			char *key = p >= 0 ? utf8_fold(c->units.u[p].name) : NULL;
+
+			for (y = a; y <= b; y++) {
+				struct verdict *e = &ev[((size_t)u * (size_t)nyear + (size_t)(y - y0)) * NLADDER + (size_t)rk];
+				int ncm;
+
+				if (!unit_exists(&c->units.u[u], y) ||
+				    inforce_pick(l, x->level, x->recognises, key, y) != x)
+					continue;
+				e->status = (signed char)evalrun_unit(c, &r, i, y, &ncm);
+				e->ncrit = (unsigned char)ncm;
+				e->ntotal = (unsigned char)r.set->ncrit;
+				e->set = x->id;
+			}
+			free(key);
+		}
+		evalrun_free(&r);
+	}
+	return 0;
+}
+
+static void pad(const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
+}
+
+static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
+{
+	int i, v = -1, count[V_N] = { 0 };
+
+	for (i = 0; i < n; i++)
+		count[rows[i].v]++;
+	if (csv)
+		printf("unit_code,unit_name,year,title,decision,set,result,criteria_met,criteria_total,verdict\n");
+	for (i = 0; i < n; i++) {
+		const struct row *x = &rows[i];
+		const struct unit *u = &c->units.u[x->unit];
+		char buf[64];
+
+		if (csv) {
+			printf("%s,\"%s\",%d,%s,\"%s\",%s,%s,", u->code, u->name, x->year, x->title,
+			       x->decision ? x->decision : "", x->e ? x->e->set : "",
+			       x->e ? eval_status_name[x->e->status] : "");
+			if (x->e)
+				printf("%d,%d", x->e->ncrit, x->e->ntotal);
+			else
+				putchar(',');
+			printf(",%s\n", vkey[x->v]);
+			continue;
+		}
+		if (x->v != v) {
+			v = x->v;
+			printf("%s%s: %d\n", i ? "\n" : "", vname[v], count[v]);
+		}
+		fputs("  ", stdout);
+		pad(u->name, 16);
+		printf(" %d  ", x->year);
+		pad(x->title, 16);
+		if (x->e) {
+			pad(x->e->set, 30);
+			pad(eval_status_name[x->e->status], 9);
+			snprintf(buf, sizeof buf, "%d/%d criteria", x->e->ncrit, x->e->ntotal);
+			fputs(buf, stdout);
+		}
+		if (x->decision && *x->decision)
+			printf("  (%s)", x->decision);
+		putchar('\n');
+	}
+	if (!csv && n == 0)
+		printf("no recognitions and no unit meeting a set in these years\n");
+}
+
+int cmd_recognitions(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "unit", OPT_ARG, "NAME|CODE", "a unit and the units below it", NULL },
+		{ "years", OPT_ARG, "A-B", "the years (default: those of the recognitions)", NULL },
+		{ "format", OPT_ARG, "FMT", "table (default) or csv", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	struct recog *rec = NULL;
+	struct verdict *ev = NULL;
+	struct row *rows = NULL;
+	struct setlist l = { 0 };
+	int npos, done, rc, top = -1, y0 = 0, y1 = 0, nrec = 0, nrow = 0, nyear, i, y, k, csv = 0;
+	const char *fmt = NULL;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
+		return rc;
+	if (npos != 0) {
+		err_set(&c->err, "recognitions: unexpected argument '%s' (see --help)", argv[1]);
+		return 2;
+	}
+	if ((fmt = opt_get(opts, "format")) && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
+		err_set(&c->err, "recognitions: --format '%s' is not table or csv", fmt);
+		return 2;
+	}
+	csv = fmt && strcmp(fmt, "csv") == 0;
+	if (opt_get(opts, "years") && opt_years(opt_get(opts, "years"), &y0, &y1) < 0) {
+		err_set(&c->err, "recognitions: '%s' is not a span of years (e.g. 2021-2023)",
+		        opt_get(opts, "years"));
+		return 2;
+	}
+	rc = 1;
+	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
+		goto out;
+	if (opt_get(opts, "unit") && (top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
+		goto out;
+	{
+		int a = 0, b = 0;
+
+		if (load_recogs(c, top, &rec, &nrec, &a, &b) < 0)
+			goto out;
+		if (!opt_get(opts, "years")) {
+			y0 = a;
+			y1 = b;
+		}
+	}
+	if (y0 == 0) {
+		err_set(&c->err, "recognitions: no recognitions on record%s (import a "
+		        "recognitions.csv, or give --years)", top >= 0 ? " for this unit" : "");
+		goto out;
+	}
+	nyear = y1 - y0 + 1;
+	ev = malloc(c->units.n * (size_t)nyear * NLADDER * sizeof *ev + 1);
+	rows = malloc(((size_t)nrec + c->units.n * (size_t)nyear * NLADDER) * sizeof *rows + 1);
+	if (!ev || !rows) {
+		err_set(&c->err, "out of memory");
+		goto out;
+	}
+	for (k = 0; k < (int)(c->units.n * (size_t)nyear * NLADDER); k++)
+		ev[k].status = -1;
+	if (inforce_load(c, &l) < 0 || evaluate(c, &l, top, y0, y1, ev) < 0)
+		goto out;
+	for (i = 0; i < nrec; i++) {
+		struct row *x = &rows[nrow];
+		int rk = rank(rec[i].title);
+		const struct verdict *e;
+
+		if (rec[i].year < y0 || rec[i].year > y1)
+			continue;
+		nrow++;
+		x->unit = rec[i].unit;
+		x->year = rec[i].year;
+		x->title = rec[i].title;
+		x->decision = rec[i].decision;
+		e = rk < 0 ? NULL : &ev[((size_t)x->unit * (size_t)nyear + (size_t)(x->year - y0)) * NLADDER + (size_t)rk];
+		x->e = e && e->status >= 0 ? e : NULL;
+		x->v = !x->e ? V_NO_SET : e->status == ST_MET ? V_AGREE :
+		       e->status == ST_UNMET ? V_NOT_MET : V_INCOMPLETE;
+	}
+	/* met without a recognition of that rank or higher, that year or before */
+	for (k = 0; k < (int)c->units.n; k++)
+		for (y = y0; y <= y1; y++)
+			for (i = 0; i < NLADDER; i++) {
+				const struct verdict *e = &ev[((size_t)k * (size_t)nyear + (size_t)(y - y0)) * NLADDER + (size_t)i];
+				int j, held = 0;
+
+				if (e->status != ST_MET)
+					continue;
+				for (j = 0; j < nrec && !held; j++)
+					held = rec[j].unit == k && rec[j].year <= y && rank(rec[j].title) >= i;
+				if (held)
+					continue;
+				rows[nrow].v = V_NOT_RECOGNISED;
+				rows[nrow].unit = k;
+				rows[nrow].year = y;
+				rows[nrow].title = ladder[i];
+				rows[nrow].decision = NULL;
+				rows[nrow++].e = e;
+			}
+	qsort(rows, (size_t)nrow, sizeof *rows, cmp_row);
+	if (!csv)
+		printf("Recognitions against the evaluation%s%s, %d-%d\n\n", top >= 0 ? ": " : "",
+		       top >= 0 ? c->units.u[top].name : "", y0, y1);
+	print_rows(c, rows, nrow, csv);
+	rc = 0;
+out:
+	for (i = 0; i < nrec; i++) {
+		free(rec[i].title);
+		free(rec[i].decision);
+	}
+	free(rec);
+	free(ev);
+	free(rows);
+	inforce_free(&l);
+	return rc;
+}
