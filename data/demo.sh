@@ -10,6 +10,11 @@ run() { printf '\n$ %s\n' "$*"; "$@"; }
 run "$NTM" --db "$DB" import data/variables.csv data/seeds/*.csv
 run "$NTM" --db "$DB" eval th-32-2022-commune --unit "Quảng Giao" --years 2022-2023 --explain
 run "$NTM" --db "$DB" eval vn-318-commune --unit "Định Hóa" --years 2021-2023
+# the ladder: the district set in force each year (national 2021, Thái Nguyên's
+# from 2022) over the commune and advanced commune sets on its communes
+run "$NTM" --db "$DB" eval --level district --unit "Định Hóa" --years 2021-2023
+run "$NTM" --db "$DB" eval tn-district --unit "Định Hóa" --year 2023 --explain
+run "$NTM" --db "$DB" recognitions --unit "Định Hóa"
 run "$NTM" --db "$DB" runs
 run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.png
 run "$NTM" --db "$DB" plot variable --var income_per_capita_mvnd --years 2021-2023 \

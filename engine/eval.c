@@ -116,6 +116,12 @@ static void eval_ind(const struct indicator *d, const double *vals, int region, 
 		if (isnan(v)) {
 			r->status = ST_UNKNOWN;
 			r->div0 = (unsigned char)c.div0;
+			if (d->cmp != CMP_MUST) {   /* the threshold still shows */
+				crit_thr_resolve(d->thr, region, year, &tv);
+				r->thr_status = (unsigned char)tv.status;
+				r->thr_note = tv.note;
+				r->threshold = tv.status == TS_UNSET ? NAN : tv.value;
+			}
 			return;
 		}
 		if (v == 0) {

@@ -138,6 +138,8 @@ static const char base_set[] =
 	"criterion '13' { name = 'Production',\n"
 	"  indicator '13.4' { name = 'craft plan', measure = v.plan, must = true,\n"
 	"    applies = gt(v.crafts, 0), cite = 'QĐ 1, 13.4' },\n"
+	"  indicator '13.5' { name = 'craft income', measure = v.income, min = 40,\n"
+	"    applies = gt(v.crafts, 0), cite = 'QĐ 1, 13.5' },\n"
 	"  indicator '13.9' { name = 'poverty', measure = v.poor, max = 0, cite = 'QĐ 1, 13.9' },\n"
 	"}\n";
 
@@ -200,6 +202,10 @@ static void evaluation_rules(void **state)
 	assert_int_equal(status(s, vals, 0, 2023, "13.4", res), ST_UNMET);
 	vals[plan] = 1;
 	assert_int_equal(status(s, vals, 0, 2023, "13.4", res), ST_MET);
+	/* applicability unknown: unknown, and the threshold is still shown */
+	vals[crafts] = NAN;
+	assert_int_equal(status(s, vals, 0, 2023, "13.5", res), ST_UNKNOWN);
+	assert_true(res[crit_find_indicator(s, "13.5")].threshold == 40);
 	/* "Không": max = 0 */
 	vals[poor] = 0;
 	assert_int_equal(status(s, vals, 0, 2023, "13.9", res), ST_MET);
@@ -249,7 +255,7 @@ static void extends_amend_remove(void **state)
 		fail_msg("%s", err.msg);
 	assert_string_equal(s->id, "child");
 	assert_int_equal(s->ncrit, 4);
-	assert_int_equal(s->nind, 4);
+	assert_int_equal(s->nind, 5);
 	assert_true(crit_find_indicator(s, "13.9") < 0);
 	assert_true(crit_find_indicator(s, "20.1") >= 0);
 	crit_thr_resolve(s->ind[crit_find_indicator(s, "10")].thr, 0, 2024, &tv);
