@@ -130,6 +130,22 @@ static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
 	return 0;
 }
 
+/* Records the scenario a run was made under. */
+static int mark_scenario(struct ctx *c, int64_t run_id)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (store_prepare(c->db, &st, "UPDATE run SET scenario = ?1 WHERE id = ?2", &c->err) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, c->scenario_name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, run_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = err_set(&c->err, "database: %s", sqlite3_errmsg(c->db));
+	sqlite3_finalize(st);
+	return rc;
+}
+
 struct evalopt {
 	int format, explain, top;
 	const char *unit_arg;
@@ -182,7 +198,11 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	report_thr_used(&rep, &nd, &nu);
 	if (runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0)
 		goto done;
+	if (c->scenario_name && mark_scenario(c, w.run_id) < 0)
+		goto done;
 	report_end(&rep, (long long)w.run_id, c->db_path);
+	if (c->scenario_name && o->format == FMT_TABLE)
+		printf("under scenario %s: the base data is unchanged\n", c->scenario_name);
 	if (store_used(c, &r, (long long)w.run_id, o->format) < 0)
 		goto done;
 	rc = 0;

@@ -18,6 +18,10 @@ int cmd_synth(struct ctx *c, int argc, char **argv);
 int cmd_plot(struct ctx *c, int argc, char **argv);
 int cmd_run(struct ctx *c, int argc, char **argv);
 int cmd_recognitions(struct ctx *c, int argc, char **argv);
+int cmd_scenario(struct ctx *c, int argc, char **argv);
+int cmd_diff(struct ctx *c, int argc, char **argv);
+int cmd_cost(struct ctx *c, int argc, char **argv);
+int cmd_allocate(struct ctx *c, int argc, char **argv);
 
 /* Parses opts for a command whose usage text is usage; handles --help
  * (prints usage and the options, returns 1 with *done set). Returns 0, or

@@ -39,9 +39,34 @@ void ctx_free(struct ctx *c)
 		free(c->cat[i].error);
 	}
 	free(c->cat);
+	if (c->have_scen)
+		scenario_close(&c->scen);
 	if (c->db)
 		store_close(c->db);
 	memset(c, 0, sizeof *c);
+}
+
+int ctx_scenario(struct ctx *c, const struct scenario **out)
+{
+	*out = NULL;
+	if (!c->scenario_name)
+		return 0;
+	if (!c->have_scen) {
+		if (ctx_db(c) < 0 || scenario_open(c->db, c->scenario_name, &c->scen, &c->err) < 0)
+			return -1;
+		c->have_scen = 1;
+	}
+	*out = &c->scen;
+	return 0;
+}
+
+int ctx_overlay(struct ctx *c, struct evaldata *d)
+{
+	const struct scenario *s;
+
+	if (ctx_scenario(c, &s) < 0)
+		return -1;
+	return s ? scenario_overlay(c->db, s, &c->units, &c->vars, d, &c->err) : 0;
 }
 
 int ctx_db(struct ctx *c)

@@ -11,6 +11,7 @@
 #include "crit.h"
 #include "err.h"
 #include "lua_sandbox.h"
+#include "scenario.h"
 #include "store.h"
 
 struct catalog_entry {
@@ -23,6 +24,9 @@ struct catalog_entry {
 struct ctx {
 	const char *db_path;        /* --db, $NTM_DB, data/ntm.db */
 	const char *criteria_path;  /* --criteria, $NTM_CRITERIA_PATH, criteria */
+	const char *scenario_name;  /* --scenario: evaluate as if its changes were real */
+	struct scenario scen;
+	int have_scen;
 	int progress;               /* show progress (stderr is a terminal) */
 	sqlite3 *db;
 	struct unitset units;
@@ -45,6 +49,12 @@ int ctx_sandbox(struct ctx *c);
 int ctx_catalog(struct ctx *c);
 /* Drops the cached units (after an import changed them). */
 void ctx_forget_units(struct ctx *c);
+
+/* The scenario of --scenario (NULL when none), opened on first use; sets
+ * c->err and returns -1 when it does not exist. */
+int ctx_scenario(struct ctx *c, const struct scenario **out);
+/* Lays the --scenario changes over figures just loaded (no-op without). */
+int ctx_overlay(struct ctx *c, struct evaldata *d);
 
 /* A set by id (from the criteria path) or by file path. NULL with c->err. */
 struct critset *ctx_load_set(struct ctx *c, const char *name);

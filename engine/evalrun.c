@@ -41,8 +41,10 @@ static int prepare(struct ctx *c, struct critset *s, int y0, int y1, struct eval
 
 static int load(struct ctx *c, struct evalrun *r)
 {
-	return eval_load(c->db, &c->units, &c->vars, r->set, r->units, r->nunit, r->year_from,
-	                 r->year_to, &r->data, &c->err);
+	if (eval_load(c->db, &c->units, &c->vars, r->set, r->units, r->nunit, r->year_from,
+	              r->year_to, &r->data, &c->err) < 0)
+		return -1;
+	return ctx_overlay(c, &r->data);
 }
 
 int evalrun_units(struct ctx *c, struct critset *s, const int *units, int nunit,

@@ -261,7 +261,7 @@ static int load_below(struct ctx *c, const struct hier *h, struct evalrun *r, in
 	rc = eval_load(c->db, &c->units, &c->vars, tmp, units, n, r->year_from, r->year_to, d,
 	               &c->err);
 	free(units);
-	return rc;
+	return rc < 0 ? -1 : ctx_overlay(c, d);
 }
 
 static int fill(struct ctx *c, struct hier *h, struct evalrun *r)

@@ -17,6 +17,10 @@ static const struct command {
 	{ "import", cmd_import, "read interchange CSV files into the database (all or nothing)" },
 	{ "eval", cmd_eval, "evaluate a criteria set for units and years" },
 	{ "recognitions", cmd_recognitions, "recorded recognitions beside what the evaluation finds" },
+	{ "scenario", cmd_scenario, "what-if scenarios: create, list, show, delete, set" },
+	{ "diff", cmd_diff, "what a scenario changes: statuses and units meeting, before and after" },
+	{ "cost", cmd_cost, "works and cost to bring units up to a set's standard" },
+	{ "allocate", cmd_allocate, "split a budget across units and works to meet the most" },
 	{ "criteria", cmd_criteria, "list, show or check criteria sets" },
 	{ "test", cmd_test, "run the criteria tests (*.test.lua beside the sets)" },
 	{ "units", cmd_units, "list units, or find one by name" },
@@ -42,6 +46,7 @@ static void usage(FILE *f)
 	           "  --db PATH            database file (default $NTM_DB or data/ntm.db)\n"
 	           "  --criteria DIR       criteria directories, ':'-separated\n"
 	           "                       (default $NTM_CRITERIA_PATH or criteria)\n"
+	           "  --scenario NAME      evaluate as if the scenario's changes were real\n"
 	           "  --help               this text; 'ntm COMMAND --help' for a command\n"
 	           "  --version            print the version\n");
 }
@@ -64,6 +69,8 @@ static int globals(struct ctx *c, int *argc, char **argv)
 			dst = &c->db_path;
 		else if (strncmp(a, "--criteria", 10) == 0 && (a[10] == '\0' || a[10] == '='))
 			dst = &c->criteria_path;
+		else if (strncmp(a, "--scenario", 10) == 0 && (a[10] == '\0' || a[10] == '='))
+			dst = &c->scenario_name;
 		if (!dst) {
 			argv[j++] = argv[i];
 			continue;

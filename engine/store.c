@@ -168,7 +168,52 @@ static const char *const schema_1[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { schema_1 };
+/* 2: what-if scenarios, overlays over the base tables (scenario.h). */
+static const char *const schema_2[] = {
+	"CREATE TABLE scenario ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  base_id INTEGER REFERENCES scenario(id),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')));",
+	"CREATE TABLE scenario_figure ("
+	"  scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	"  variable_id INTEGER NOT NULL REFERENCES variable(id),"
+	"  year INTEGER NOT NULL,"
+	"  op TEXT NOT NULL CHECK (op IN ('set', 'add')),"
+	"  value REAL NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (scenario_id, seq));",
+	"CREATE TABLE scenario_funding ("
+	"  scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,"
+	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	"  year INTEGER NOT NULL,"
+	"  fund TEXT NOT NULL,"
+	"  kind TEXT NOT NULL DEFAULT 'investment',"
+	"  allocated REAL,"
+	"  disbursed REAL,"
+	"  measure TEXT NOT NULL DEFAULT 'mVND' CHECK (measure IN ('mVND','tonnes')),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (scenario_id, unit_id, year, fund, kind, measure));",
+	"CREATE TABLE scenario_project ("
+	"  id INTEGER PRIMARY KEY,"
+	"  scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,"
+	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	"  year INTEGER NOT NULL,"
+	"  quarter INTEGER NOT NULL DEFAULT 0 CHECK (quarter BETWEEN 0 AND 4),"
+	"  name TEXT NOT NULL,"
+	"  work TEXT NOT NULL DEFAULT '',"
+	"  variable_id INTEGER REFERENCES variable(id),"
+	"  quantity REAL,"
+	"  cost REAL,"
+	"  note TEXT NOT NULL DEFAULT '');",
+	"ALTER TABLE run ADD COLUMN scenario TEXT;",
+	NULL,
+};
+
+static const char *const *const migrations[] = { schema_1, schema_2 };
 
 int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err)
 {

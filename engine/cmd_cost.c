@@ -1,0 +1,564 @@
+/* cmd_cost.c - `ntm cost` (the works and cost that would bring each unit
+ * up to a set's standard) and `ntm allocate` (a budget split across units
+ * and works to meet the most criteria or units). Both evaluate the set for
+ * one year (under --scenario when given), then price each unmet indicator
+ * with the cost model (cost.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "cost.h"
+#include "csv.h"
+#include "evalrun.h"
+#include "report.h"
+#include "scenario.h"
+#include "utf8.h"
+
+#define DEFAULT_COSTS "data/costs.csv"
+
+/* One unit's evaluation and needs for the year. */
+struct unitneeds {
+	int unit;            /* index in c->units */
+	int status, ncrit;   /* before */
+	unsigned char *crit; /* criterion statuses before */
+	struct need *need;
+	int nneed;
+	double *vals;        /* the unit's figures (a copy) */
+};
+
+struct costrun {
+	struct evalrun r;
+	struct costmodel m;
+	struct unitneeds *u;
+	int n, year;
+};
+
+static void costrun_free(struct costrun *k)
+{
+	int i;
+
+	for (i = 0; i < k->n; i++) {
+		free(k->u[i].crit);
+		free(k->u[i].need);
+		free(k->u[i].vals);
+	}
+	free(k->u);
+	cost_free(&k->m);
+	evalrun_free(&k->r);
+	memset(k, 0, sizeof *k);
+}
+
+static int costrun_open(struct ctx *c, const char *set, const char *unit, int year,
+                        const char *costs, struct costrun *k)
+{
+	int top = -1, i;
+
+	memset(k, 0, sizeof *k);
+	k->year = year;
+	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
+		return -1;
+	if (unit && (top = ctx_find_unit(c, unit)) < 0)
+		return -1;
+	if (cost_load(costs ? costs : DEFAULT_COSTS, &c->vars, &k->m, &c->err) < 0)
+		return -1;
+	if (evalrun_open(c, set, top, year, year, &k->r) < 0)
+		return -1;
+	if (!(k->u = calloc((size_t)k->r.nunit, sizeof *k->u)))
+		return err_set(&c->err, "out of memory");
+	for (i = 0; i < k->r.nunit; i++) {
+		struct unitneeds *x = &k->u[k->n++];
+		const struct critset *s = k->r.set;
+
+		x->unit = k->r.units[i];
+		x->status = evalrun_unit(c, &k->r, i, year, &x->ncrit);
+		x->crit = malloc((size_t)s->ncrit + 1);
+		x->need = malloc(((size_t)s->nind + 1) * sizeof *x->need);
+		x->vals = malloc(((size_t)s->nvar + 1) * sizeof *x->vals);
+		if (!x->crit || !x->need || !x->vals)
+			return err_set(&c->err, "out of memory");
+		memcpy(x->crit, k->r.crit, (size_t)s->ncrit);
+		memcpy(x->vals, eval_vals(&k->r.data, i, 0), (size_t)s->nvar * sizeof *x->vals);
+		x->nneed = cost_needs(&k->m, s, x->vals, c->units.u[x->unit].region, year, k->r.res,
+		                      x->need);
+	}
+	return 0;
+}
+
+static void money(char *buf, size_t cap, double v)
+{
+	report_num(buf, cap, round(v * 10) / 10);
+}
+
+static void pad(const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
+}
+
+static int parse_year(struct ctx *c, const char *cmd, const char *arg, int *year)
+{
+	int y1;
+
+	if (!arg) {
+		err_set(&c->err, "%s: give --year Y", cmd);
+		return -1;
+	}
+	if (opt_years(arg, year, &y1) < 0 || *year != y1) {
+		err_set(&c->err, "%s: '%s' is not a year (e.g. 2024)", cmd, arg);
+		return -1;
+	}
+	return 0;
+}
+
+static const char cost_usage[] =
+	"usage: ntm cost SET --year Y [--unit NAME|CODE] [--costs FILE] [--format table|csv]\n\n"
+	"For each unit not meeting SET in year Y: the works and estimated cost (million\n"
+	"VND) that close each unmet indicator money can close, from the cost model\n"
+	"(default data/costs.csv: a price per unit of work and the figure it moves),\n"
+	"the total, and what money alone cannot close: indicators no work moves\n"
+	"(income, poverty), figures missing, thresholds not set. An indicator is\n"
+	"priced when its measure is one figure or a share of two (pct(v.x, v.total)).\n"
+	"Under --scenario NAME the figures include the scenario's changes.\n";
+
+int cmd_cost(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "year", OPT_ARG, "Y", "the year", NULL },
+		{ "unit", OPT_ARG, "NAME|CODE", "a unit, or the units of the set's level below it", NULL },
+		{ "costs", OPT_ARG, "FILE", "the cost model (default data/costs.csv)", NULL },
+		{ "format", OPT_ARG, "FMT", "table (default) or csv", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	struct costrun k;
+	int npos, done, rc, year, i, j, csv = 0, nshort = 0;
+	double total = 0;
+	const char *fmt;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, cost_usage, &done)) || done)
+		return rc;
+	if (npos != 1) {
+		err_set(&c->err, "cost: give one criteria set (usage: ntm cost SET --year Y)");
+		return 2;
+	}
+	if ((fmt = opt_get(opts, "format")) && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
+		err_set(&c->err, "cost: --format '%s' is not table or csv", fmt);
+		return 2;
+	}
+	csv = fmt && strcmp(fmt, "csv") == 0;
+	if (parse_year(c, "cost", opt_get(opts, "year"), &year) < 0)
+		return 2;
+	if (costrun_open(c, argv[1], opt_get(opts, "unit"), year, opt_get(opts, "costs"), &k) < 0) {
+		costrun_free(&k);
+		return 1;
+	}
+	if (csv)
+		printf("unit_code,unit_name,year,indicator,kind,work,variable,quantity,uom,unit_cost,cost,source\n");
+	else
+		printf("%s, %d: works to the standard (million VND; prices: %s%s%s)\n\n", k.r.set->id,
+		       year, k.m.path, c->scenario_name ? "; scenario " : "",
+		       c->scenario_name ? c->scenario_name : "");
+	for (i = 0; i < k.n; i++) {
+		const struct unitneeds *x = &k.u[i];
+		const struct unit *u = &c->units.u[x->unit];
+		const struct critset *s = k.r.set;
+		double sum = 0;
+		int kind, nlist;
+
+		if (x->status == ST_MET)
+			continue;
+		nshort++;
+		if (!csv)
+			printf("%s (%s), %d: %s, %d/%d criteria met\n", u->name, u->code, year,
+			       eval_status_name[x->status], x->ncrit, s->ncrit);
+		for (j = 0; j < x->nneed; j++) {
+			const struct need *n = &x->need[j];
+			const struct costrow *row = n->row >= 0 ? &k.m.r[n->row] : NULL;
+			char q[32], uc[32], cost[32];
+
+			if (n->kind != NEED_WORK)
+				continue;
+			report_num(q, sizeof q, n->qty);
+			money(uc, sizeof uc, row->cost);
+			money(cost, sizeof cost, n->cost);
+			sum += n->cost;
+			if (csv) {
+				printf("%s,\"%s\",%d,%s,work,%s,%s,%s%s,%s,%s,%s,", u->code, u->name, year,
+				       s->ind[n->ind].id, row->work, s->var[n->var], n->sign < 0 ? "-" : "", q,
+				       row->uom, uc, cost);
+				csv_put(stdout, row->source);
+				putchar('\n');
+				continue;
+			}
+			printf("  %-7s %s %s%s %s", s->ind[n->ind].id, row->work, n->sign < 0 ? "−" : "+",
+			       q, row->uom);
+			printf(" × %s = %s", uc, cost);
+			if (k.r.res && s->ind[n->ind].cmp != CMP_MUST)
+				printf("   (%s)", s->var[n->var]);
+			putchar('\n');
+		}
+		for (kind = NEED_NO_MONEY; kind <= NEED_NO_THRESHOLD; kind++) {
+			nlist = 0;
+			for (j = 0; j < x->nneed; j++) {
+				const struct need *n = &x->need[j];
+
+				if (n->kind != kind)
+					continue;
+				if (csv) {
+					printf("%s,\"%s\",%d,%s,%s,,,,,,,\n", u->code, u->name, year,
+					       s->ind[n->ind].id, kind == NEED_NO_MONEY ? "no-money" :
+					       kind == NEED_NO_DATA ? "figures-missing" : "threshold-not-set");
+					continue;
+				}
+				if (nlist++ == 0)
+					printf("  %s:", kind == NEED_NO_MONEY ? "money alone cannot close" :
+					       kind == NEED_NO_DATA ? "figures missing, not priced" :
+					       "threshold not set, not priced");
+				printf(" %s", s->ind[n->ind].id);
+			}
+			if (nlist && !csv)
+				putchar('\n');
+		}
+		if (!csv) {
+			char t[32];
+
+			money(t, sizeof t, sum);
+			printf("  works: %s million VND\n\n", t);
+		}
+		total += sum;
+	}
+	if (!csv) {
+		char t[32];
+
+		money(t, sizeof t, total);
+		printf("%d of %d units short of %s in %d; works priced: %s million VND\n", nshort, k.n,
+		       k.r.set->id, year, t);
+	}
+	costrun_free(&k);
+	return 0;
+}
+
+/* ---- allocate ----------------------------------------------------------- */
+
+/* A choice: closing one criterion (objective criteria-met) or every unmet
+ * criterion (units-meeting) of one unit. */
+struct item {
+	int u;               /* index in costrun.u */
+	int crit;            /* -1: the whole unit */
+	double cost;
+	int chosen;
+};
+
+static int cmp_item(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	if (x->u != y->u)
+		return x->u - y->u;
+	return x->crit - y->crit;
+}
+
+static const char alloc_usage[] =
+	"usage: ntm allocate SET --year Y (--budget AMOUNT | --fund F) [--unit NAME|CODE]\n"
+	"                    [--disbursement RATE] [--objective criteria-met|units-meeting]\n"
+	"                    [--eligible U1,U2,...] [--min-per-unit X] [--max-per-unit X]\n"
+	"                    [--costs FILE] [--save SCENARIO]\n\n"
+	"Splits a budget (million VND) across the units of SET's level (below --unit)\n"
+	"and the works that close their unmet criteria, to meet the most criteria\n"
+	"(default) or the most units. Only RATE of the budget is spent (e.g. 0.87:\n"
+	"87 % disbursed). --fund takes the budget from the funding on record for\n"
+	"the unit and year. The plan lists unit, work, quantity and cost; the\n"
+	"outcome is re-evaluated against the baseline; --save stores the plan as a\n"
+	"scenario of projects (`ntm eval SET --scenario NAME`, `ntm diff`).\n"
+	"Method: cheapest first. Each choice counts one (a criterion, or a unit),\n"
+	"so cheapest-first is optimal for the budget alone; per-unit limits can\n"
+	"make it fall short, and the report gives the count without them as a bound.\n";
+
+/* The budget from the funding on record: allocations of fund at or below
+ * unit top in year, base data. */
+static int fund_budget(struct ctx *c, int top, int year, const char *fund, double *out)
+{
+	sqlite3_stmt *st;
+	double sum = 0;
+	int n = 0;
+
+	if (store_prepare(c->db, &st, "SELECT unit_id, allocated FROM funding WHERE year = ?1 AND "
+	                  "fund = ?2 AND measure = 'mVND' AND allocated IS NOT NULL", &c->err) < 0)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_text(st, 2, fund, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int u = id <= c->units.max_id ? c->units.by_id[id] : -1;
+
+		for (; u >= 0 && u != top && top >= 0; u = c->units.u[u].parent)
+			;
+		if (top < 0 || u == top) {
+			sum += sqlite3_column_double(st, 1);
+			n++;
+		}
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		return err_set(&c->err, "allocate: no '%s' funding on record for %d%s%s (give --budget)",
+		               fund, year, top >= 0 ? " at or below " : "",
+		               top >= 0 ? c->units.u[top].name : "");
+	*out = sum;
+	return 0;
+}
+
+static int64_t var_id(const struct ctx *c, const char *name)
+{
+	int64_t idx;
+
+	return map_get(&c->vars.by_name, name, &idx) ? c->vars.v[idx].id : 0;
+}
+
+/* Whether unit x may take part: --eligible lists names or codes. */
+static int eligible(struct ctx *c, const char *list, int unit)
+{
+	char *copy, *tok, *save = NULL;
+	int ok = 0;
+
+	if (!list)
+		return 1;
+	if (!(copy = strdup(list)))
+		return 0;
+	for (tok = strtok_r(copy, ",", &save); tok && !ok; tok = strtok_r(NULL, ",", &save))
+		ok = ctx_find_unit(c, tok) == unit;
+	free(copy);
+	return ok;
+}
+
+static int parse_amount(struct ctx *c, const char *name, const char *arg, double *out)
+{
+	char *end;
+
+	*out = strtod(arg, &end);
+	if (end == arg || *end || !isfinite(*out) || *out < 0)
+		return err_set(&c->err, "allocate: --%s '%s' is not an amount", name, arg);
+	return 0;
+}
+
+int cmd_allocate(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "year", OPT_ARG, "Y", "the year the money is spent", NULL },
+		{ "budget", OPT_ARG, "AMOUNT", "the envelope, million VND", NULL },
+		{ "fund", OPT_ARG, "F", "the envelope from the funding on record (central, province, ...)", NULL },
+		{ "unit", OPT_ARG, "NAME|CODE", "the units of the set's level below this one", NULL },
+		{ "disbursement", OPT_ARG, "RATE", "share of the budget actually spent (default 1)", NULL },
+		{ "objective", OPT_ARG, "OBJ", "criteria-met (default) or units-meeting", NULL },
+		{ "eligible", OPT_ARG, "U1,U2", "only these units", NULL },
+		{ "min-per-unit", OPT_ARG, "X", "each eligible unit first gets its cheapest works up to X", NULL },
+		{ "max-per-unit", OPT_ARG, "X", "no unit gets more than X", NULL },
+		{ "costs", OPT_ARG, "FILE", "the cost model (default data/costs.csv)", NULL },
+		{ "save", OPT_ARG, "SCENARIO", "store the plan as a scenario of projects", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	struct costrun k;
+	struct item *it = NULL;
+	double budget = 0, rate = 1, spend, spent = 0, minpu = 0, maxpu = INFINITY, *given = NULL;
+	int npos, done, rc, year, i, j, ni = 0, by_unit = 0, top = -1, nchosen = 0, bound = 0;
+	int before_units = 0, after_units = 0, before_crit = 0, after_crit = 0, intx = 0;
+	const char *obj;
+	double left;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, alloc_usage, &done)) || done)
+		return rc;
+	if (npos != 1) {
+		err_set(&c->err, "allocate: give one criteria set (usage: ntm allocate SET --budget X --year Y)");
+		return 2;
+	}
+	if (parse_year(c, "allocate", opt_get(opts, "year"), &year) < 0)
+		return 2;
+	if (!opt_get(opts, "budget") == !opt_get(opts, "fund")) {
+		err_set(&c->err, "allocate: give --budget AMOUNT or --fund F");
+		return 2;
+	}
+	if ((opt_get(opts, "budget") && parse_amount(c, "budget", opt_get(opts, "budget"), &budget) < 0) ||
+	    (opt_get(opts, "disbursement") && parse_amount(c, "disbursement", opt_get(opts, "disbursement"), &rate) < 0) ||
+	    (opt_get(opts, "min-per-unit") && parse_amount(c, "min-per-unit", opt_get(opts, "min-per-unit"), &minpu) < 0) ||
+	    (opt_get(opts, "max-per-unit") && parse_amount(c, "max-per-unit", opt_get(opts, "max-per-unit"), &maxpu) < 0))
+		return 2;
+	if (rate > 1) {
+		err_set(&c->err, "allocate: --disbursement is a share between 0 and 1 (0.87 for 87 %%)");
+		return 2;
+	}
+	obj = opt_get(opts, "objective") ? opt_get(opts, "objective") : "criteria-met";
+	if (strcmp(obj, "units-meeting") == 0)
+		by_unit = 1;
+	else if (strcmp(obj, "criteria-met") != 0) {
+		err_set(&c->err, "allocate: --objective '%s' is not criteria-met or units-meeting", obj);
+		return 2;
+	}
+	if (costrun_open(c, argv[1], opt_get(opts, "unit"), year, opt_get(opts, "costs"), &k) < 0)
+		goto fail;
+	if (opt_get(opts, "unit"))
+		top = ctx_find_unit(c, opt_get(opts, "unit"));
+	if (opt_get(opts, "fund") && fund_budget(c, top, year, opt_get(opts, "fund"), &budget) < 0)
+		goto fail;
+	spend = budget * rate;
+	it = calloc((size_t)k.n * ((size_t)k.r.set->ncrit + 1) + 1, sizeof *it);
+	given = calloc((size_t)k.n + 1, sizeof *given);
+	if (!it || !given) {
+		err_set(&c->err, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < k.n; i++) {
+		const struct unitneeds *x = &k.u[i];
+		double whole = 0;
+		int ok = 1;
+
+		before_units += x->status == ST_MET;
+		before_crit += x->ncrit;
+		if (x->status == ST_MET || !eligible(c, opt_get(opts, "eligible"), x->unit))
+			continue;
+		for (j = 0; j < k.r.set->ncrit; j++) {
+			double cc;
+
+			if (x->crit[j] == ST_MET || x->crit[j] == ST_NA)
+				continue;
+			cc = cost_criterion(k.r.set, j, x->need, x->nneed);
+			if (cc < 0) {
+				ok = 0;
+				continue;
+			}
+			whole += cc;
+			if (!by_unit && cc > 0)
+				it[ni++] = (struct item){ i, j, cc, 0 };
+		}
+		if (by_unit && ok && whole > 0)
+			it[ni++] = (struct item){ i, -1, whole, 0 };
+	}
+	qsort(it, (size_t)ni, sizeof *it, cmp_item);
+	/* the bound: how many the budget alone buys, cheapest first */
+	for (i = 0, left = spend; i < ni && it[i].cost <= left; i++)
+		left -= it[i].cost, bound++;
+	/* floors first: each eligible unit's cheapest choices up to --min-per-unit */
+	for (i = 0; minpu > 0 && i < ni; i++)
+		if (given[it[i].u] < minpu && it[i].cost <= spend - spent &&
+		    given[it[i].u] + it[i].cost <= maxpu) {
+			it[i].chosen = 1;
+			given[it[i].u] += it[i].cost;
+			spent += it[i].cost;
+		}
+	for (i = 0; i < ni; i++)
+		if (!it[i].chosen && it[i].cost <= spend - spent && given[it[i].u] + it[i].cost <= maxpu) {
+			it[i].chosen = 1;
+			given[it[i].u] += it[i].cost;
+			spent += it[i].cost;
+		}
+	/* the plan, and the outcome re-evaluated with the works done */
+	{
+		struct scenario_save { int64_t id; } sv = { 0 };
+		const struct critset *s = k.r.set;
+		struct ind_result *res = malloc(((size_t)s->nind + 1) * sizeof *res);
+		unsigned char *cr = malloc((size_t)s->ncrit + 1);
+		double *vals = malloc(((size_t)s->nvar + 1) * sizeof *vals);
+		char a[32], b[32], d[32];
+
+		if (!res || !cr || !vals) {
+			free(res), free(cr), free(vals);
+			err_set(&c->err, "out of memory");
+			goto fail;
+		}
+		if (opt_get(opts, "save") &&
+		    (store_exec(c->db, "BEGIN IMMEDIATE", &c->err) < 0 || (intx = 1, 0) ||
+		     scenario_create(c->db, opt_get(opts, "save"), c->scenario_name, "ntm allocate", &sv.id,
+		                    &c->err) < 0)) {
+			free(res), free(cr), free(vals);
+			goto fail;
+		}
+		money(a, sizeof a, budget);
+		money(b, sizeof b, spend);
+		printf("%s, %d: %s million VND%s, %s to spend (disbursement %g %%), objective %s\n\n",
+		       s->id, year, a, opt_get(opts, "fund") ? " on record" : "", b, rate * 100, obj);
+		printf("plan:\n");
+		for (i = 0; i < k.n; i++) {
+			struct unitneeds *x = &k.u[i];
+			int any = 0, st, ncm;
+
+			memcpy(vals, x->vals, (size_t)s->nvar * sizeof *vals);
+			for (j = 0; j < ni; j++) {
+				int m;
+
+				if (!it[j].chosen || it[j].u != i)
+					continue;
+				for (m = 0; m < x->nneed; m++) {
+					const struct need *n = &x->need[m];
+					const struct costrow *row;
+					char q[32], name[160];
+					int cid = s->ind[n->ind].criterion;
+
+					if (n->kind != NEED_WORK || (it[j].crit >= 0 && cid != it[j].crit))
+						continue;
+					row = &k.m.r[n->row];
+					vals[n->var] += n->sign * n->qty;
+					report_num(q, sizeof q, n->qty);
+					money(d, sizeof d, n->cost);
+					fputs("  ", stdout);
+					pad(c->units.u[x->unit].name, 18);
+					printf(" %-6s %-28s %s%s %-10s %s\n", s->ind[n->ind].id, row->work,
+					       n->sign < 0 ? "−" : "", q, row->uom, d);
+					snprintf(name, sizeof name, "%s for %s %s", row->work, s->id, s->ind[n->ind].id);
+					if (sv.id && scenario_put_project(c->db, sv.id, c->units.u[x->unit].id, year,
+					                                  0, name, row->work,
+					                                  var_id(c, s->var[n->var]),
+					                                  n->sign * n->qty, n->cost, row->source,
+					                                  &c->err) < 0) {
+						free(res), free(cr), free(vals);
+						goto fail;
+					}
+					any = 1;
+				}
+			}
+			st = any ? eval_unit(s, vals, c->units.u[x->unit].region, year, res, cr, &ncm) :
+			     x->status;
+			if (!any)
+				ncm = x->ncrit;
+			after_units += st == ST_MET;
+			after_crit += ncm;
+			nchosen += any;
+		}
+		if (nchosen == 0)
+			printf("  nothing: no unmet criterion that works alone close fits the budget\n");
+		money(a, sizeof a, spent);
+		money(b, sizeof b, spend - spent);
+		money(d, sizeof d, budget - spend);
+		printf("\nspent %s million VND in %d units; left %s", a, nchosen, b);
+		if (rate < 1)
+			printf("; not disbursed %s", d);
+		printf("\n");
+		printf("units meeting %s: %d → %d of %d\n", s->id, before_units, after_units, k.n);
+		printf("criteria met: %d → %d (the budget alone would buy %d %s)\n", before_crit, after_crit,
+		       bound, by_unit ? "units" : "criteria");
+		if (intx && store_exec(c->db, "COMMIT", &c->err) < 0) {
+			free(res), free(cr), free(vals);
+			goto fail;
+		}
+		intx = 0;
+		if (sv.id)
+			printf("saved as scenario %s (`ntm diff %s --scenario %s --year %d`)\n",
+			       opt_get(opts, "save"), s->id, opt_get(opts, "save"), year);
+		free(res), free(cr), free(vals);
+	}
+	free(it);
+	free(given);
+	costrun_free(&k);
+	return 0;
+fail:
+	if (intx)
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	free(it);
+	free(given);
+	costrun_free(&k);
+	return 1;
+}

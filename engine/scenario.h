@@ -1,0 +1,50 @@
+/* scenario.h - what-if scenarios: a named set of changes over the base data
+ * (figures set or added, funding, projects that move figures), optionally
+ * built on another scenario. They live in their own tables (schema 2); the
+ * base tables are never written. An evaluation under a scenario loads the
+ * base figures and lays the chain of changes over them, oldest first. */
+#ifndef NTM_SCENARIO_H
+#define NTM_SCENARIO_H
+
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "eval.h"
+#include "store.h"
+
+#define SCEN_DEPTH 16
+
+struct scenario {
+	int64_t chain[SCEN_DEPTH];   /* ids, the base-most first, this one last */
+	int n;
+	char *name;
+};
+
+/* Finds scenario name and its chain. Returns 0, or -1 with err (an
+ * unknown name lists the closest ones). */
+int scenario_open(sqlite3 *db, const char *name, struct scenario *s, struct ntm_err *err);
+void scenario_close(struct scenario *s);
+
+/* Creates a scenario on base (NULL: on the base data); *id set. */
+int scenario_create(sqlite3 *db, const char *name, const char *base, const char *note,
+                    int64_t *id, struct ntm_err *err);
+/* Deletes it and its changes; refused while another builds on it. */
+int scenario_delete(sqlite3 *db, const char *name, struct ntm_err *err);
+
+/* Records a change: op "set" replaces the figure, "add" adds to it. */
+int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id, int year,
+                        const char *op, double value, const char *note, struct ntm_err *err);
+/* A project: when var_id > 0 it adds quantity to that figure in its year. */
+int scenario_put_project(sqlite3 *db, int64_t id, int64_t unit_id, int year, int quarter,
+                         const char *name, const char *work, int64_t var_id, double quantity,
+                         double cost, const char *note, struct ntm_err *err);
+int scenario_put_funding(sqlite3 *db, int64_t id, int64_t unit_id, int year, const char *fund,
+                         double allocated, double disbursed, const char *note,
+                         struct ntm_err *err);
+
+/* Lays the scenario's changes over figures loaded by eval_load. */
+int scenario_overlay(sqlite3 *db, const struct scenario *s, const struct unitset *us,
+                     const struct varset *vs, struct evaldata *d, struct ntm_err *err);
+
+#endif
