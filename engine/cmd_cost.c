@@ -60,7 +60,9 @@ static int costrun_open(struct ctx *c, const char *set, const char *unit, int ye
 		return -1;
 	if (unit && (top = ctx_find_unit(c, unit)) < 0)
 		return -1;
-	if (cost_load(costs ? costs : DEFAULT_COSTS, &c->vars, &k->m, &c->err) < 0)
+	if (!costs)
+		costs = getenv("NTM_COSTS") && *getenv("NTM_COSTS") ? getenv("NTM_COSTS") : DEFAULT_COSTS;
+	if (cost_load(costs, &c->vars, &k->m, &c->err) < 0)
 		return -1;
 	if (evalrun_open(c, set, top, year, year, &k->r) < 0)
 		return -1;
@@ -118,7 +120,7 @@ static const char cost_usage[] =
 	"usage: ntm cost SET --year Y [--unit NAME|CODE] [--costs FILE] [--format table|csv]\n\n"
 	"For each unit not meeting SET in year Y: the works and estimated cost (million\n"
 	"VND) that close each unmet indicator money can close, from the cost model\n"
-	"(default data/costs.csv: a price per unit of work and the figure it moves),\n"
+	"($NTM_COSTS or data/costs.csv: a price per unit of work and the figure it moves),\n"
 	"the total, and what money alone cannot close: indicators no work moves\n"
 	"(income, poverty), figures missing, thresholds not set. An indicator is\n"
 	"priced when its measure is one figure or a share of two (pct(v.x, v.total)).\n"

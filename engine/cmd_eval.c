@@ -88,6 +88,7 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 		crit_thr_census(hs->run.set, &nd, &nu);
 		if (runs_end(&w, hs->run.nunit, met, nd, nu, &c->err) < 0)
 			return -1;
+		runs_abort(&w);   /* frees the writer's buffer; the run is committed */
 		if (format == FMT_TABLE)
 			printf("the results under %s it used (%d %ss) stored as run %lld\n", hs->id,
 			       hs->run.nunit, store_level_name[hs->level], (long long)w.run_id);
