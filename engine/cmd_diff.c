@@ -24,15 +24,6 @@ struct side {
 	struct ind_result *ind;   /* [(i * nyear + y) * nind + k] */
 };
 
-/* Switches the scenario the context evaluates under (NULL: base data). */
-static void use_scenario(struct ctx *c, const char *name)
-{
-	if (c->have_scen)
-		scenario_close(&c->scen);
-	c->have_scen = 0;
-	c->scenario_name = name;
-}
-
 static int run_side(struct ctx *c, const char *set, int top, int y0, int y1, struct side *sd,
                     struct evalrun *r)
 {
@@ -88,10 +79,10 @@ static int diff_set(struct ctx *c, const char *set, const char *a, const char *b
 	struct side sa = { 0 }, sb = { 0 };
 	int ny, i, y, k, rc = 1, nchg = 0;
 
-	use_scenario(c, b);
+	ctx_use_scenario(c, b);
 	if (run_side(c, set, top, y0, y1, &sb, &rb) < 0)
 		goto out;
-	use_scenario(c, a);
+	ctx_use_scenario(c, a);
 	if (run_side(c, set, top, y0, y1, &sa, &ra) < 0)
 		goto out;
 	y0 = ra.year_from;

@@ -38,5 +38,12 @@ int cmd_run(struct ctx *c, int argc, char **argv)
 	}
 	if (ctx_db(c) < 0)
 		return 1;
-	return lscript_run(c, argv[1], argv + 2, npos - 1, out) < 0 ? 1 : 0;
+	/* what a script writes to the database (scenarios) lands whole or not at all */
+	if (ctx_db(c) < 0 || store_exec(c->db, "BEGIN", &c->err) < 0)
+		return 1;
+	if (lscript_run(c, argv[1], argv + 2, npos - 1, out) < 0) {
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return 1;
+	}
+	return store_exec(c->db, "COMMIT", &c->err) < 0 ? 1 : 0;
 }

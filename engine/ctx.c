@@ -60,6 +60,14 @@ int ctx_scenario(struct ctx *c, const struct scenario **out)
 	return 0;
 }
 
+void ctx_use_scenario(struct ctx *c, const char *name)
+{
+	if (c->have_scen)
+		scenario_close(&c->scen);
+	c->have_scen = 0;
+	c->scenario_name = name;
+}
+
 int ctx_overlay(struct ctx *c, struct evaldata *d)
 {
 	const struct scenario *s;

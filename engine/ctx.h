@@ -53,6 +53,8 @@ void ctx_forget_units(struct ctx *c);
 /* The scenario of --scenario (NULL when none), opened on first use; sets
  * c->err and returns -1 when it does not exist. */
 int ctx_scenario(struct ctx *c, const struct scenario **out);
+/* Evaluates under scenario name from here on (NULL: the base data). */
+void ctx_use_scenario(struct ctx *c, const char *name);
 /* Lays the --scenario changes over figures just loaded (no-op without). */
 int ctx_overlay(struct ctx *c, struct evaldata *d);
 

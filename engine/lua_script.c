@@ -11,7 +11,9 @@
 #include <lauxlib.h>
 
 #include "chart.h"
+#include "csv.h"
 #include "evalrun.h"
+#include "scenario.h"
 #include "suggest.h"
 
 struct script {
@@ -79,12 +81,11 @@ static int l_unit(lua_State *L)
 }
 
 /* ntm.figures(variable, unit) -> { [year] = value } (annual figures) */
-static int l_figures(lua_State *L)
+/* The dictionary index of the variable at arg; raises with the closest
+ * names when it is unknown. */
+static int64_t find_var(lua_State *L, struct ctx *c, int arg)
 {
-	struct ctx *c = S(L)->c;
-	const char *var = luaL_checkstring(L, 1);
-	int u = find_unit(L, c, 2);
-	sqlite3_stmt *st;
+	const char *var = luaL_checkstring(L, arg);
 	int64_t vi;
 
 	if (ctx_vars(c) < 0)
@@ -100,6 +101,16 @@ static int l_figures(lua_State *L)
 		suggest_append(&sg, &c->err);
 		return raise_ctx(L, c);
 	}
+	return vi;
+}
+
+static int l_figures(lua_State *L)
+{
+	struct ctx *c = S(L)->c;
+	int64_t vi = find_var(L, c, 1);
+	int u = find_unit(L, c, 2);
+	sqlite3_stmt *st;
+
 	if (store_prepare(c->db, &st, "SELECT year, value FROM observation WHERE unit_id = ?1 "
 	                  "AND variable_id = ?2 AND quarter = 0 ORDER BY year", &c->err) < 0)
 		return raise_ctx(L, c);
@@ -120,17 +131,22 @@ static int l_figures(lua_State *L)
 	return 1;
 }
 
-/* ntm.evaluate(set, unit, year) -> array of { code, name, status,
- * criteria_met, criteria = { [id] = status } } for the units of the set's
- * level in or below unit. */
+/* ntm.evaluate(set, unit, year [, scenario]) -> array of { code, name,
+ * status, criteria_met, criteria = { [id] = status }, indicators = { [id] =
+ * { status, value } } } for the units of the set's level in or below unit,
+ * on the base data or as if the scenario's changes were real. */
 static int l_evaluate(lua_State *L)
 {
 	struct ctx *c = S(L)->c;
 	const char *set = luaL_checkstring(L, 1);
-	int u = find_unit(L, c, 2), year = (int)luaL_checkinteger(L, 3), i, j, st, ncm;
+	int u = find_unit(L, c, 2), year = (int)luaL_checkinteger(L, 3), i, j, st, ncm, rc;
+	const char *scen = luaL_optstring(L, 4, NULL), *was = c->scenario_name;
 	struct evalrun r;
 
-	if (evalrun_open(c, set, u, year, year, &r) < 0)
+	ctx_use_scenario(c, scen);
+	rc = evalrun_open(c, set, u, year, year, &r);
+	ctx_use_scenario(c, was);
+	if (rc < 0)
 		return raise_ctx(L, c);
 	lua_createtable(L, r.nunit, 0);
 	for (i = 0; i < r.nunit; i++) {
@@ -152,9 +168,264 @@ static int l_evaluate(lua_State *L)
 			lua_setfield(L, -2, r.set->crit[j].id);
 		}
 		lua_setfield(L, -2, "criteria");
+		lua_createtable(L, 0, r.set->nind);
+		for (j = 0; j < r.set->nind; j++) {
+			lua_createtable(L, 0, 2);
+			lua_pushstring(L, eval_status_name[r.res[j].status]);
+			lua_setfield(L, -2, "status");
+			if (!isnan(r.res[j].value)) {
+				lua_pushnumber(L, r.res[j].value);
+				lua_setfield(L, -2, "value");
+			}
+			lua_setfield(L, -2, r.set->ind[j].id);
+		}
+		lua_setfield(L, -2, "indicators");
 		lua_rawseti(L, -2, i + 1);
 	}
 	evalrun_free(&r);
+	return 1;
+}
+
+static const char *out_path(lua_State *L, struct script *s, const char *name,
+                            const char *const *ext, char *buf, size_t cap);
+
+/* The id of scenario name (argument arg), raising when there is none. */
+static int64_t scen_id(lua_State *L, struct ctx *c, int arg)
+{
+	struct scenario sc;
+	int64_t id;
+
+	if (ctx_db(c) < 0 || scenario_open(c->db, luaL_checkstring(L, arg), &sc, &c->err) < 0)
+		return raise_ctx(L, c);
+	id = sc.chain[sc.n - 1];
+	scenario_close(&sc);
+	return id;
+}
+
+/* ntm.scenario(name [, { base = "other", note = "..." }]) -> name. An
+ * existing scenario of that name is emptied and rebuilt by the script, so a
+ * scenario script can be run again; scenarios built on it are kept. */
+static int l_scenario(lua_State *L)
+{
+	struct ctx *c = S(L)->c;
+	const char *name = luaL_checkstring(L, 1), *base = NULL, *note = NULL;
+	sqlite3_stmt *st;
+	int64_t id, bid = 0;
+	struct scenario sc;
+
+	if (!lua_isnoneornil(L, 2)) {
+		luaL_checktype(L, 2, LUA_TTABLE);
+		lua_getfield(L, 2, "base");
+		base = lua_tostring(L, -1);
+		lua_getfield(L, 2, "note");
+		note = lua_tostring(L, -1);
+	}
+	if (ctx_db(c) < 0)
+		return raise_ctx(L, c);
+	if (base) {
+		if (scenario_open(c->db, base, &sc, &c->err) < 0)
+			return raise_ctx(L, c);
+		bid = sc.chain[sc.n - 1];
+		scenario_close(&sc);
+	}
+	if (scenario_open(c->db, name, &sc, &c->err) == 0) {
+		static const char *const wipe[] = {
+			"DELETE FROM scenario_figure WHERE scenario_id = ?1",
+			"DELETE FROM scenario_project WHERE scenario_id = ?1",
+			"DELETE FROM scenario_funding WHERE scenario_id = ?1",
+			"UPDATE scenario SET base_id = ?2, note = ?3 WHERE id = ?1",
+		};
+		int k;
+
+		id = sc.chain[sc.n - 1];
+		scenario_close(&sc);
+		if (bid == id)
+			return luaL_error(L, "scenario '%s' cannot be built on itself", name);
+		for (k = 0; k < 4; k++) {
+			int done;
+
+			if (store_prepare(c->db, &st, wipe[k], &c->err) < 0)
+				return raise_ctx(L, c);
+			sqlite3_bind_int64(st, 1, id);
+			if (k == 3) {
+				if (bid)
+					sqlite3_bind_int64(st, 2, bid);
+				sqlite3_bind_text(st, 3, note ? note : "", -1, SQLITE_TRANSIENT);
+			}
+			done = sqlite3_step(st) == SQLITE_DONE;
+			sqlite3_finalize(st);
+			if (!done)
+				return luaL_error(L, "database: %s", sqlite3_errmsg(c->db));
+		}
+	} else {
+		err_clear(&c->err);
+		if (scenario_create(c->db, name, base, note, &id, &c->err) < 0)
+			return raise_ctx(L, c);
+	}
+	lua_pushstring(L, name);
+	return 1;
+}
+
+static int put_figure(lua_State *L, const char *op)
+{
+	struct ctx *c = S(L)->c;
+	int64_t id = scen_id(L, c, 1), vi;
+	int u = find_unit(L, c, 2);
+
+	vi = find_var(L, c, 3);
+	if (scenario_put_figure(c->db, id, c->units.u[u].id, c->vars.v[vi].id,
+	                        (int)luaL_checkinteger(L, 4), op, luaL_checknumber(L, 5),
+	                        luaL_optstring(L, 6, NULL), &c->err) < 0)
+		return raise_ctx(L, c);
+	return 0;
+}
+
+/* ntm.set_figure(scenario, unit, variable, year, value [, note]) */
+static int l_set_figure(lua_State *L)
+{
+	return put_figure(L, "set");
+}
+
+/* ntm.add_figure(scenario, unit, variable, year, amount [, note]) */
+static int l_add_figure(lua_State *L)
+{
+	return put_figure(L, "add");
+}
+
+static double opt_num(lua_State *L, int t, const char *k)
+{
+	double x = NAN;
+
+	if (lua_getfield(L, t, k) != LUA_TNIL)
+		x = luaL_checknumber(L, -1);
+	lua_pop(L, 1);
+	return x;
+}
+
+/* ntm.add_project(scenario, { unit, year, quarter, name, work, variable,
+ * quantity, cost, note }): a project; with variable and quantity it adds
+ * quantity to that figure in its year. */
+static int l_add_project(lua_State *L)
+{
+	struct ctx *c = S(L)->c;
+	int64_t id = scen_id(L, c, 1), vi = -1;
+	const char *name, *work, *note;
+	double qty, cost;
+	int u, year, q;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	lua_getfield(L, 2, "unit");
+	u = find_unit(L, c, -1);
+	lua_getfield(L, 2, "name");
+	name = luaL_checkstring(L, -1);
+	lua_getfield(L, 2, "work");
+	work = lua_tostring(L, -1);
+	lua_getfield(L, 2, "note");
+	note = lua_tostring(L, -1);
+	if (lua_getfield(L, 2, "variable") != LUA_TNIL)
+		vi = find_var(L, c, -1);
+	year = (int)opt_num(L, 2, "year");
+	q = isnan(opt_num(L, 2, "quarter")) ? 0 : (int)opt_num(L, 2, "quarter");
+	qty = opt_num(L, 2, "quantity");
+	cost = opt_num(L, 2, "cost");
+	if (isnan(opt_num(L, 2, "year")) || q < 0 || q > 4)
+		return luaL_error(L, "add_project: give year (and quarter 1-4 if any)");
+	if ((vi >= 0) != !isnan(qty))
+		return luaL_error(L, "add_project: variable and quantity go together");
+	if (scenario_put_project(c->db, id, c->units.u[u].id, year, q, name, work,
+	                         vi >= 0 ? c->vars.v[vi].id : 0, qty, cost, note, &c->err) < 0)
+		return raise_ctx(L, c);
+	return 0;
+}
+
+/* ntm.add_funding(scenario, { unit, year, fund, allocated, disbursed, note }) */
+static int l_add_funding(lua_State *L)
+{
+	struct ctx *c = S(L)->c;
+	int64_t id = scen_id(L, c, 1);
+	const char *fund, *note;
+	int u;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	lua_getfield(L, 2, "unit");
+	u = find_unit(L, c, -1);
+	lua_getfield(L, 2, "fund");
+	fund = luaL_checkstring(L, -1);
+	lua_getfield(L, 2, "note");
+	note = lua_tostring(L, -1);
+	if (isnan(opt_num(L, 2, "year")))
+		return luaL_error(L, "add_funding: give year");
+	if (scenario_put_funding(c->db, id, c->units.u[u].id, (int)opt_num(L, 2, "year"), fund,
+	                         opt_num(L, 2, "allocated"), opt_num(L, 2, "disbursed"), note,
+	                         &c->err) < 0)
+		return raise_ctx(L, c);
+	return 0;
+}
+
+/* ntm.variables() -> { name = uom, ... }: the dictionary. */
+static int l_variables(lua_State *L)
+{
+	struct ctx *c = S(L)->c;
+	size_t i;
+
+	if (ctx_vars(c) < 0)
+		return raise_ctx(L, c);
+	lua_createtable(L, 0, (int)c->vars.n);
+	for (i = 0; i < c->vars.n; i++) {
+		lua_pushstring(L, c->vars.v[i].uom);
+		lua_setfield(L, -2, c->vars.v[i].name);
+	}
+	return 1;
+}
+
+/* ntm.write_csv(name, rows, columns): rows is an array of tables, columns
+ * the keys to write, in order; the file goes under the output directory. */
+static int l_write_csv(lua_State *L)
+{
+	static const char *const ext[] = { ".csv", NULL };
+	struct script *s = S(L);
+	char path[4096];
+	FILE *f;
+	lua_Integer i, j, nr, nc;
+
+	out_path(L, s, luaL_checkstring(L, 1), ext, path, sizeof path);
+	luaL_checktype(L, 2, LUA_TTABLE);
+	luaL_checktype(L, 3, LUA_TTABLE);
+	nr = (lua_Integer)lua_rawlen(L, 2);
+	nc = (lua_Integer)lua_rawlen(L, 3);
+	if (nc == 0)
+		return luaL_error(L, "write_csv: give the columns to write");
+	if (!(f = fopen(path, "w")))
+		return luaL_error(L, "write_csv: cannot write %s", path);
+	for (j = 1; j <= nc; j++) {
+		lua_rawgeti(L, 3, j);
+		if (j > 1)
+			fputc(',', f);
+		csv_put(f, luaL_checkstring(L, -1));
+		lua_pop(L, 1);
+	}
+	fputc('\n', f);
+	for (i = 1; i <= nr; i++) {
+		lua_rawgeti(L, 2, i);
+		if (!lua_istable(L, -1)) {
+			fclose(f);
+			return luaL_error(L, "write_csv: row %d is not a table", (int)i);
+		}
+		for (j = 1; j <= nc; j++) {
+			lua_rawgeti(L, 3, j);
+			lua_gettable(L, -2);
+			if (j > 1)
+				fputc(',', f);
+			if (!lua_isnil(L, -1))
+				csv_put(f, luaL_tolstring(L, -1, NULL)), lua_pop(L, 1);
+			lua_pop(L, 1);
+		}
+		fputc('\n', f);
+		lua_pop(L, 1);
+	}
+	if (fclose(f) != 0)
+		return luaL_error(L, "write_csv: writing %s failed", path);
+	lua_pushstring(L, path);
 	return 1;
 }
 
@@ -340,7 +611,10 @@ int lscript_run(struct ctx *c, const char *path, char **args, int nargs, const c
 {
 	static const luaL_Reg fns[] = {
 		{ "unit", l_unit }, { "figures", l_figures }, { "evaluate", l_evaluate },
-		{ "chart", l_chart }, { NULL, NULL },
+		{ "chart", l_chart }, { "scenario", l_scenario }, { "set_figure", l_set_figure },
+		{ "add_figure", l_add_figure }, { "add_project", l_add_project },
+		{ "add_funding", l_add_funding }, { "write_csv", l_write_csv }, { "variables", l_variables },
+		{ NULL, NULL },
 	};
 	struct script s = { c, outdir };
 	lua_State *L;

@@ -32,3 +32,44 @@ $ printf 'ntm.chart{ kind = "pie", categories = {"a"}, series = {} , out = "p.pn
 $ printf 'while true do end\n' > loop.lua && $NTM --db d.db run loop.lua
 ? 1
 2~ loop.lua:1: instruction budget of 20000000 exceeded
+
+# scenario scripts: the seeds' 2024 plans; scenarios rebuilt on each run; the base data untouched
+$ sqlite3 d.db 'SELECT * FROM observation; SELECT * FROM funding; SELECT * FROM project' | md5sum > base.md5 && echo ok
+> ok
+$ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/quang-giao-2024.lua --out out
+~ Quảng Giao, 2024 (77 figures carried from 2023)
+~   base: th-33 clean water 40.00 % (unmet)
+~   Q1  th-33-2022-advanced-commune  unknown   0 criteria met  spent  3481.839  clean water 60.16 met
+~   Q4  th-33-2022-advanced-commune  unknown   0 criteria met  spent  8873.725  clean water 60.16 met
+~ out/quang-giao-2024.csv
+$ head -3 out/quang-giao-2024.csv
+> quarter,scenario,set,status,criteria_met,spent_mvnd,clean_water_pct,clean_water_status
+> Q1,qg-2024-q1,th-32-2022-commune,unknown,8,3481.839,,
+> Q1,qg-2024-q1,th-33-2022-advanced-commune,unknown,0,3481.839,60.16,met
+$ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/quang-giao-2024.lua --out out >/dev/null && $NTM --db d.db scenario list | cut -c1-50 | sed 's/ *$//'
+> scenario                     built on
+> qg-2024-base                 (base data)
+> qg-2024-q1                   qg-2024-base
+> qg-2024-q2                   qg-2024-q1
+> qg-2024-q3                   qg-2024-q2
+> qg-2024-q4                   qg-2024-q3
+$ $NTM --db d.db --criteria $ROOT/criteria diff th-33-2022-advanced-commune --scenario qg-2024-q1 --against qg-2024-base --unit "quang giao" --year 2024 --format csv
+> set,unit_code,unit_name,year,indicator,status_before,status_after,value_before,value_after
+> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,"Quảng Giao",2024,18.1,unmet,met,40,60.16
+$ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/dinh-hoa-2024.lua "dinh hoa" 0.87 --out out
+~ Định Hóa, 2024: envelope 61081 million VND, 53140 disbursed at 87 %; 1609 figures carried from 2023
+~   vn-318-commune             communes meeting 0 -> 0 of 22; criteria met 198 -> 198
+$ $NTM --db d.db scenario show dh-2024-plan | grep -c 'Sơn Phú 2024: model_villages_count = 4\|Định Hóa 2024 central: allocated 27135'
+> 2
+$ sqlite3 d.db 'SELECT * FROM observation; SELECT * FROM funding; SELECT * FROM project' | md5sum | cmp - base.md5 && echo unchanged
+> unchanged
+# a script that fails leaves no scenario behind
+$ printf 'ntm.scenario("half")\nntm.set_figure("half", "quang giao", "households_total", 2024, 1)\nerror("stop")\n' > half.lua && $NTM --db d.db run half.lua
+? 1
+2~ half.lua:3: stop
+$ $NTM --db d.db scenario show half
+? 1
+2~ no scenario 'half'
+$ printf 'ntm.scenario("x")\nntm.add_project("x", { unit = "quang giao", year = 2024, name = "n", variable = "households_total" })\n' > proj.lua && $NTM --db d.db run proj.lua
+? 1
+2~ add_project: variable and quantity go together
