@@ -15,6 +15,12 @@ run "$NTM" --db "$DB" eval vn-318-commune --unit "Định Hóa" --years 2021-202
 run "$NTM" --db "$DB" eval --level district --unit "Định Hóa" --years 2021-2023
 run "$NTM" --db "$DB" eval tn-district --unit "Định Hóa" --year 2023 --explain
 run "$NTM" --db "$DB" recognitions --unit "Định Hóa"
+# what-if: Định Hóa's 2022 central budget, 87 % disbursed, to meet the most criteria
+run "$NTM" --db "$DB" allocate vn-318-commune --unit "Định Hóa" --year 2022 --fund central \
+	--disbursement 0.87 --save dh-2022-central
+run "$NTM" --db "$DB" diff vn-318-commune --scenario dh-2022-central --unit "Định Hóa" --year 2022
+# Quảng Giao's 2024 plan quarter by quarter, against Thanh Hóa's commune and advanced sets
+run "$NTM" --db "$DB" run scripts/quang-giao-2024.lua --out plots
 run "$NTM" --db "$DB" runs
 run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.png
 run "$NTM" --db "$DB" plot variable --var income_per_capita_mvnd --years 2021-2023 \
