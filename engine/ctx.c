@@ -207,6 +207,32 @@ static const char *find_set(void *ctx, const char *id)
 	return NULL;
 }
 
+/* DIR/name.lua in the first directory of the criteria path that has it
+ * (malloc'd), or NULL. */
+static char *named_file(const struct ctx *c, const char *name)
+{
+	const char *p = c->criteria_path, *e;
+
+	if (strchr(name, '/'))
+		return NULL;
+	for (; *p; p = *e ? e + 1 : e) {
+		size_t n;
+		char *path;
+
+		e = strchr(p, ':');
+		if (!e)
+			e = p + strlen(p);
+		n = (size_t)(e - p) + strlen(name) + 6;
+		if (!(path = malloc(n)))
+			return NULL;
+		snprintf(path, n, "%.*s/%s.lua", (int)(e - p), p, name);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
 struct critset *ctx_load_set(struct ctx *c, const char *name)
 {
 	const char *path = NULL;
@@ -220,7 +246,20 @@ struct critset *ctx_load_set(struct ctx *c, const char *name)
 		return NULL;
 	if (ends_with(name, ".lua") && stat(name, &st) == 0) {
 		path = name;
-	} else {
+	} else if ((path = named_file(c, name))) {
+		/* a file named after the set: no need to read the whole catalog,
+		 * provided it declares that id */
+		struct critset *s = lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, find_set,
+		                               c, &c->err);
+
+		free((char *)path);
+		path = NULL;
+		if (s && strcmp(s->id, name) == 0)
+			return s;
+		crit_free(s);
+		err_clear(&c->err);
+	}
+	if (!path) {
 		if (ctx_catalog(c) < 0)
 			return NULL;
 		for (i = 0; i < c->ncat; i++) {

@@ -249,6 +249,9 @@ static int take(void *ctx, int64_t unit_id, int64_t var_id, int year, int quarte
 	return 0;
 }
 
+/* Up to this many units are loaded unit by unit rather than by one scan. */
+#define FEW_UNITS 64
+
 int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
               const struct critset *s, const int *units, int nunit,
               int year_from, int year_to, struct evaldata *d, struct ntm_err *err)
@@ -292,8 +295,14 @@ int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 		if (map_get(&vs->by_name, s->var[i], &idx))
 			lc.var_col[vs->v[idx].id] = (int)i;
 	lc.d = d;
-	if (store_obs_each(db, year_from, year_to, take, &lc, err) < 0)
+	/* a few units (one commune re-evaluated): their rows by key; many: one scan */
+	if (nunit <= FEW_UNITS) {
+		for (i = 0; i < (size_t)nunit; i++)
+			if (store_obs_unit(db, us->u[units[i]].id, year_from, year_to, take, &lc, err) < 0)
+				goto done;
+	} else if (store_obs_each(db, year_from, year_to, take, &lc, err) < 0) {
 		goto done;
+	}
 	rc = 0;
 done:
 	free(lc.unit_row);

@@ -431,6 +431,16 @@ static int row_unit(struct imp *im)
 	else
 		sqlite3_bind_null(im->st, 6);
 	sqlite3_bind_int64(im->st, 7, im->import_id);
+	{
+		/* the name's Vietnamese collation key, so units load sorted cheaply */
+		unsigned char sk[512];
+		size_t n = utf8_sortkey(name, sk, sizeof sk);
+
+		if (n <= sizeof sk)
+			sqlite3_bind_blob(im->st, 8, sk, (int)n, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(im->st, 8);
+	}
 	if (step_row(im, "the unit code", &id) < 0)
 		goto done;
 	if (map_put(&im->units, code, id) < 0 || map_put(&im->unit_level, code, level) < 0) {
@@ -602,9 +612,10 @@ static const char *const insert_sql[IK_N] = {
 	"ON CONFLICT(name) DO UPDATE SET uom = excluded.uom, meaning = excluded.meaning, "
 	"source = excluded.source, import_id = excluded.import_id "
 	"WHERE coalesce(variable.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
-	"INSERT INTO unit(code, name, name_key, level, parent_id, region, import_id) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
-	"name_key = excluded.name_key, level = excluded.level, parent_id = excluded.parent_id, "
+	"INSERT INTO unit(code, name, name_key, level, parent_id, region, import_id, sort_key) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+	"name_key = excluded.name_key, sort_key = excluded.sort_key, level = excluded.level, "
+	"parent_id = excluded.parent_id, "
 	"region = excluded.region, import_id = excluded.import_id "
 	"WHERE coalesce(unit.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
 	"INSERT INTO observation(unit_id, variable_id, year, quarter, value, source_id, import_id) "

@@ -10,7 +10,7 @@
 #include "err.h"
 #include "map.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 enum { LV_PROVINCE, LV_DISTRICT, LV_COMMUNE, LV_TOWNSHIP, LV_VILLAGE, LV_N };
 enum { RG_N = 7 };
@@ -58,6 +58,7 @@ struct unitset {
 	struct map by_code; /* code -> index */
 	int *by_id;         /* id -> index, -1 for gaps; size max_id + 1 */
 	int64_t max_id;
+	char *arena;        /* the units' strings */
 };
 
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
@@ -82,6 +83,9 @@ void store_vars_free(struct varset *vs);
 typedef int (*store_obs_fn)(void *ctx, int64_t unit_id, int64_t var_id,
                             int year, int quarter, double value);
 int store_obs_each(sqlite3 *db, int year_from, int year_to,
+                   store_obs_fn fn, void *ctx, struct ntm_err *err);
+/* The same for one unit (unit_id > 0), through the primary key. */
+int store_obs_unit(sqlite3 *db, int64_t unit_id, int year_from, int year_to,
                    store_obs_fn fn, void *ctx, struct ntm_err *err);
 
 #endif

@@ -118,6 +118,9 @@ static void schema_version(void **state)
 
 	assert_int_equal(count(f, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	assert_int_equal(count(f, "PRAGMA foreign_keys"), 1);
+	/* schema 2: scenarios beside the base tables, units with collation keys */
+	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE name = 'scenario_figure'"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM pragma_table_info('unit') WHERE name = 'sort_key'"), 1);
 }
 
 static void imports_in_dependency_order(void **state)
