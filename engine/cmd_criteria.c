@@ -1,47 +1,103 @@
-/* cmd_criteria.c - `ntm criteria list|show|check`: the sets found on the
- * criteria path, one set's criteria and thresholds (or only its draft and
- * unset thresholds), and a load check of set files. */
+/* cmd_criteria.c - `ntm criteria list|show|diff|check`: the sets found on
+ * the criteria path, one set's criteria and thresholds (or only its draft
+ * and unset thresholds), what changed between two sets (critdiff.c), and a
+ * load check of set files. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmds.h"
+#include "critdiff.h"
+#include "csv.h"
 #include "lua_crit.h"
 #include "utf8.h"
 
 static const char usage[] =
 	"usage: ntm criteria list\n"
 	"       ntm criteria show SET [--drafts]\n"
+	"       ntm criteria diff OLD NEW [--format table|csv] [--exit-code]\n"
 	"       ntm criteria check FILE...\n\n"
 	"list   the sets on the criteria path (--criteria DIR or NTM_CRITERIA_PATH),\n"
-	"       with their level, years and decision\n"
+	"       by province and level, with their years, recognition and decision\n"
 	"show   a set's criteria and indicators: measure, threshold, citation;\n"
 	"       --drafts lists only the draft and unset thresholds, with where each\n"
 	"       draft value came from, so they can be confirmed in the Lua file\n"
+	"diff   what changed from set OLD to set NEW (a set id or a file):\n"
+	"       criteria and indicators added or removed (matched by id),\n"
+	"       thresholds tightened or loosened, set or unset, per region and\n"
+	"       year over the years either set covers, and changes of measure,\n"
+	"       name, unit, citation and of the set's own fields;\n"
+	"       --exit-code exits 1 when the sets differ, 0 when they do not\n"
 	"check  loads set files and reports errors with file and line\n";
 
-static void list(struct ctx *c)
+static int by_place(const void *pa, const void *pb)
 {
-	int i;
+	const struct critset *a = *(struct critset *const *)pa, *b = *(struct critset *const *)pb;
+	int r;
 
-	printf("%-24s %-9s %-10s %-20s %s\n", "set", "level", "years", "extends", "decision");
-	for (i = 0; i < c->ncat; i++) {
-		struct critset *s;
+	if (!a->province != !b->province)
+		return a->province ? 1 : -1;      /* national sets first */
+	if (a->province && (r = utf8_collate(a->province, b->province)))
+		return r;
+	if ((r = store_level_parse(a->level) - store_level_parse(b->level)))
+		return r;
+	if (a->year_from != b->year_from)
+		return a->year_from - b->year_from;
+	if ((r = strcmp(a->recognises, b->recognises)))
+		return r;
+	return strcmp(a->id, b->id);
+}
 
-		if (!c->cat[i].id) {
-			printf("%-24s error: %s\n", c->cat[i].path, c->cat[i].error);
-			continue;
-		}
-		if (!(s = ctx_load_set(c, c->cat[i].path))) {
-			printf("%-24s error: %s\n", c->cat[i].path, c->err.msg);
-			err_clear(&c->err);
-			continue;
-		}
-		printf("%-24s %-9s %d-%d  %-20s %s\n", s->id, s->level, s->year_from, s->year_to,
-		       s->extends ? s->extends : "-", s->decision);
-		printf("%-24s %s (%d criteria, %d indicators; %s)\n", "", s->title, s->ncrit, s->nind,
-		       s->file);
-		crit_free(s);
+static void pad(const char *s, size_t w)
+{
+	size_t n = utf8_width(s);
+
+	printf("%s%*s", s, n < w ? (int)(w - n) + 1 : 1, "");
+}
+
+/* The sets on the path by province (national first), level and years;
+ * files that fail to load are listed first with their error. */
+static int list(struct ctx *c)
+{
+	struct critset **v = calloc((size_t)c->ncat + 1, sizeof *v);
+	const char *place = "";
+	int i, n = 0;
+
+	if (!v) {
+		err_set(&c->err, "criteria list: out of memory");
+		return 1;
 	}
+	for (i = 0; i < c->ncat; i++) {
+		if (!c->cat[i].id) {
+			printf("error  %s: %s\n", c->cat[i].path, c->cat[i].error);
+		} else if (!(v[n] = ctx_load_set(c, c->cat[i].path))) {
+			printf("error  %s: %s\n", c->cat[i].path, c->err.msg);
+			err_clear(&c->err);
+		} else {
+			n++;
+		}
+	}
+	qsort(v, (size_t)n, sizeof *v, by_place);
+	printf("  %-9s %-10s %-28s %-13s %s\n", "level", "years", "set", "recognises", "decision");
+	for (i = 0; i < n; i++) {
+		const struct critset *s = v[i];
+		const char *p = s->province ? s->province : "national";
+		char years[24];
+
+		if (strcmp(p, place) != 0)
+			printf("%s\n", place = p);
+		snprintf(years, sizeof years, "%d-%d", s->year_from, s->year_to);
+		printf("  %-9s %-10s ", s->level, years);
+		pad(s->id, 28);
+		pad(s->recognises, 13);
+		printf("%s\n", s->decision);
+		printf("  %-20s %s (%d criteria, %d indicators)\n", "", s->title, s->ncrit, s->nind);
+		printf("  %-20s %s%s%s\n", "", s->file, s->extends ? ", extends " : "",
+		       s->extends ? s->extends : "");
+	}
+	for (i = 0; i < n; i++)
+		crit_free(v[i]);
+	free(v);
+	return 0;
 }
 
 /* Prints the draft and unset leaves of t with the region/year they hold for. */
@@ -136,10 +192,97 @@ static void show(const struct critset *s, int drafts)
 		printf("    none: every threshold is confirmed\n");
 }
 
+static const char *item(const struct cdchange *x)
+{
+	if (x->indicator)
+		return x->indicator;
+	return x->criterion ? x->criterion : "set";
+}
+
+static void diff_table(const struct critset *a, const struct critset *b, const struct critdiff *d)
+{
+	int i, k;
+
+	printf("criteria diff %s -> %s\n", a->id, b->id);
+	printf("  %s (%s)\n  %s (%s)\n\n", a->decision, a->file, b->decision, b->file);
+	for (i = 0; i < d->n; i++) {
+		const struct cdchange *x = &d->c[i];
+
+		printf("%-10s %-8s %-14s ", critdiff_kind_name[x->kind], item(x), x->field);
+		if (!x->before)
+			printf("%s", x->after);
+		else if (!x->after)
+			printf("%s", x->before);
+		else
+			printf("%s -> %s", x->before, x->after);
+		if (x->where)
+			printf("  (%s)", x->where);
+		printf("\n");
+	}
+	if (d->n)
+		printf("\n");
+	printf("%d change%s:", d->n, d->n == 1 ? "" : "s");
+	for (k = 0; k < CD_N; k++)
+		printf(" %d %s%s", d->count[k], critdiff_kind_name[k], k + 1 < CD_N ? "," : "\n");
+}
+
+static void diff_csv(const struct critdiff *d)
+{
+	int i;
+
+	printf("change,criterion,indicator,field,where,before,after\n");
+	for (i = 0; i < d->n; i++) {
+		const struct cdchange *x = &d->c[i];
+
+		csv_put(stdout, critdiff_kind_name[x->kind]);
+		putchar(',');
+		csv_put(stdout, x->criterion ? x->criterion : "");
+		putchar(',');
+		csv_put(stdout, x->indicator ? x->indicator : "");
+		putchar(',');
+		csv_put(stdout, x->field);
+		putchar(',');
+		csv_put(stdout, x->where ? x->where : "");
+		putchar(',');
+		csv_put(stdout, x->before ? x->before : "");
+		putchar(',');
+		csv_put(stdout, x->after ? x->after : "");
+		putchar('\n');
+	}
+}
+
+static int diff(struct ctx *c, const char *old, const char *new, const char *fmt, int exitcode)
+{
+	struct critset *a, *b = NULL;
+	struct critdiff d;
+	int rc;
+
+	if (!(a = ctx_load_set(c, old)) || !(b = ctx_load_set(c, new))) {
+		crit_free(a);
+		return 1;
+	}
+	if (critdiff(a, b, &d) < 0) {
+		err_set(&c->err, "criteria diff: out of memory");
+		rc = 1;
+	} else {
+		if (fmt && strcmp(fmt, "csv") == 0)
+			diff_csv(&d);
+		else
+			diff_table(a, b, &d);
+		rc = exitcode && d.n ? 1 : 0;
+		critdiff_free(&d);
+	}
+	crit_free(a);
+	crit_free(b);
+	return rc;
+}
+
 int cmd_criteria(struct ctx *c, int argc, char **argv)
 {
 	struct opt opts[] = {
 		{ "drafts", OPT_FLAG, NULL, "show: only draft and unset thresholds", NULL },
+		{ "format", OPT_ARG, "FMT", "diff: table (default) or csv", NULL },
+		{ "exit-code", OPT_FLAG, NULL, "diff: exit 1 when the sets differ", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
@@ -153,8 +296,7 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 	if (strcmp(sub, "list") == 0) {
 		if (ctx_catalog(c) < 0)
 			return 1;
-		list(c);
-		return 0;
+		return list(c);
 	}
 	if (strcmp(sub, "show") == 0) {
 		if (npos != 2) {
@@ -166,6 +308,19 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 		show(s, opt_get(opts, "drafts") != NULL);
 		crit_free(s);
 		return 0;
+	}
+	if (strcmp(sub, "diff") == 0) {
+		const char *fmt = opt_get(opts, "format");
+
+		if (npos != 3) {
+			err_set(&c->err, "criteria diff: give two sets (usage: ntm criteria diff OLD NEW)");
+			return 2;
+		}
+		if (fmt && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
+			err_set(&c->err, "criteria diff: --format '%s' is not table or csv", fmt);
+			return 2;
+		}
+		return diff(c, argv[2], argv[3], fmt, opt_get(opts, "exit-code") != NULL);
 	}
 	if (strcmp(sub, "check") == 0) {
 		if (npos < 2) {
@@ -190,6 +345,6 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 			err_set(&c->err, "criteria check: %d file%s failed", bad, bad == 1 ? "" : "s");
 		return bad ? 1 : 0;
 	}
-	err_set(&c->err, "criteria: unknown subcommand '%s' (list, show or check)", sub);
+	err_set(&c->err, "criteria: unknown subcommand '%s' (list, show, diff or check)", sub);
 	return 2;
 }

@@ -1,7 +1,8 @@
 /* test_lua.c - the sandbox (lua_sandbox.h), set loading (lua_crit.h) and
  * evaluation (eval.h): attacks on the sandbox, load errors with file and
  * line, extends/amend/remove, thresholds by region and year, and the
- * met/unmet/unknown/not_set/n/a rules. */
+ * met/unmet/unknown/not_set/n/a rules, and what changed between two
+ * sets (critdiff.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "critdiff.h"
 #include "eval.h"
 #include "lua_crit.h"
 
@@ -344,6 +346,84 @@ static void dictionary_checks_variables(void **state)
 	map_free(&vs.by_name);
 }
 
+/* The change reported for indicator id and field, at most one expected. */
+static const struct cdchange *change(const struct critdiff *d, const char *id, const char *field,
+                                     int kind)
+{
+	const struct cdchange *hit = NULL;
+	int i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct cdchange *x = &d->c[i];
+
+		if (x->kind == kind && strcmp(x->field, field) == 0 &&
+		    strcmp(x->indicator ? x->indicator : x->criterion ? x->criterion : "set", id) == 0) {
+			if (hit)
+				fail_msg("two %s changes of %s %s", critdiff_kind_name[kind], id, field);
+			hit = x;
+		}
+	}
+	if (!hit)
+		fail_msg("no %s change of %s %s", critdiff_kind_name[kind], id, field);
+	return hit;
+}
+
+static void decisions_compared(void **state)
+{
+	struct ntm_err err = { 0 };
+	struct critset *a, *b;
+	struct critdiff d;
+	const struct cdchange *x;
+
+	a = load(*state, "base.lua", base_set, &err);
+	b = load(*state, "next.lua",
+	         "set { id = 'next', extends = 'base', title = 'Next', decision = 'QĐ 2',\n"
+	         "      level = 'commune', years = { 2022, 2026 } }\n"
+	         "amend '2.2' { min = by_region { tdmnpb = 75, btb = 80, dbsh = 60 } }\n"
+	         "amend '10' { min = by_year { [2022] = 45, [2024] = 50 }, cite = 'QĐ 2, 10' }\n"
+	         "amend '13.9' { max = 1 }\n"
+	         "remove '13.5'\n"
+	         "criterion '20' { name = 'Extra', indicator '20.1' { name = 'x', measure = v.a,\n"
+	         "  min = 1, cite = 'QĐ 2, 20.1' } }\n", &err);
+	if (!a || !b)
+		fail_msg("%s", err.msg);
+	assert_int_equal(critdiff(a, b, &d), 0);
+
+	x = change(&d, "2.2", "threshold", CD_TIGHTENED);
+	assert_string_equal(x->before, "≥ 70");
+	assert_string_equal(x->after, "≥ 75");
+	assert_string_equal(x->where, "tdmnpb 2021-2026");
+	/* the same value no longer a draft, and a value where there was none */
+	assert_int_equal(d.count[CD_STATUS], 2);
+	x = change(&d, "10", "threshold", CD_TIGHTENED);
+	assert_string_equal(x->before, "≥ 45");
+	assert_string_equal(x->after, "≥ 50");
+	assert_string_equal(x->where, "all regions 2024");
+	x = change(&d, "13.9", "threshold", CD_LOOSENED);
+	assert_string_equal(x->before, "≤ 0");
+	assert_string_equal(x->after, "≤ 1");
+	/* 10 in 2025-2026: 60 before, 50 after */
+	assert_int_equal(d.count[CD_LOOSENED], 2);
+	x = change(&d, "13.5", "indicator", CD_REMOVED);
+	assert_null(x->after);
+	assert_non_null(strstr(x->before, "craft income: min 40"));
+	change(&d, "20", "criterion", CD_ADDED);
+	change(&d, "20.1", "indicator", CD_ADDED);
+	x = change(&d, "10", "cite", CD_CHANGED);
+	assert_string_equal(x->after, "QĐ 2, 10");
+	x = change(&d, "set", "years", CD_CHANGED);
+	assert_string_equal(x->before, "2021-2025");
+	assert_string_equal(x->after, "2022-2026");
+	critdiff_free(&d);
+
+	/* a set against itself: nothing */
+	assert_int_equal(critdiff(a, a, &d), 0);
+	assert_int_equal(d.n, 0);
+	critdiff_free(&d);
+	crit_free(a);
+	crit_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +435,7 @@ int main(void)
 		cmocka_unit_test(load_errors_name_file_and_line),
 		cmocka_unit_test(extends_cycle_refused),
 		cmocka_unit_test(dictionary_checks_variables),
+		cmocka_unit_test(decisions_compared),
 	};
 
 	return cmocka_run_group_tests_name("lua", tests, setup, teardown);
