@@ -15,6 +15,8 @@ run "$NTM" --db "$DB" eval vn-318-commune --unit "Định Hóa" --years 2021-202
 run "$NTM" --db "$DB" eval --level district --unit "Định Hóa" --years 2021-2023
 run "$NTM" --db "$DB" eval tn-district --unit "Định Hóa" --year 2023 --explain
 run "$NTM" --db "$DB" recognitions --unit "Định Hóa"
+# units over time: Kim Sơn, merged into Kim Phượng in 2020, is in 2019's tree only
+run "$NTM" --db "$DB" units "Định Hóa" --year 2019 --level commune
 run "$NTM" --db "$DB" criteria diff vn-318-advanced-commune th-33-2022-advanced-commune
 # what-if: Định Hóa's 2022 central budget, 87 % disbursed, to meet the most criteria
 run "$NTM" --db "$DB" allocate vn-318-commune --unit "Định Hóa" --year 2022 --fund central \

@@ -76,8 +76,11 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 			return -1;
 		for (i = 0; i < hs->run.nunit; i++)
 			for (y = hs->run.year_from; y <= hs->run.year_to; y++) {
-				int ncm, st = evalrun_unit(c, &hs->run, i, y, &ncm);
+				int ncm, st;
 
+				if (!evalrun_takes_part(c, &hs->run, i, y))
+					continue;
+				st = evalrun_unit(c, &hs->run, i, y, &ncm);
 				met += st == ST_MET;
 				if (runs_add(&w, c->units.u[hs->run.units[i]].id, y, hs->run.set, hs->run.res,
 				             st, ncm, &c->err) < 0) {
@@ -96,9 +99,9 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 	return 0;
 }
 
-/* For the explanation of a single unit: every figure on record for it in
- * the year, with its source, those the set reads marked '*'. */
-static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
+/* Every figure on record for unit u in the year, with its source, those
+ * the set reads marked '*'; why says whose they are when not the unit's. */
+static int unit_record(struct ctx *c, const struct critset *set, int u, int year, const char *why)
 {
 	sqlite3_stmt *st;
 	int n = 0;
@@ -109,25 +112,53 @@ static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
 	                  "WHERE o.unit_id = ?1 AND o.year = ?2 ORDER BY v.name, o.quarter",
 	                  &c->err) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, c->units.u[r->units[i]].id);
+	sqlite3_bind_int64(st, 1, c->units.u[u].id);
 	sqlite3_bind_int(st, 2, year);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		int q = sqlite3_column_int(st, 1), used = 0, k;
 		char num[32], when[16];
 
-		for (k = 0; k < r->set->nvar && !used; k++)
-			used = strcmp(r->set->var[k], name) == 0;
+		for (k = 0; k < set->nvar && !used; k++)
+			used = strcmp(set->var[k], name) == 0;
 		if (n++ == 0)
-			printf("  figures on record for %s, %d (* read by the set):\n",
-			       c->units.u[r->units[i]].name, year);
+			printf("  figures on record for %s, %d%s (* read by the set):\n",
+			       c->units.u[u].name, year, why);
 		report_num(num, sizeof num, sqlite3_column_double(st, 2));
 		snprintf(when, sizeof when, q ? "%dQ%d" : "%d", year, q);
-		printf("    %c %-40s %12s %-10s %-7s %s\n", used ? '*' : ' ', name, num,
+		printf("    %c %-40s %12s %-16s %-7s %s\n", used ? '*' : ' ', name, num,
 		       (const char *)sqlite3_column_text(st, 3), when,
 		       (const char *)sqlite3_column_text(st, 4));
 	}
 	sqlite3_finalize(st);
+	return 0;
+}
+
+/* For the explanation of a single unit: its figures on record for the year
+ * and, with --as-of, those of the units merged into it that were combined. */
+static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
+{
+	int u = r->units[i];
+	size_t p;
+
+	if (unit_exists(&c->units.u[u], year) && unit_record(c, r->set, u, year, "") < 0)
+		return -1;
+	for (p = 0; c->as_of && c->units.nmerged && p < c->units.n; p++) {
+		const struct unit *x = &c->units.u[p];
+		int t = x->merged_into, hops = 0;
+		char why[256];
+
+		if (t < 0 || unit_exists(x, c->as_of) || !unit_exists(x, year))
+			continue;
+		while (t >= 0 && !unit_exists(&c->units.u[t], c->as_of) && hops++ < 64)
+			t = c->units.u[t].merged_into;
+		if (t != u)
+			continue;
+		snprintf(why, sizeof why, ", merged into %s in %d, combined", c->units.u[x->merged_into].name,
+		         x->valid_to + 1);
+		if (unit_record(c, r->set, (int)p, year, why) < 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -147,6 +178,21 @@ static int mark_scenario(struct ctx *c, int64_t run_id)
 	return rc;
 }
 
+/* What the evaluation combined across merges (--as-of); on stderr when
+ * stdout is csv or json. */
+static void print_notes(struct ctx *c, int format)
+{
+	FILE *f = format == FMT_TABLE ? stdout : stderr;
+	int i;
+
+	if (c->notes.n == 0)
+		return;
+	fprintf(f, "units as they stood in %d; figures across merges:\n", c->as_of);
+	for (i = 0; i < c->notes.n; i++)
+		fprintf(f, "  %s\n", c->notes.line[i]);
+	lineage_notes_free(&c->notes);
+}
+
 struct evalopt {
 	int format, explain, top;
 	const char *unit_arg;
@@ -159,6 +205,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	struct evalrun r = { 0 };
 	struct report rep;
 	struct run_writer w = { 0 };
+	char filter[256];
 	int met_any = 0, nd, nu, have_rep = 0, rc = 1, i, y;
 
 	if (evalrun_select(c, s, o->top, y0, y1, &r) < 0) {
@@ -174,14 +221,24 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		goto done;
 	}
 	have_rep = 1;
-	if (runs_begin(&w, c->db, r.set, y0, y1, o->unit_arg, &c->err) < 0)
+	if (c->as_of) {
+		/* the run says which hierarchy it judged */
+		snprintf(filter, sizeof filter, "%s%sas of %d", o->unit_arg ? o->unit_arg : "",
+		         o->unit_arg ? ", " : "", c->as_of);
+		if (runs_begin(&w, c->db, r.set, y0, y1, filter, &c->err) < 0)
+			goto done;
+	} else if (runs_begin(&w, c->db, r.set, y0, y1, o->unit_arg, &c->err) < 0) {
 		goto done;
+	}
 	for (i = 0; i < r.nunit; i++) {
 		const struct unit *u = &c->units.u[r.units[i]];
 
 		for (y = y0; y <= y1; y++) {
-			int ncm, st = evalrun_unit(c, &r, i, y, &ncm);
+			int ncm, st;
 
+			if (!evalrun_takes_part(c, &r, i, y))
+				continue;
+			st = evalrun_unit(c, &r, i, y, &ncm);
 			met_any += st == ST_MET;
 			if (runs_add(&w, u->id, y, r.set, r.res, st, ncm, &c->err) < 0)
 				goto done;
@@ -206,6 +263,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		printf("under scenario %s: the base data is unchanged\n", c->scenario_name);
 	if (store_used(c, &r, (long long)w.run_id, o->format) < 0)
 		goto done;
+	print_notes(c, o->format);
 	rc = 0;
 done:
 	runs_abort(&w);

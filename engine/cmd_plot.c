@@ -284,17 +284,20 @@ static int plot_units_met(struct ctx *c, struct opt *opts)
 	ch->y2label = strdup("Tiêu chí đạt bình quân");
 	ch->ser[1].y2 = 1;
 	for (y = r.year_from; y <= r.year_to; y++) {
-		int n = 0, ncm;
+		int n = 0, ncm, judged;
 		long sum = 0;
 
 		snprintf(num, sizeof num, "%d", y);
 		chart_set_cat(ch, y - r.year_from, num);
-		for (i = 0; i < r.nunit; i++) {
+		for (i = 0, judged = 0; i < r.nunit; i++) {
+			if (!evalrun_takes_part(c, &r, i, y))
+				continue;
 			n += evalrun_unit(c, &r, i, y, &ncm) == ST_MET;
 			sum += ncm;
+			judged++;
 		}
 		ch->ser[0].v[y - r.year_from] = n;
-		ch->ser[1].v[y - r.year_from] = (double)sum / r.nunit;
+		ch->ser[1].v[y - r.year_from] = judged ? (double)sum / judged : 0;
 	}
 	rc = finish(c, ch, opts);
 	ch = NULL;

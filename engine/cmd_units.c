@@ -7,33 +7,55 @@
 #include "utf8.h"
 
 static const char units_usage[] =
-	"usage: ntm units [NAME|CODE] [--level LEVEL]\n\n"
+	"usage: ntm units [NAME|CODE] [--level LEVEL] [--year Y]\n\n"
 	"Lists the units as a tree (code, name, level, threshold region), sorted\n"
 	"in Vietnamese order; with NAME, the unit that name matches and the units\n"
-	"below it. Names match without diacritics (\"quang giao\").\n";
+	"below it. Names match without diacritics (\"quang giao\").\n"
+	"A unit that existed for a period only says so, with the unit it was\n"
+	"merged into or split from; --year shows the hierarchy as it stood that year.\n";
 
-static void tree(const struct unitset *us, int at, int depth, int level)
+/* ", took in Kim Sơn (2020), Quảng Tân (2020)": the units merged into u. */
+static void took_in(const struct unitset *us, int at, char *buf, size_t cap)
+{
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < us->n && n < cap; i++)
+		if (us->u[i].merged_into == at)
+			n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d)", n ? ", " : "; took in ",
+			                      us->u[i].name, us->u[i].valid_to + 1);
+}
+
+static void tree(const struct unitset *us, int at, int depth, int level, int year)
 {
 	const struct unit *u = &us->u[at];
+	char hist[256], took[512];
 	size_t i;
 
-	if (level < 0 || u->level == level)
-		printf("%-22s %*s%s  (%s%s%s)\n", u->code, level < 0 ? depth * 2 : 0, "", u->name,
+	if (!unit_exists(u, year))
+		return;
+	if (level < 0 || u->level == level) {
+		store_unit_history(us, at, hist, sizeof hist);
+		took_in(us, at, took, sizeof took);
+		printf("%-22s %*s%s  (%s%s%s%s%s%s)\n", u->code, level < 0 ? depth * 2 : 0, "", u->name,
 		       store_level_name[u->level], u->region >= 0 ? ", " : "",
-		       u->region >= 0 ? store_region_name[u->region] : "");
+		       u->region >= 0 ? store_region_name[u->region] : "", *hist ? "; " : "", hist,
+		       took);
+	}
 	for (i = 0; i < us->n; i++)
 		if (us->u[i].parent == at)
-			tree(us, (int)i, depth + 1, level);
+			tree(us, (int)i, depth + 1, level, year);
 }
 
 int cmd_units(struct ctx *c, int argc, char **argv)
 {
 	struct opt opts[] = {
 		{ "level", OPT_ARG, "LEVEL", "only units of this level (province, district, commune, township, village)", NULL },
+		{ "year", OPT_ARG, "Y", "only the units that existed in year Y", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
-	int npos, done, rc, level = -1, at;
+	int npos, done, rc, level = -1, at, year = 0, y1;
 	size_t i;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, units_usage, &done)) || done)
@@ -43,17 +65,29 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 		        opt_get(opts, "level"));
 		return 2;
 	}
+	if (opt_get(opts, "year") && (opt_years(opt_get(opts, "year"), &year, &y1) < 0 || year != y1)) {
+		err_set(&c->err, "units: --year '%s' is not a year (e.g. 2019)", opt_get(opts, "year"));
+		return 2;
+	}
 	if (ctx_units(c) < 0)
 		return 1;
 	if (npos) {
 		if ((at = ctx_find_unit(c, argv[1])) < 0)
 			return 1;
-		tree(&c->units, at, 0, level);
+		if (!unit_exists(&c->units.u[at], year)) {
+			char hist[256];
+
+			store_unit_history(&c->units, at, hist, sizeof hist);
+			err_set(&c->err, "units: %s (%s) did not exist in %d (%s)", c->units.u[at].name,
+			        c->units.u[at].code, year, hist);
+			return 1;
+		}
+		tree(&c->units, at, 0, level, year);
 		return 0;
 	}
 	for (i = 0; i < c->units.n; i++)
 		if (c->units.u[i].parent < 0)
-			tree(&c->units, (int)i, 0, level);
+			tree(&c->units, (int)i, 0, level, year);
 	if (c->units.n == 0)
 		printf("no units in %s (import a units.csv)\n", c->db_path);
 	return 0;

@@ -32,6 +32,7 @@ void ctx_free(struct ctx *c)
 		store_vars_free(&c->vars);
 	if (c->have_sb)
 		sandbox_close(&c->sb);
+	lineage_notes_free(&c->notes);
 	for (i = 0; i < c->ncat; i++) {
 		free(c->cat[i].path);
 		free(c->cat[i].id);
@@ -72,6 +73,9 @@ int ctx_overlay(struct ctx *c, struct evaldata *d)
 {
 	const struct scenario *s;
 
+	/* the merged units' figures first: a scenario changes units as judged */
+	if (lineage_fold(c->db, &c->units, &c->vars, c->as_of, d, &c->notes, &c->err) < 0)
+		return -1;
 	if (ctx_scenario(c, &s) < 0)
 		return -1;
 	return s ? scenario_overlay(c->db, s, &c->units, &c->vars, d, &c->err) : 0;

@@ -10,6 +10,7 @@
 
 #include "crit.h"
 #include "err.h"
+#include "lineage.h"
 #include "lua_sandbox.h"
 #include "scenario.h"
 #include "store.h"
@@ -27,6 +28,8 @@ struct ctx {
 	const char *scenario_name;  /* --scenario: evaluate as if its changes were real */
 	struct scenario scen;
 	int have_scen;
+	int as_of;                  /* --as-of: the hierarchy as it stood that year (0: each year's) */
+	struct lineage_notes notes; /* what evaluations combined across merges */
 	int progress;               /* show progress (stderr is a terminal) */
 	sqlite3 *db;
 	struct unitset units;
@@ -55,7 +58,8 @@ void ctx_forget_units(struct ctx *c);
 int ctx_scenario(struct ctx *c, const struct scenario **out);
 /* Evaluates under scenario name from here on (NULL: the base data). */
 void ctx_use_scenario(struct ctx *c, const char *name);
-/* Lays the --scenario changes over figures just loaded (no-op without). */
+/* Completes figures just loaded: with --as-of, the figures of units merged
+ * into those loaded (lineage.h); then the --scenario changes over them. */
 int ctx_overlay(struct ctx *c, struct evaldata *d);
 
 /* A set by id (from the criteria path) or by file path. NULL with c->err. */

@@ -21,7 +21,9 @@ struct evalrun {
 };
 
 /* Loads set (id or file) and the figures of the units of its level in or
- * below unit index top, for years y0..y1 (0, 0: the set's years). Returns 0
+ * below unit index top, for years y0..y1 (0, 0: the set's years): the
+ * units that existed in any of those years, or with --as-of, those that
+ * existed in that year. Returns 0
  * or -1 with c->err; on success free with evalrun_free. */
 int evalrun_open(struct ctx *c, const char *set, int top, int y0, int y1, struct evalrun *r);
 /* The same for a set already loaded: takes ownership of s (freed by
@@ -31,6 +33,12 @@ int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, st
  * filled (hier.c does that for the sets it evaluates). */
 int evalrun_units(struct ctx *c, struct critset *s, const int *units, int nunit,
                   int y0, int y1, struct evalrun *r);
+/* Whether unit i is judged in year y: it existed then, or in the --as-of
+ * year (lineage.h). A unit that is not has no result for the year. */
+static inline int evalrun_takes_part(const struct ctx *c, const struct evalrun *r, int i, int y)
+{
+	return lineage_in(&c->units.u[r->units[i]], c->as_of, y);
+}
 /* Evaluates unit i (0..nunit) in year y; returns its status (ST_*). */
 int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met);
 void evalrun_free(struct evalrun *r);

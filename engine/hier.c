@@ -41,7 +41,8 @@ static int *in_scope(struct ctx *c, const struct hier *h, int level, int *n)
 
 	*n = 0;
 	for (k = 0; u && k < c->units.n; k++)
-		if (h->scope[k] && c->units.u[k].level == level)
+		if (h->scope[k] && c->units.u[k].level == level &&
+		    lineage_in(&c->units.u[k], c->as_of, 0))
 			u[(*n)++] = (int)k;
 	return u;
 }
@@ -174,7 +175,7 @@ static void derive(struct ctx *c, const struct hier *h, struct evalrun *r, const
 				const struct unit *u = &c->units.u[k];
 				int a;
 
-				if (!h->scope[k] || u->level != level || !unit_exists(u, y))
+				if (!h->scope[k] || u->level != level || !lineage_in(u, c->as_of, y))
 					continue;
 				for (a = u->parent; a >= 0; a = c->units.u[a].parent)
 					if (pos[a] >= 0)
@@ -186,7 +187,7 @@ static void derive(struct ctx *c, const struct hier *h, struct evalrun *r, const
 			double x = NAN;
 			int st = ST_N, a;
 
-			if (!unit_exists(u, y))
+			if (!lineage_in(u, c->as_of, y))
 				continue;
 			if (hs)
 				st = hs->status ? hs->status[at(h, j, y)] : ST_N;
@@ -398,7 +399,7 @@ void hier_explain(struct ctx *c, const struct hier *h, const struct evalrun *r, 
 		for (j = 0; j < hs->run.nunit; j++) {
 			int a = hs->run.units[j];
 
-			if (!unit_exists(&c->units.u[a], year))
+			if (!lineage_in(&c->units.u[a], c->as_of, year))
 				continue;
 			while (a >= 0 && a != top)
 				a = c->units.u[a].parent;
@@ -413,7 +414,7 @@ void hier_explain(struct ctx *c, const struct hier *h, const struct evalrun *r, 
 			int a = hs->run.units[j], st;
 			const struct unit *u = &c->units.u[a];
 
-			if (!unit_exists(u, year))
+			if (!lineage_in(u, c->as_of, year))
 				continue;
 			while (a >= 0 && a != top)
 				a = c->units.u[a].parent;

@@ -29,6 +29,11 @@ const char *const import_kind_header[IK_N] = {
 	"unit,year,title,decision,source",
 };
 
+/* Columns a file may add after its kind's header; empty when none. */
+const char *const import_kind_optional[IK_N] = {
+	"", "valid_from,valid_to,merged_into,split_from", "", "", "", "",
+};
+
 static const char *const uoms[] = {
 	"km", "ha", "count", "households", "persons", "pct", "mvnd",
 	"mvnd_person_year", "tonnes", "bool", "works", NULL,
@@ -60,7 +65,11 @@ struct imp {
 	struct map vars;        /* name -> id */
 	struct map var_uom;     /* name -> index in uoms[] */
 	struct map sources;     /* text -> id */
-	int col[8];             /* header position of each expected column */
+	struct map period;      /* code -> valid_from * 4096 + valid_to, units with one */
+	int nperiod;            /* units given a period in this command or before */
+	int with_period;        /* a units file of this command has period columns */
+	int col[12];            /* header position of each column, -1 when absent */
+	size_t nhead;           /* the header's number of columns */
 	sqlite3_stmt *st;
 	int plain;              /* st is a plain INSERT: no row comes back */
 	int obs_empty;          /* observation table empty when the command began */
@@ -100,11 +109,16 @@ static char *trim(char *s)
 	return s;
 }
 
-/* The row's value of expected column i (already trimmed). */
+/* The row's value of column i (already trimmed); "" for an optional
+ * column the file does not have. */
 static char *F(struct imp *im, int i)
 {
-	return im->csv.field[im->col[i]];
+	static char none[1];
+
+	return im->col[i] < 0 ? none : im->csv.field[im->col[i]];
 }
+
+static int count_cols(int kind);
 
 static int bad(struct imp *im, int i, const char *fmt, const char *val)
 {
@@ -113,7 +127,11 @@ static int bad(struct imp *im, int i, const char *fmt, const char *val)
 	int k = 0;
 	size_t n;
 
-	/* the i-th name of the header */
+	/* the i-th name of the header, then of the optional columns */
+	if (i >= count_cols(im->file->kind)) {
+		names = import_kind_optional[im->file->kind];
+		i -= count_cols(im->file->kind);
+	}
 	while (k < i && (names = strchr(names, ',')))
 		names++, k++;
 	n = strcspn(names, ",");
@@ -361,6 +379,101 @@ static int row_variable(struct imp *im)
 	return 0;
 }
 
+/* ---- units over time --------------------------------------------------- */
+
+#define PERIOD(from, to) ((int64_t)(from) * 4096 + (to))
+
+static int period_has(int64_t p, int year)
+{
+	int from = (int)(p / 4096), to = (int)(p % 4096);
+
+	return (!from || year >= from) && (!to || year <= to);
+}
+
+/* "2005-2019", "until 2019" or "from 2020". */
+static void period_text(int64_t p, char *buf, size_t cap)
+{
+	int from = (int)(p / 4096), to = (int)(p % 4096);
+
+	if (from && to)
+		snprintf(buf, cap, "%d-%d", from, to);
+	else if (to)
+		snprintf(buf, cap, "until %d", to);
+	else
+		snprintf(buf, cap, "from %d", from);
+}
+
+/* An optional year column; 0 when empty. */
+static int opt_year(struct imp *im, int i, int *year)
+{
+	*year = 0;
+	return *F(im, i) ? parse_year(im, i, year) : 0;
+}
+
+/* The unit named in optional column i (merged_into, split_from), which must
+ * be of a level a unit of `level` can become or come from and must exist in
+ * `year`. Returns its id, or -1. */
+static int64_t linked_unit(struct imp *im, int i, int level, int year, const char *when)
+{
+	const char *code = F(im, i);
+	int64_t id, lv = -1, p;
+	int commune_like = level == LV_COMMUNE || level == LV_TOWNSHIP;
+
+	if (strcmp(code, F(im, 0)) == 0)
+		return bad(im, i, "'%s' is the unit itself", code);
+	if ((id = unit_ref(im, i)) < 0) {
+		err_append(im->err, "; define it on an earlier line or import it first");
+		return -1;
+	}
+	map_get(&im->unit_level, code, &lv);
+	if (lv != level && !(commune_like && (lv == LV_COMMUNE || lv == LV_TOWNSHIP))) {
+		char msg[160];
+
+		snprintf(msg, sizeof msg, "'%s' is a %s; a %s links to a unit of its own level", code,
+		         store_level_name[lv], store_level_name[level]);
+		return bad(im, i, "%s", msg);
+	}
+	if (map_get(&im->period, code, &p) && p && !period_has(p, year)) {
+		char msg[200], pt[32];
+
+		period_text(p, pt, sizeof pt);
+		snprintf(msg, sizeof msg, "'%s' existed %s, not in %d, %s", code, pt, year, when);
+		return bad(im, i, "%s", msg);
+	}
+	return id;
+}
+
+/* Refuses a row for a unit (column ucol) in a year it did not exist
+ * (column ycol holds the year or period). */
+static int check_period(struct imp *im, int ucol, int ycol, int year)
+{
+	sqlite3_stmt *st;
+	char msg[320], pt[32];
+	int64_t p;
+	int n;
+
+	if (!im->nperiod || !map_get(&im->period, F(im, ucol), &p) || !p || period_has(p, year))
+		return 0;
+	period_text(p, pt, sizeof pt);
+	n = snprintf(msg, sizeof msg, "%s: unit '%s' existed %s; a row for %d is refused", F(im, ycol),
+	             F(im, ucol), pt, year);
+	/* where the figure belongs instead */
+	if (n > 0 && (size_t)n < sizeof msg &&
+	    sqlite3_prepare_v2(im->db, "SELECT s.code, s.name FROM unit u JOIN unit s ON s.id = "
+	                       "CASE WHEN ?2 THEN u.merged_into_id ELSE u.split_from_id END "
+	                       "WHERE u.code = ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, F(im, ucol), -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, year > (int)(p % 4096) && p % 4096);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(msg + n, sizeof msg - (size_t)n, " (it was %s '%s', %s)",
+			         year > (int)(p % 4096) && p % 4096 ? "merged into" : "split from",
+			         (const char *)sqlite3_column_text(st, 0),
+			         (const char *)sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+	}
+	return bad(im, ycol, "%s", msg);
+}
+
 static int row_unit(struct imp *im)
 {
 	static const int parent_level[LV_N][3] = {
@@ -373,8 +486,9 @@ static int row_unit(struct imp *im)
 	};
 	const char *code = F(im, 0), *p, *pcode = F(im, 3), *rs = F(im, 4);
 	char *name = NULL, *key = NULL;
-	int level, region = -1, k, rc = -1;
-	int64_t parent = 0, plevel = -1, id;
+	int level, region = -1, k, rc = -1, from, to;
+	int has_period = im->col[5] >= 0 || im->col[6] >= 0 || im->col[7] >= 0 || im->col[8] >= 0;
+	int64_t parent = 0, plevel = -1, id, merged = 0, split = 0;
 
 	if (!*code)
 		return bad(im, 0, "is empty%s", "");
@@ -412,6 +526,24 @@ static int row_unit(struct imp *im)
 			return -1;
 		}
 	}
+	if (opt_year(im, 5, &from) < 0 || opt_year(im, 6, &to) < 0)
+		return -1;
+	if (from && to && from > to)
+		return bad(im, 6, "'%s' is before valid_from", F(im, 6));
+	if (*F(im, 7)) {
+		if (!to)
+			return bad(im, 7, "'%s': a unit merged into another needs valid_to, the last "
+			           "year it existed", F(im, 7));
+		if ((merged = linked_unit(im, 7, level, to + 1, "the year after valid_to")) < 0)
+			return -1;
+	}
+	if (*F(im, 8)) {
+		if (!from)
+			return bad(im, 8, "'%s': a unit split from another needs valid_from, the first "
+			           "year it existed", F(im, 8));
+		if ((split = linked_unit(im, 8, level, from - 1, "the year before valid_from")) < 0)
+			return -1;
+	}
 	if (!(name = text(im, 1, 1)))
 		goto done;
 	if (!(key = utf8_fold(name))) {
@@ -441,12 +573,32 @@ static int row_unit(struct imp *im)
 		else
 			sqlite3_bind_null(im->st, 8);
 	}
+	if (from)
+		sqlite3_bind_int(im->st, 9, from);
+	else
+		sqlite3_bind_null(im->st, 9);
+	if (to)
+		sqlite3_bind_int(im->st, 10, to);
+	else
+		sqlite3_bind_null(im->st, 10);
+	if (merged)
+		sqlite3_bind_int64(im->st, 11, merged);
+	else
+		sqlite3_bind_null(im->st, 11);
+	if (split)
+		sqlite3_bind_int64(im->st, 12, split);
+	else
+		sqlite3_bind_null(im->st, 12);
+	sqlite3_bind_int(im->st, 13, has_period);
 	if (step_row(im, "the unit code", &id) < 0)
 		goto done;
-	if (map_put(&im->units, code, id) < 0 || map_put(&im->unit_level, code, level) < 0) {
+	if (map_put(&im->units, code, id) < 0 || map_put(&im->unit_level, code, level) < 0 ||
+	    (has_period && map_put(&im->period, code, PERIOD(from, to)) < 0)) {
 		err_set(im->err, "out of memory");
 		goto done;
 	}
+	im->nperiod += has_period && (from || to);
+	im->with_period |= has_period;
 	rc = 0;
 done:
 	free(name);
@@ -465,6 +617,8 @@ static int row_observation(struct imp *im)
 		return -1;
 	if (import_parse_period(F(im, 1), &year, &quarter) < 0)
 		return bad(im, 1, "'%s' is not a period (expected YYYY or YYYYQn, e.g. 2023 or 2024Q1)", F(im, 1));
+	if (check_period(im, 0, 1, year) < 0)
+		return -1;
 	if (!map_get(&im->vars, vname, &var)) {
 		struct suggest sg;
 		const char *key;
@@ -509,7 +663,8 @@ static int row_funding(struct imp *im)
 	int year, fund, kind, measure, na, nd;
 	double alloc = 0, disb = 0;
 
-	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0)
+	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
+	    check_period(im, 0, 1, year) < 0)
 		return -1;
 	if ((fund = pick(im, 2, funds, 0)) < 0 || (kind = pick(im, 3, fund_kinds, 0)) < 0)
 		return -1;
@@ -551,7 +706,8 @@ static int row_project(struct imp *im)
 	char *name;
 	const char *qs = F(im, 2);
 
-	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0)
+	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
+	    check_period(im, 0, 1, year) < 0)
 		return -1;
 	if (*qs) {
 		if (qs[1] || qs[0] < '1' || qs[0] > '4')
@@ -587,7 +743,8 @@ static int row_recognition(struct imp *im)
 	int year, title, rc;
 	char *decision;
 
-	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0)
+	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
+	    check_period(im, 0, 1, year) < 0)
 		return -1;
 	if ((title = pick(im, 2, titles, 0)) < 0 || (src = source(im, 4)) < 0)
 		return -1;
@@ -612,11 +769,18 @@ static const char *const insert_sql[IK_N] = {
 	"ON CONFLICT(name) DO UPDATE SET uom = excluded.uom, meaning = excluded.meaning, "
 	"source = excluded.source, import_id = excluded.import_id "
 	"WHERE coalesce(variable.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
-	"INSERT INTO unit(code, name, name_key, level, parent_id, region, import_id, sort_key) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+	"INSERT INTO unit(code, name, name_key, level, parent_id, region, import_id, sort_key, "
+	"valid_from, valid_to, merged_into_id, split_from_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+	"ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
 	"name_key = excluded.name_key, sort_key = excluded.sort_key, level = excluded.level, "
 	"parent_id = excluded.parent_id, "
-	"region = excluded.region, import_id = excluded.import_id "
+	"region = excluded.region, import_id = excluded.import_id, "
+	/* a file without the period columns keeps the periods on record */
+	"valid_from = iif(?13, excluded.valid_from, unit.valid_from), "
+	"valid_to = iif(?13, excluded.valid_to, unit.valid_to), "
+	"merged_into_id = iif(?13, excluded.merged_into_id, unit.merged_into_id), "
+	"split_from_id = iif(?13, excluded.split_from_id, unit.split_from_id) "
 	"WHERE coalesce(unit.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
 	"INSERT INTO observation(unit_id, variable_id, year, quarter, value, source_id, import_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET value = excluded.value, "
@@ -679,8 +843,33 @@ static int count_rows(sqlite3 *db, const char *table, long *n, struct ntm_err *e
 	return 0;
 }
 
-/* Maps the header's columns to the kind's expected columns. The kind is the
- * one whose column names the header holds, in any order. */
+/* Finds each name of the comma-separated list among the header's fields:
+ * col[j] gets its position or -1. Returns how many were found. */
+static int match_cols(struct csv *c, const char *h, int *col, int *ncol)
+{
+	int j, found = 0;
+	size_t i;
+
+	for (j = 0; h && *h; j++) {
+		size_t n = strcspn(h, ",");
+
+		col[j] = -1;
+		for (i = 0; i < c->nfield; i++) {
+			if (strlen(c->field[i]) == n && strncmp(c->field[i], h, n) == 0) {
+				col[j] = (int)i;
+				found++;
+				break;
+			}
+		}
+		h = h[n] ? h + n + 1 : NULL;
+	}
+	*ncol = j;
+	return found;
+}
+
+/* Maps the header's columns to the kind's columns. The kind is the one whose
+ * column names the header holds, in any order, with any of its optional
+ * columns. */
 static int read_header(struct imp *im, struct ntm_err *err)
 {
 	struct csv *c = &im->csv;
@@ -692,25 +881,12 @@ static int read_header(struct imp *im, struct ntm_err *err)
 	for (i = 0; i < c->nfield; i++)
 		c->field[i] = trim(c->field[i]);
 	for (k = 0; k < IK_N; k++) {
-		const char *h = import_kind_header[k];
-		int ncol = 0, found = 0;
+		int ncol, nopt, found = match_cols(c, import_kind_header[k], im->col, &ncol);
+		int fopt = match_cols(c, import_kind_optional[k], im->col + ncol, &nopt);
 
-		for (j = 0; h; j++) {
-			size_t n = strcspn(h, ",");
-
-			ncol++;
-			im->col[j] = -1;
-			for (i = 0; i < c->nfield; i++) {
-				if (strlen(c->field[i]) == n && strncmp(c->field[i], h, n) == 0) {
-					im->col[j] = (int)i;
-					found++;
-					break;
-				}
-			}
-			h = h[n] ? h + n + 1 : NULL;
-		}
-		if (found == ncol && (size_t)ncol == c->nfield) {
+		if (found == ncol && (size_t)(ncol + fopt) == c->nfield) {
 			im->file->kind = k;
+			im->nhead = c->nfield;
 			return 0;
 		}
 		if (found == ncol) {
@@ -719,12 +895,15 @@ static int read_header(struct imp *im, struct ntm_err *err)
 			for (i = 0; i < c->nfield; i++) {
 				int known = 0;
 
-				for (j = 0; j < ncol; j++)
+				for (j = 0; j < ncol + nopt; j++)
 					known |= im->col[j] == (int)i;
 				if (!known)
 					err_append(err, " '%s'", c->field[i]);
 			}
-			err_append(err, " (expected: %s)", import_kind_header[k]);
+			err_append(err, " (expected: %s", import_kind_header[k]);
+			if (*import_kind_optional[k])
+				err_append(err, "; optional: %s", import_kind_optional[k]);
+			err_append(err, ")");
 			return -1;
 		}
 	}
@@ -750,6 +929,16 @@ static int load_maps(struct imp *im)
 		    map_put(&im->unit_level, code,
 		            store_level_parse((const char *)sqlite3_column_text(st, 2))) < 0)
 			goto oom;
+	}
+	sqlite3_finalize(st);
+	if (store_prepare(im->db, &st, "SELECT code, coalesce(valid_from, 0), coalesce(valid_to, 0) "
+	                  "FROM unit WHERE valid_from IS NOT NULL OR valid_to IS NOT NULL", im->err) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (map_put(&im->period, (const char *)sqlite3_column_text(st, 0),
+		            PERIOD(sqlite3_column_int(st, 1), sqlite3_column_int(st, 2))) < 0)
+			goto oom;
+		im->nperiod++;
 	}
 	sqlite3_finalize(st);
 	if (store_prepare(im->db, &st, "SELECT name, id, uom FROM variable", im->err) < 0)
@@ -829,10 +1018,11 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 	if (store_prepare(im->db, &im->st, im->plain ? obs_plain_sql : insert_sql[f->kind], im->err) < 0)
 		goto done;
 	while ((r = csv_next(&im->csv, im->err)) > 0) {
-		if (im->csv.nfield != (size_t)count_cols(f->kind)) {
-			err_set(im->err, "%s:%ld: expected %d fields (%s) but found %zu",
-			        f->path, im->csv.line, count_cols(f->kind),
-			        import_kind_header[f->kind], im->csv.nfield);
+		if (im->csv.nfield != im->nhead) {
+			err_set(im->err, "%s:%ld: expected %zu fields (%s) but found %zu",
+			        f->path, im->csv.line, im->nhead,
+			        im->nhead == (size_t)count_cols(f->kind) ? import_kind_header[f->kind] :
+			        "as many as the header", im->csv.nfield);
 			goto done;
 		}
 		for (i = 0; i < im->csv.nfield; i++)
@@ -870,6 +1060,63 @@ done:
 	return rc;
 }
 
+/* After a units file with periods: no row left outside its unit's period
+ * (figures imported before the period was given), and every merge or split
+ * joins units that exist on either side of it. */
+static int check_periods_kept(struct imp *im)
+{
+	static const char *const tables[] = { "observation", "funding", "project", "recognition" };
+	static const char *const rows[] = { "a figure", "a funding row", "a project", "a recognition" };
+	sqlite3_stmt *st;
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; k < sizeof tables / sizeof tables[0] && rc == 0; k++) {
+		char *sql = sqlite3_mprintf("SELECT u.code, u.valid_from, u.valid_to, x.year FROM unit u "
+		                            "JOIN \"%w\" x ON x.unit_id = u.id "
+		                            "WHERE (u.valid_from IS NOT NULL OR u.valid_to IS NOT NULL) AND "
+		                            "(x.year < coalesce(u.valid_from, 0) OR "
+		                            "x.year > coalesce(u.valid_to, 9999)) LIMIT 1", tables[k]);
+
+		if (!sql)
+			return err_set(im->err, "out of memory");
+		rc = store_prepare(im->db, &st, sql, im->err);
+		sqlite3_free(sql);
+		if (rc < 0)
+			return -1;
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			char pt[32];
+
+			period_text(PERIOD(sqlite3_column_int(st, 1), sqlite3_column_int(st, 2)), pt, sizeof pt);
+			rc = err_set(im->err, "unit '%s' is given the period %s, but the database holds "
+			             "%s for it in %d; move or delete those rows first (nothing was imported)",
+			             (const char *)sqlite3_column_text(st, 0), pt, rows[k],
+			             sqlite3_column_int(st, 3));
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc < 0)
+		return -1;
+	if (store_prepare(im->db, &st, "SELECT u.code, s.code, u.merged_into_id IS NOT NULL FROM unit u "
+	                  "JOIN unit s ON s.id = u.merged_into_id OR s.id = u.split_from_id WHERE "
+	                  "(s.id = u.merged_into_id AND (u.valid_to IS NULL OR "
+	                  " u.valid_to + 1 < coalesce(s.valid_from, 0) OR "
+	                  " u.valid_to + 1 > coalesce(s.valid_to, 9999))) OR "
+	                  "(s.id = u.split_from_id AND (u.valid_from IS NULL OR "
+	                  " u.valid_from - 1 < coalesce(s.valid_from, 0) OR "
+	                  " u.valid_from - 1 > coalesce(s.valid_to, 9999))) LIMIT 1", im->err) < 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = err_set(im->err, "unit '%s' is %s '%s', which did not exist %s (check both "
+		             "units' valid_from and valid_to; nothing was imported)",
+		             (const char *)sqlite3_column_text(st, 0),
+		             sqlite3_column_int(st, 2) ? "merged into" : "split from",
+		             (const char *)sqlite3_column_text(st, 1),
+		             sqlite3_column_int(st, 2) ? "the year after it ended" : "the year before it began");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int by_kind(const void *a, const void *b)
 {
 	const struct import_file *x = a, *y = b;
@@ -891,6 +1138,7 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 	map_init(&im.vars);
 	map_init(&im.var_uom);
 	map_init(&im.sources);
+	map_init(&im.period);
 	/* Read every header first: a file of unknown kind stops the command
 	 * before anything is written, and the order can follow dependencies. */
 	for (i = 0; i < nfiles; i++) {
@@ -929,6 +1177,8 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 	for (i = 0; i < nfiles; i++)
 		if (import_one(&im, &files[i], o) < 0)
 			goto done;
+	if (im.with_period && check_periods_kept(&im) < 0)
+		goto done;
 	/* Foreign keys are checked per statement; this catches nothing new but
 	 * guards a future deferred constraint. */
 	if (o->dry_run) {
@@ -950,5 +1200,6 @@ done:
 	map_free(&im.vars);
 	map_free(&im.var_uom);
 	map_free(&im.sources);
+	map_free(&im.period);
 	return rc;
 }

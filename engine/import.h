@@ -13,6 +13,8 @@ enum import_kind {
 };
 extern const char *const import_kind_name[IK_N];
 extern const char *const import_kind_header[IK_N];
+/* Columns a file of the kind may add ("" for none), comma-separated. */
+extern const char *const import_kind_optional[IK_N];
 
 struct import_file {
 	const char *path;

@@ -47,6 +47,9 @@ static void usage(FILE *f)
 	           "  --criteria DIR       criteria directories, ':'-separated\n"
 	           "                       (default $NTM_CRITERIA_PATH or criteria)\n"
 	           "  --scenario NAME      evaluate as if the scenario's changes were real\n"
+	           "  --as-of YEAR         judge the units as they stood in YEAR, in every year:\n"
+	           "                       before a merge, a unit's figures combine those of\n"
+	           "                       the units merged into it (default: each year's units)\n"
 	           "  --help               this text; 'ntm COMMAND --help' for a command\n"
 	           "  --version            print the version\n");
 }
@@ -54,7 +57,8 @@ static void usage(FILE *f)
 /* Takes the global options out of argv wherever they stand. */
 static int globals(struct ctx *c, int *argc, char **argv)
 {
-	int i, j = 1;
+	const char *as_of = NULL;
+	int i, j = 1, last;
 
 	for (i = 1; i < *argc; i++) {
 		const char *a = argv[i], *val = NULL;
@@ -71,6 +75,8 @@ static int globals(struct ctx *c, int *argc, char **argv)
 			dst = &c->criteria_path;
 		else if (strncmp(a, "--scenario", 10) == 0 && (a[10] == '\0' || a[10] == '='))
 			dst = &c->scenario_name;
+		else if (strncmp(a, "--as-of", 7) == 0 && (a[7] == '\0' || a[7] == '='))
+			dst = &as_of;
 		if (!dst) {
 			argv[j++] = argv[i];
 			continue;
@@ -87,6 +93,10 @@ static int globals(struct ctx *c, int *argc, char **argv)
 	}
 	*argc = j;
 	argv[j] = NULL;
+	if (as_of && (opt_years(as_of, &c->as_of, &last) < 0 || last != c->as_of)) {
+		err_set(&c->err, "--as-of '%s' is not a year (e.g. 2023)", as_of);
+		return -1;
+	}
 	return 0;
 }
 

@@ -215,7 +215,17 @@ static const char *const schema_2[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { schema_1, schema_2 };
+/* Units over time: the years a unit existed (NULL: open-ended) and the
+ * unit it was merged into, or split from. */
+static const char *const schema_3[] = {
+	"ALTER TABLE unit ADD COLUMN valid_from INTEGER;",
+	"ALTER TABLE unit ADD COLUMN valid_to INTEGER;",
+	"ALTER TABLE unit ADD COLUMN merged_into_id INTEGER REFERENCES unit(id);",
+	"ALTER TABLE unit ADD COLUMN split_from_id INTEGER REFERENCES unit(id);",
+	NULL,
+};
+
+static const char *const *const migrations[] = { schema_1, schema_2, schema_3 };
 
 int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err)
 {
@@ -439,7 +449,8 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 	memset(us, 0, sizeof *us);
 	map_init(&us->by_code);
 	if (store_prepare(db, &st, "SELECT id, code, name, name_key, level, parent_id, region, "
-	                           "sort_key FROM unit", err) < 0)
+	                           "sort_key, valid_from, valid_to, merged_into_id, split_from_id "
+	                           "FROM unit", err) < 0)
 		goto done;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct unit *u;
@@ -475,8 +486,11 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 		u->own_region = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
 		                store_region_parse((const char *)sqlite3_column_text(st, 6));
 		u->parent = -1;
-		u->merged_into = -1;
-		u->valid_from = u->valid_to = 0;
+		u->valid_from = sqlite3_column_int(st, 8);
+		u->valid_to = sqlite3_column_int(st, 9);
+		/* the linked units' ids until every unit is loaded, then indexes */
+		u->merged_into = sqlite3_column_int(st, 10);
+		u->split_from = sqlite3_column_int(st, 11);
 		u->region = -1;
 		x->unit = us->n;
 		x->level = u->level;
@@ -542,6 +556,11 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 		u->parent = pid > 0 && pid <= us->max_id ? us->by_id[pid] : -1;
 		u->region = u->own_region >= 0 ? u->own_region :
 		            u->parent >= 0 ? us->u[u->parent].region : -1;
+		u->merged_into = u->merged_into > 0 && u->merged_into <= us->max_id ?
+		                 us->by_id[u->merged_into] : -1;
+		u->split_from = u->split_from > 0 && u->split_from <= us->max_id ?
+		                us->by_id[u->split_from] : -1;
+		us->nmerged += u->merged_into >= 0;
 	}
 	rc = 0;
 	goto done;
@@ -559,6 +578,26 @@ done:
 		store_units_free(us);
 	}
 	return rc;
+}
+
+void store_unit_history(const struct unitset *us, int i, char *buf, size_t cap)
+{
+	const struct unit *u = &us->u[i];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (u->valid_from && u->valid_to)
+		n = (size_t)snprintf(buf, cap, "%d-%d", u->valid_from, u->valid_to);
+	else if (u->valid_to)
+		n = (size_t)snprintf(buf, cap, "until %d", u->valid_to);
+	else if (u->valid_from)
+		n = (size_t)snprintf(buf, cap, "from %d", u->valid_from);
+	if (u->merged_into >= 0 && n < cap)
+		n += (size_t)snprintf(buf + n, cap - n, ", merged into %s (%s)",
+		                      us->u[u->merged_into].name, us->u[u->merged_into].code);
+	if (u->split_from >= 0 && n < cap)
+		snprintf(buf + n, cap - n, ", split from %s (%s)", us->u[u->split_from].name,
+		         us->u[u->split_from].code);
 }
 
 void store_units_free(struct unitset *us)

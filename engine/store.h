@@ -10,7 +10,7 @@
 #include "err.h"
 #include "map.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum { LV_PROVINCE, LV_DISTRICT, LV_COMMUNE, LV_TOWNSHIP, LV_VILLAGE, LV_N };
 enum { RG_N = 7 };
@@ -43,6 +43,7 @@ struct unit {
 	int valid_from;     /* first year the unit existed, 0 = always */
 	int valid_to;       /* last year it existed, 0 = still exists */
 	int merged_into;    /* index of the unit it was merged into, or -1 */
+	int split_from;     /* index of the unit it was split from, or -1 */
 };
 
 /* Whether u existed in year (0: any year). */
@@ -59,9 +60,13 @@ struct unitset {
 	int *by_id;         /* id -> index, -1 for gaps; size max_id + 1 */
 	int64_t max_id;
 	char *arena;        /* the units' strings */
+	int nmerged;        /* units with a merged_into link */
 };
 
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
+/* The unit's period and links in words: "until 2019, merged into Kim
+ * Phượng (TN-DH-KIMPHUONG)"; "" for a unit with neither. */
+void store_unit_history(const struct unitset *us, int i, char *buf, size_t cap);
 void store_units_free(struct unitset *us);
 
 struct variable {

@@ -1,0 +1,39 @@
+/* lineage.h - units over time in an evaluation. By default each year is
+ * judged on the units that existed that year. With a reference year (the
+ * hierarchy "as of" that year), the units of that year are judged in every
+ * year, and for the years before a merge a unit's figures combine those of
+ * the units merged into it: sums for counts, lengths, areas and amounts,
+ * population-weighted means for per-head figures and percentages, and a
+ * yes/no that holds only if it held in each. Calls store and eval. */
+#ifndef NTM_LINEAGE_H
+#define NTM_LINEAGE_H
+
+#include "eval.h"
+#include "store.h"
+
+/* Lines saying what was combined, kept once each. */
+struct lineage_notes {
+	char **line;
+	int n, cap;
+};
+
+/* Whether a unit takes part in year: it existed that year or, with a
+ * reference year as_of, it existed in as_of. */
+static inline int lineage_in(const struct unit *u, int as_of, int year)
+{
+	return unit_exists(u, as_of ? as_of : year);
+}
+
+/* With as_of, folds into d the figures of the units merged into each of
+ * d's units (directly or through others) that no longer existed in as_of,
+ * for the years they existed. A figure missing for any of the combined
+ * units leaves the result unknown. Notes say what was combined. Returns 0,
+ * or -1 with err. */
+int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs, int as_of,
+                 struct evaldata *d, struct lineage_notes *notes, struct ntm_err *err);
+
+/* Adds a line unless already there; -1 when out of memory. */
+int lineage_note(struct lineage_notes *n, const char *line);
+void lineage_notes_free(struct lineage_notes *n);
+
+#endif
