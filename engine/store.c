@@ -280,7 +280,7 @@ static int user_version(sqlite3 *db, int *v, struct ntm_err *err)
 	return 0;
 }
 
-static int migrate(sqlite3 *db, const char *path, struct ntm_err *err)
+int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err)
 {
 	int v, n = (int)(sizeof migrations / sizeof migrations[0]), bad;
 	const char *const *stmt;
@@ -291,6 +291,8 @@ static int migrate(sqlite3 *db, const char *path, struct ntm_err *err)
 	if (v > n)
 		return err_set(err, "%s: database schema version %d is newer than this ntm (%d); "
 		               "use a newer ntm", path, v, n);
+	if (target > 0 && target < n)
+		n = target;
 	for (; v < n; v++) {
 		if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
 			return -1;
@@ -332,7 +334,7 @@ int store_open(const char *path, sqlite3 **out, struct ntm_err *err)
 		err_set(err, "database: %s", sqlite3_errmsg(db));
 		goto fail;
 	}
-	if (migrate(db, path, err) < 0)
+	if (store_migrate(db, path, 0, err) < 0)
 		goto fail;
 	*out = db;
 	return 0;

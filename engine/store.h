@@ -24,6 +24,10 @@ int store_region_parse(const char *s);
 /* Opens (creating if needed) and migrates the database at path; foreign keys
  * on, a Vietnamese collation "vi" registered. Returns 0 or -1 with err. */
 int store_open(const char *path, sqlite3 **db, struct ntm_err *err);
+/* Brings db (named path in errors) up to schema version target, or to the
+ * latest when target is 0; store_open calls it. Each step is one
+ * transaction. Returns 0 or -1 with err (also for a newer database). */
+int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err);
 void store_close(sqlite3 *db);
 /* Runs sql (no results wanted). On failure err says what and where. */
 int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err);

@@ -121,6 +121,44 @@ static void schema_version(void **state)
 	/* schema 2: scenarios beside the base tables, units with collation keys */
 	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE name = 'scenario_figure'"), 1);
 	assert_int_equal(count(f, "SELECT count(*) FROM pragma_table_info('unit') WHERE name = 'sort_key'"), 1);
+	/* schema 3: units over time */
+	assert_int_equal(count(f, "SELECT count(*) FROM pragma_table_info('unit') WHERE name IN "
+	                          "('valid_from', 'valid_to', 'merged_into_id', 'split_from_id')"), 4);
+}
+
+/* A database left at schema 2 by an older ntm: opening it adds the unit
+ * periods and keeps what it holds. */
+static void schema_2_migrates(void **state)
+{
+	struct fx *f = *state;
+	struct ntm_err err = { 0 };
+	char path[96];
+	sqlite3 *raw, *db;
+	sqlite3_stmt *st;
+
+	snprintf(path, sizeof path, "%s/old.db", f->dir);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(store_migrate(raw, path, 2, &err), 0);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO unit(code, name, name_key, level, region) "
+	                              "VALUES ('TN', 'Thái Nguyên', 'thai nguyen', 'province', 'tdmnpb')",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(raw, "SELECT count(*) FROM pragma_table_info('unit') "
+	                                    "WHERE name = 'valid_from'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(raw);
+
+	assert_int_equal(store_open(path, &db, &err), 0);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+	                                    "count(*), coalesce(max(valid_to), 0) FROM unit", -1, &st,
+	                                    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	assert_int_equal(sqlite3_column_int(st, 2), 0);
+	sqlite3_finalize(st);
+	store_close(db);
 }
 
 static void imports_in_dependency_order(void **state)
@@ -281,6 +319,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(schema_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema_2_migrates, setup, teardown),
 		cmocka_unit_test_setup_teardown(imports_in_dependency_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_bad_row_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(field_errors, setup, teardown),
