@@ -381,6 +381,15 @@ static int row_variable(struct imp *im)
 
 /* ---- units over time --------------------------------------------------- */
 
+/* Binds v, or NULL for 0 (an id or year not given). */
+static void bind_or_null(sqlite3_stmt *st, int i, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 #define PERIOD(from, to) ((int64_t)(from) * 4096 + (to))
 
 static int period_has(int64_t p, int year)
@@ -554,10 +563,7 @@ static int row_unit(struct imp *im)
 	sqlite3_bind_text(im->st, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(im->st, 3, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(im->st, 4, store_level_name[level], -1, SQLITE_STATIC);
-	if (parent)
-		sqlite3_bind_int64(im->st, 5, parent);
-	else
-		sqlite3_bind_null(im->st, 5);
+	bind_or_null(im->st, 5, parent);
 	if (region >= 0)
 		sqlite3_bind_text(im->st, 6, store_region_name[region], -1, SQLITE_STATIC);
 	else
@@ -573,22 +579,10 @@ static int row_unit(struct imp *im)
 		else
 			sqlite3_bind_null(im->st, 8);
 	}
-	if (from)
-		sqlite3_bind_int(im->st, 9, from);
-	else
-		sqlite3_bind_null(im->st, 9);
-	if (to)
-		sqlite3_bind_int(im->st, 10, to);
-	else
-		sqlite3_bind_null(im->st, 10);
-	if (merged)
-		sqlite3_bind_int64(im->st, 11, merged);
-	else
-		sqlite3_bind_null(im->st, 11);
-	if (split)
-		sqlite3_bind_int64(im->st, 12, split);
-	else
-		sqlite3_bind_null(im->st, 12);
+	bind_or_null(im->st, 9, from);
+	bind_or_null(im->st, 10, to);
+	bind_or_null(im->st, 11, merged);
+	bind_or_null(im->st, 12, split);
 	sqlite3_bind_int(im->st, 13, has_period);
 	if (step_row(im, "the unit code", &id) < 0)
 		goto done;
