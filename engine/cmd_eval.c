@@ -31,7 +31,11 @@ static const char usage[] =
 	"covers the year, else the national one; a span crossing from one decision\n"
 	"to the next is one run per set. The province is --province or that of --unit.\n"
 	"A set that uses other sets' results (share_meeting, meets) evaluates them\n"
-	"first, on the units below; --explain lists the results it used.\n";
+	"first, on the units below; --explain lists the results it used.\n\n"
+	"Each year is judged on the units that existed that year. With the global\n"
+	"--as-of YEAR (ntm --as-of 2023 eval ...), the units of YEAR are judged in\n"
+	"every year, their figures before a merge combined with those of the units\n"
+	"merged into them; the output lists what was combined.\n";
 
 /* The year span with figures for any unit, within [lo, hi]. */
 static int data_years(sqlite3 *db, int lo, int hi, int *a, int *b, struct ntm_err *err)
@@ -145,14 +149,10 @@ static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
 		return -1;
 	for (p = 0; c->as_of && c->units.nmerged && p < c->units.n; p++) {
 		const struct unit *x = &c->units.u[p];
-		int t = x->merged_into, hops = 0;
 		char why[256];
 
-		if (t < 0 || unit_exists(x, c->as_of) || !unit_exists(x, year))
-			continue;
-		while (t >= 0 && !unit_exists(&c->units.u[t], c->as_of) && hops++ < 64)
-			t = c->units.u[t].merged_into;
-		if (t != u)
+		if (x->merged_into < 0 || !unit_exists(x, year) ||
+		    lineage_target(&c->units, (int)p, c->as_of) != u)
 			continue;
 		snprintf(why, sizeof why, ", merged into %s in %d, combined", c->units.u[x->merged_into].name,
 		         x->valid_to + 1);

@@ -111,9 +111,7 @@ static double result(const struct acc *a, int kind, int any_nan)
 	}
 }
 
-/* The unit u folds into: the first unit along its merged_into chain that
- * existed in as_of and is evaluated (row >= 0), or -1. */
-static int fold_target(const struct unitset *us, const int *row, int u, int as_of)
+int lineage_target(const struct unitset *us, int u, int as_of)
 {
 	int hops = 0;
 
@@ -121,7 +119,7 @@ static int fold_target(const struct unitset *us, const int *row, int u, int as_o
 		return -1;
 	for (u = us->u[u].merged_into; u >= 0 && hops < 64; u = us->u[u].merged_into, hops++)
 		if (unit_exists(&us->u[u], as_of))
-			return row[u];
+			return u;
 	return -1;
 }
 
@@ -154,6 +152,7 @@ int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 	struct evaldata pd;
 	sqlite3_stmt *pop = NULL;
 	int *row = NULL, *pred = NULL, *target = NULL, *kind = NULL;
+	double *w = NULL, own_w;
 	int npred = 0, i, k, t, col, rc = -1, weighted = 0;
 	int64_t popvar = -1, idx;
 	size_t u;
@@ -180,8 +179,9 @@ int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 	row = malloc(us->n * sizeof *row);
 	pred = malloc(us->n * sizeof *pred);
 	target = malloc(us->n * sizeof *target);
+	w = malloc(us->n * sizeof *w);
 	kind = calloc((size_t)(s->nvar ? s->nvar : 1), sizeof *kind);
-	if (!row || !pred || !target || !kind) {
+	if (!row || !pred || !target || !w || !kind) {
 		err_set(err, "out of memory");
 		goto done;
 	}
@@ -194,8 +194,9 @@ int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 		const struct unit *p = &us->u[u];
 		int tg;
 
-		if (p->merged_into < 0 || (tg = fold_target(us, row, (int)u, as_of)) < 0)
+		if (p->merged_into < 0 || (tg = lineage_target(us, (int)u, as_of)) < 0 || row[tg] < 0)
 			continue;
+		tg = row[tg];
 		if (p->valid_to < d->year_from ||
 		    (p->valid_from && p->valid_from > d->year_from + d->nyear - 1))
 			continue;
@@ -230,28 +231,29 @@ int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 				any = target[k] == i && unit_exists(&us->u[pred[k]], y);
 			if (!any)
 				continue;
+			/* the population weights, once per unit and year */
+			own_w = weighted && own_in ? population(db, &pop, popvar, own->id, y) : 0;
+			for (k = 0; k < npred; k++)
+				w[k] = weighted && target[k] == i && unit_exists(&us->u[pred[k]], y) ?
+				       population(db, &pop, popvar, us->u[pred[k]].id, y) : 0;
 			for (col = 0; col < s->nvar; col++) {
 				struct acc a = { 0 };
-				int nan = 0;
-				double v, w;
+				int nan = 0, wm = kind[col] == CB_WMEAN;
+				double v;
 
 				if (kind[col] == CB_KEEP)
 					continue;
 				if (own_in) {
 					v = eval_vals(d, i, t)[col];
-					w = kind[col] == CB_WMEAN ? population(db, &pop, popvar, own->id, y) : 0;
-					nan |= isnan(v) || isnan(w);
-					take(&a, kind[col], v, w);
+					nan |= isnan(v) || (wm && isnan(own_w));
+					take(&a, kind[col], v, own_w);
 				}
 				for (k = 0; k < npred; k++) {
-					const struct unit *p = &us->u[pred[k]];
-
-					if (target[k] != i || !unit_exists(p, y))
+					if (target[k] != i || !unit_exists(&us->u[pred[k]], y))
 						continue;
 					v = eval_vals(&pd, k, t)[col];
-					w = kind[col] == CB_WMEAN ? population(db, &pop, popvar, p->id, y) : 0;
-					nan |= isnan(v) || isnan(w);
-					take(&a, kind[col], v, w);
+					nan |= isnan(v) || (wm && isnan(w[k]));
+					take(&a, kind[col], v, w[k]);
 				}
 				eval_vals(d, i, t)[col] = result(&a, kind[col], nan);
 			}
@@ -278,6 +280,7 @@ done:
 	free(row);
 	free(pred);
 	free(target);
+	free(w);
 	free(kind);
 	return rc;
 }

@@ -24,6 +24,11 @@ static inline int lineage_in(const struct unit *u, int as_of, int year)
 	return unit_exists(u, as_of ? as_of : year);
 }
 
+/* The unit whose figures unit u's join with as_of: the first along its
+ * merged_into chain that existed in as_of; -1 when u itself existed then or
+ * has no such successor. */
+int lineage_target(const struct unitset *us, int u, int as_of);
+
 /* With as_of, folds into d the figures of the units merged into each of
  * d's units (directly or through others) that no longer existed in as_of,
  * for the years they existed. A figure missing for any of the combined
