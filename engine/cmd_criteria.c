@@ -233,20 +233,15 @@ static void diff_csv(const struct critdiff *d)
 	printf("change,criterion,indicator,field,where,before,after\n");
 	for (i = 0; i < d->n; i++) {
 		const struct cdchange *x = &d->c[i];
+		const char *f[] = { critdiff_kind_name[x->kind], x->criterion, x->indicator, x->field,
+		                    x->where, x->before, x->after };
+		size_t k;
 
-		csv_put(stdout, critdiff_kind_name[x->kind]);
-		putchar(',');
-		csv_put(stdout, x->criterion ? x->criterion : "");
-		putchar(',');
-		csv_put(stdout, x->indicator ? x->indicator : "");
-		putchar(',');
-		csv_put(stdout, x->field);
-		putchar(',');
-		csv_put(stdout, x->where ? x->where : "");
-		putchar(',');
-		csv_put(stdout, x->before ? x->before : "");
-		putchar(',');
-		csv_put(stdout, x->after ? x->after : "");
+		for (k = 0; k < sizeof f / sizeof f[0]; k++) {
+			if (k)
+				putchar(',');
+			csv_put(stdout, f[k] ? f[k] : "");
+		}
 		putchar('\n');
 	}
 }

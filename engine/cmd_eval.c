@@ -221,15 +221,12 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		goto done;
 	}
 	have_rep = 1;
-	if (c->as_of) {
-		/* the run says which hierarchy it judged */
+	/* the run says which hierarchy it judged */
+	if (c->as_of)
 		snprintf(filter, sizeof filter, "%s%sas of %d", o->unit_arg ? o->unit_arg : "",
 		         o->unit_arg ? ", " : "", c->as_of);
-		if (runs_begin(&w, c->db, r.set, y0, y1, filter, &c->err) < 0)
-			goto done;
-	} else if (runs_begin(&w, c->db, r.set, y0, y1, o->unit_arg, &c->err) < 0) {
+	if (runs_begin(&w, c->db, r.set, y0, y1, c->as_of ? filter : o->unit_arg, &c->err) < 0)
 		goto done;
-	}
 	for (i = 0; i < r.nunit; i++) {
 		const struct unit *u = &c->units.u[r.units[i]];
 

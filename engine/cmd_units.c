@@ -20,7 +20,7 @@ static void took_in(const struct unitset *us, int at, char *buf, size_t cap)
 	size_t i, n = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < us->n && n < cap; i++)
+	for (i = 0; us->nmerged && i < us->n && n < cap; i++)
 		if (us->u[i].merged_into == at)
 			n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d)", n ? ", " : "; took in ",
 			                      us->u[i].name, us->u[i].valid_to + 1);

@@ -142,6 +142,12 @@ static void where_text(const struct group *g, int y0, int ny, char *buf, size_t 
 	}
 }
 
+static int same_key(const struct cellkey *x, const struct cellkey *y)
+{
+	return x->kind == y->kind && x->va == y->va && x->vb == y->vb && x->sa == y->sa &&
+	       x->sb == y->sb;
+}
+
 static int classify(int cmp, const struct thr_value *a, const struct thr_value *b,
                     struct cellkey *k)
 {
@@ -187,7 +193,7 @@ static int thresholds(struct critdiff *d, const char *crit, const struct indicat
 			crit_thr_resolve(ib->thr, r, y, &vb);
 			if (!classify(ia->cmp, &va, &vb, &k))
 				continue;
-			for (i = 0; i < ng && memcmp(&g[i].k, &k, sizeof k) != 0; i++)
+			for (i = 0; i < ng && !same_key(&g[i].k, &k); i++)
 				;
 			if (i == ng) {
 				g[ng].k = k;

@@ -62,15 +62,6 @@ fail:
 	return -1;
 }
 
-/* Whether u is judged in any year of the run. */
-static int lives(const struct ctx *c, const struct unit *u, const struct evalrun *r)
-{
-	if (c->as_of)
-		return unit_exists(u, c->as_of);
-	return (!u->valid_from || u->valid_from <= r->year_to) &&
-	       (!u->valid_to || u->valid_to >= r->year_from);
-}
-
 int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r)
 {
 	int level;
@@ -84,7 +75,8 @@ int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, st
 
 		for (; u >= 0 && !in; u = c->units.u[u].parent)
 			in = u == top;
-		if (c->units.u[k].level == level && in && lives(c, &c->units.u[k], r))
+		if (c->units.u[k].level == level && in &&
+		    lineage_judged(&c->units.u[k], c->as_of, r->year_from, r->year_to))
 			r->units[r->nunit++] = (int)k;
 	}
 	if (r->nunit == 0) {

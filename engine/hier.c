@@ -42,7 +42,7 @@ static int *in_scope(struct ctx *c, const struct hier *h, int level, int *n)
 	*n = 0;
 	for (k = 0; u && k < c->units.n; k++)
 		if (h->scope[k] && c->units.u[k].level == level &&
-		    lineage_in(&c->units.u[k], c->as_of, 0))
+		    lineage_judged(&c->units.u[k], c->as_of, h->year_from, h->year_from + h->nyear - 1))
 			u[(*n)++] = (int)k;
 	return u;
 }

@@ -65,8 +65,7 @@ struct imp {
 	struct map vars;        /* name -> id */
 	struct map var_uom;     /* name -> index in uoms[] */
 	struct map sources;     /* text -> id */
-	struct map period;      /* code -> valid_from * 4096 + valid_to, units with one */
-	int nperiod;            /* units given a period in this command or before */
+	struct map period;      /* code -> PERIOD(valid_from, valid_to), units with one */
 	int with_period;        /* a units file of this command has period columns */
 	int col[12];            /* header position of each column, -1 when absent */
 	size_t nhead;           /* the header's number of columns */
@@ -390,26 +389,19 @@ static void bind_or_null(sqlite3_stmt *st, int i, int64_t v)
 		sqlite3_bind_null(st, i);
 }
 
+/* A unit's years packed in one map value; 0 for either end: open. */
 #define PERIOD(from, to) ((int64_t)(from) * 4096 + (to))
+#define PERIOD_FROM(p) ((int)((p) / 4096))
+#define PERIOD_TO(p) ((int)((p) % 4096))
 
 static int period_has(int64_t p, int year)
 {
-	int from = (int)(p / 4096), to = (int)(p % 4096);
-
-	return (!from || year >= from) && (!to || year <= to);
+	return (!PERIOD_FROM(p) || year >= PERIOD_FROM(p)) && (!PERIOD_TO(p) || year <= PERIOD_TO(p));
 }
 
-/* "2005-2019", "until 2019" or "from 2020". */
 static void period_text(int64_t p, char *buf, size_t cap)
 {
-	int from = (int)(p / 4096), to = (int)(p % 4096);
-
-	if (from && to)
-		snprintf(buf, cap, "%d-%d", from, to);
-	else if (to)
-		snprintf(buf, cap, "until %d", to);
-	else
-		snprintf(buf, cap, "from %d", from);
+	store_period_text(PERIOD_FROM(p), PERIOD_TO(p), buf, cap);
 }
 
 /* An optional year column; 0 when empty. */
@@ -459,10 +451,11 @@ static int check_period(struct imp *im, int ucol, int ycol, int year)
 	sqlite3_stmt *st;
 	char msg[320], pt[32];
 	int64_t p;
-	int n;
+	int n, after;
 
-	if (!im->nperiod || !map_get(&im->period, F(im, ucol), &p) || !p || period_has(p, year))
+	if (!im->period.n || !map_get(&im->period, F(im, ucol), &p) || !p || period_has(p, year))
 		return 0;
+	after = PERIOD_TO(p) && year > PERIOD_TO(p);
 	period_text(p, pt, sizeof pt);
 	n = snprintf(msg, sizeof msg, "%s: unit '%s' existed %s; a row for %d is refused", F(im, ycol),
 	             F(im, ucol), pt, year);
@@ -472,10 +465,10 @@ static int check_period(struct imp *im, int ucol, int ycol, int year)
 	                       "CASE WHEN ?2 THEN u.merged_into_id ELSE u.split_from_id END "
 	                       "WHERE u.code = ?1", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, F(im, ucol), -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, year > (int)(p % 4096) && p % 4096);
+		sqlite3_bind_int(st, 2, after);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			snprintf(msg + n, sizeof msg - (size_t)n, " (it was %s '%s', %s)",
-			         year > (int)(p % 4096) && p % 4096 ? "merged into" : "split from",
+			         after ? "merged into" : "split from",
 			         (const char *)sqlite3_column_text(st, 0),
 			         (const char *)sqlite3_column_text(st, 1));
 		sqlite3_finalize(st);
@@ -591,7 +584,6 @@ static int row_unit(struct imp *im)
 		err_set(im->err, "out of memory");
 		goto done;
 	}
-	im->nperiod += has_period && (from || to);
 	im->with_period |= has_period;
 	rc = 0;
 done:
@@ -932,7 +924,6 @@ static int load_maps(struct imp *im)
 		if (map_put(&im->period, (const char *)sqlite3_column_text(st, 0),
 		            PERIOD(sqlite3_column_int(st, 1), sqlite3_column_int(st, 2))) < 0)
 			goto oom;
-		im->nperiod++;
 	}
 	sqlite3_finalize(st);
 	if (store_prepare(im->db, &st, "SELECT name, id, uom FROM variable", im->err) < 0)

@@ -29,6 +29,15 @@ static inline int lineage_in(const struct unit *u, int as_of, int year)
  * has no such successor. */
 int lineage_target(const struct unitset *us, int u, int as_of);
 
+/* Whether a unit is judged in any of the years y0..y1: it existed in one of
+ * them, or, with as_of, it existed in as_of. */
+static inline int lineage_judged(const struct unit *u, int as_of, int y0, int y1)
+{
+	if (as_of)
+		return unit_exists(u, as_of);
+	return (!u->valid_from || u->valid_from <= y1) && (!u->valid_to || u->valid_to >= y0);
+}
+
 /* With as_of, folds into d the figures of the units merged into each of
  * d's units (directly or through others) that no longer existed in as_of,
  * for the years they existed. A figure missing for any of the combined

@@ -582,18 +582,25 @@ done:
 	return rc;
 }
 
+void store_period_text(int from, int to, char *buf, size_t cap)
+{
+	if (from && to)
+		snprintf(buf, cap, "%d-%d", from, to);
+	else if (to)
+		snprintf(buf, cap, "until %d", to);
+	else if (from)
+		snprintf(buf, cap, "from %d", from);
+	else if (cap)
+		buf[0] = '\0';
+}
+
 void store_unit_history(const struct unitset *us, int i, char *buf, size_t cap)
 {
 	const struct unit *u = &us->u[i];
-	size_t n = 0;
+	size_t n;
 
-	buf[0] = '\0';
-	if (u->valid_from && u->valid_to)
-		n = (size_t)snprintf(buf, cap, "%d-%d", u->valid_from, u->valid_to);
-	else if (u->valid_to)
-		n = (size_t)snprintf(buf, cap, "until %d", u->valid_to);
-	else if (u->valid_from)
-		n = (size_t)snprintf(buf, cap, "from %d", u->valid_from);
+	store_period_text(u->valid_from, u->valid_to, buf, cap);
+	n = strlen(buf);
 	if (u->merged_into >= 0 && n < cap)
 		n += (size_t)snprintf(buf + n, cap - n, ", merged into %s (%s)",
 		                      us->u[u->merged_into].name, us->u[u->merged_into].code);

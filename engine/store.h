@@ -68,6 +68,9 @@ struct unitset {
 };
 
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
+/* A period in words: "2005-2019", "until 2019", "from 2020" (0: open),
+ * or "" when both ends are open. */
+void store_period_text(int from, int to, char *buf, size_t cap);
 /* The unit's period and links in words: "until 2019, merged into Kim
  * Phượng (TN-DH-KIMPHUONG)"; "" for a unit with neither. */
 void store_unit_history(const struct unitset *us, int i, char *buf, size_t cap);
