@@ -18,7 +18,7 @@ test "17 assessed met, 18 assessed not met" {
   year = 2023, region = "btb", data = { adv_environment_met = true, adv_living_env_met = false },
   expect = { ["17"] = "met", ["18"] = "unmet" },
 }
-test "10 income: the annex's value is not set" {
+test "10 income: the annex's value is not set, so 70 is open" {
   year = 2023, region = "btb", data = { income_per_capita_mvnd = 70 },
-  expect = { ["10"] = "not_set" },
+  expect = { ["10"] = "open" },
 }

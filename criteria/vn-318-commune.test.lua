@@ -1,6 +1,7 @@
 -- Criteria tests of the national commune set: values exactly at each
 -- threshold that is set (met), just past it (unmet), missing figures
--- (unknown), thresholds the set leaves unset (not_set), "nếu có" (n/a).
+-- (unknown), thresholds the set leaves unset (met at the end of the
+-- measure's domain, open inside it), "nếu có" (n/a).
 tests_for "vn-318-commune"
 
 test "2.1 all commune roads paved: exactly 100 % is met" {
@@ -13,12 +14,28 @@ test "2.1 one metre short is unmet" {
   data = { road_commune_paved_km = 12.499, road_commune_total_km = 12.5 },
   expect = { ["2.1"] = "unmet" }, criteria = { ["2"] = "unmet" }, result = "unmet",
 }
-test "2.2 has no confirmed value: not_set, and the criterion cannot be met" {
+test "2.2 unset: 100 % meets any minimum; 2.3 without figures stays unknown" {
   region = "tdmnpb", year = 2023,
   data = { road_commune_paved_km = 10, road_commune_total_km = 10,
            road_village_hardened_km = 40, road_village_total_km = 40 },
-  expect = { ["2.1"] = "met", ["2.2"] = "not_set", ["2.3"] = "not_set" },
+  expect = { ["2.1"] = "met", ["2.2"] = "met", ["2.3"] = "unknown" },
   criteria = { ["2"] = "unknown" },
+}
+test "2.2 unset: 88 % is open (met if the minimum is at most 88), and so is criterion 2" {
+  region = "tdmnpb", year = 2023,
+  data = { road_commune_paved_km = 10, road_commune_total_km = 10,
+           road_village_hardened_km = 35.2, road_village_total_km = 40,
+           road_alley_hardened_km = 5, road_alley_total_km = 5,
+           road_field_ok_km = 3, road_field_total_km = 3 },
+  expect = { ["2.1"] = "met", ["2.2"] = "open", ["2.3"] = "met", ["2.4"] = "met" },
+  criteria = { ["2"] = "open" },
+}
+test "2.1 unmet decides criterion 2 whatever 2.2's minimum" {
+  region = "tdmnpb", year = 2023,
+  data = { road_commune_paved_km = 9, road_commune_total_km = 10,
+           road_village_hardened_km = 35.2, road_village_total_km = 40 },
+  expect = { ["2.1"] = "unmet", ["2.2"] = "open", ["2.3"] = "unknown" },
+  criteria = { ["2"] = "unmet" }, result = "unmet",
 }
 test "4.2 electricity at the tdmnpb draft threshold (95 %)" {
   region = "tdmnpb", year = 2023,
@@ -64,9 +81,9 @@ test "10 income, btb 2025 at 54" {
   region = "btb", year = 2025, data = { income_per_capita_mvnd = 54 },
   expect = { ["10"] = "met" },
 }
-test "10 a unit without a threshold region cannot be judged" {
+test "10 a unit without a threshold region is open, not judged" {
   year = 2023, data = { income_per_capita_mvnd = 80 },
-  expect = { ["10"] = "not_set" },
+  expect = { ["10"] = "open" },
 }
 test "13.4 nếu có: no craft village, not applicable" {
   year = 2023, region = "btb", data = { craft_villages_count = 0 },

@@ -52,11 +52,11 @@ test "ĐK.4 89.9 % is unmet; ĐK.5 one commune at 79.9 % is unmet" {
   below = { commune = { count = 3, data = { min_commune_content_satisfaction_pct = { 95, 79.9, 88 } } } },
   expect = { ["ĐK.4"] = "unmet", ["ĐK.5"] = "unmet" },
 }
-test "2.2 Định Hóa's roads 813/912 km: the threshold is not set" {
+test "2.2 Định Hóa's roads 813/912 km (89.1 %) against an unset minimum: open" {
   year = 2023, region = "tdmnpb",
   data = { road_all_hardened_km = 813, road_all_total_km = 912, district_roads_standard = true,
            district_transport_links_ok = true },
-  expect = { ["2.1"] = "met", ["2.2"] = "not_set", ["2.3"] = "met" }, criteria = { ["2"] = "unknown" },
+  expect = { ["2.1"] = "met", ["2.2"] = "open", ["2.3"] = "met" }, criteria = { ["2"] = "open" },
 }
 test "9 yes/no: one of three not met fails the criterion" {
   year = 2023, region = "tdmnpb",

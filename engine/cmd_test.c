@@ -74,7 +74,7 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 		size_t n = strlen(why);
 
 		if (want < 0) {
-			snprintf(why + n, sizeof why - n, "'%s' is not a status (met, unmet, unknown, not_set, n/a)",
+			snprintf(why + n, sizeof why - n, "'%s' is not a status (met, unmet, open, unknown, n/a)",
 			         e->status);
 			ok = 0;
 			break;

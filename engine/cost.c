@@ -166,7 +166,7 @@ int cost_needs(const struct costmodel *m, const struct critset *s, const double 
 		memset(k, 0, sizeof *k);
 		k->ind = i;
 		k->row = -1;
-		if (x->status == ST_NOT_SET) {
+		if (x->status == ST_OPEN) {
 			k->kind = NEED_NO_THRESHOLD;
 			continue;
 		}

@@ -2,6 +2,7 @@
  * criteria set (crit.h). Plain C; store.h only for region names. */
 #include "crit.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +10,16 @@
 
 #include "store.h"
 
+const char *const crit_thr_state_name[TS_N] = { "set", "draft", "unset", "range" };
+
 void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_value *out)
 {
 	const struct thr *sub;
 	int i;
 
 	out->value = 0;
+	out->lo = -INFINITY;
+	out->hi = INFINITY;
 	out->status = TS_UNSET;
 	out->note = "threshold not set";
 	if (!t)
@@ -26,6 +31,12 @@ void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_valu
 		out->note = NULL;
 		return;
 	case T_UNSET:
+		out->note = t->note;
+		return;
+	case T_RANGE:
+		out->lo = t->num;
+		out->hi = t->hi;
+		out->status = TS_RANGE;
 		out->note = t->note;
 		return;
 	case T_DRAFT:
@@ -54,6 +65,139 @@ void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_valu
 	}
 }
 
+void crit_thr_bounds(const struct indicator *d, int strict, int region, int year,
+                     struct thr_value *out)
+{
+	crit_thr_resolve(d->thr, region, year, out);
+	if (strict && out->status == TS_DRAFT)
+		out->status = TS_UNSET;   /* the note still says where the draft came from */
+	switch (out->status) {
+	case TS_SET:
+	case TS_DRAFT:
+		out->lo = out->hi = out->value;
+		return;
+	case TS_RANGE:
+		out->lo = fmax(out->lo, d->dom_lo);
+		out->hi = fmin(out->hi, d->dom_hi);
+		return;
+	default:
+		out->lo = d->dom_lo;
+		out->hi = d->dom_hi;
+	}
+}
+
+/* Interval arithmetic over the measure. An interval is [lo, hi]; NAN never
+ * appears (the ends are finite or infinite). */
+struct ival {
+	double lo, hi;
+};
+
+static struct ival iv(double lo, double hi)
+{
+	struct ival r = { lo, hi };
+	return r;
+}
+
+/* lo * hi products where 0 * inf counts as 0 (a bound of 0 stays 0). */
+static double mul0(double a, double b)
+{
+	return a == 0 || b == 0 ? 0 : a * b;
+}
+
+static struct ival domain(const struct critset *s, const struct expr *e, const struct varset *dict)
+{
+	struct ival a, b, r;
+	double p[4];
+	int i;
+
+	switch (e->op) {
+	case X_NUM:
+		return iv(e->num, e->num);
+	case X_VAR: {
+		int64_t k;
+		const char *uom = NULL;
+
+		if (dict && dict->n && map_get(&dict->by_name, s->var[e->var], &k))
+			uom = dict->v[k].uom;
+		if (s->agg && s->agg[e->var].kind == AG_MEETS)
+			return iv(0, 1);
+		if (s->agg && s->agg[e->var].kind == AG_SHARE)
+			return iv(0, 100);
+		if (uom && strcmp(uom, "pct") == 0)
+			return iv(0, 100);
+		if (uom && strcmp(uom, "bool") == 0)
+			return iv(0, 1);
+		return iv(0, INFINITY);
+	}
+	case X_NEG:
+		a = domain(s, e->arg[0], dict);
+		return iv(-a.hi, -a.lo);
+	case X_ADD: case X_SUB:
+		a = domain(s, e->arg[0], dict);
+		b = domain(s, e->arg[1], dict);
+		if (e->op == X_SUB)
+			b = iv(-b.hi, -b.lo);
+		r = iv(a.lo + b.lo, a.hi + b.hi);
+		return iv(isnan(r.lo) ? -INFINITY : r.lo, isnan(r.hi) ? INFINITY : r.hi);
+	case X_MUL:
+		a = domain(s, e->arg[0], dict);
+		b = domain(s, e->arg[1], dict);
+		p[0] = mul0(a.lo, b.lo), p[1] = mul0(a.lo, b.hi);
+		p[2] = mul0(a.hi, b.lo), p[3] = mul0(a.hi, b.hi);
+		r = iv(p[0], p[0]);
+		for (i = 1; i < 4; i++)
+			r = iv(fmin(r.lo, p[i]), fmax(r.hi, p[i]));
+		return r;
+	case X_DIV:
+		a = domain(s, e->arg[0], dict);
+		b = domain(s, e->arg[1], dict);
+		return a.lo >= 0 && b.lo >= 0 ? iv(0, INFINITY) : iv(-INFINITY, INFINITY);
+	case X_PCT:
+		/* a share of a whole: the part is counted within the whole */
+		return iv(0, 100);
+	case X_GT: case X_GE: case X_LT: case X_LE: case X_EQ:
+	case X_ALL: case X_ANY: case X_NOT:
+		return iv(0, 1);
+	case X_COUNT:
+		return iv(0, e->n);
+	case X_SUM:
+		r = iv(0, 0);
+		for (i = 0; i < e->n; i++) {
+			a = domain(s, e->arg[i], dict);
+			r = iv(r.lo + a.lo, r.hi + a.hi);
+			if (isnan(r.lo) || isnan(r.hi))
+				return iv(-INFINITY, INFINITY);
+		}
+		return r;
+	case X_MIN: case X_MAX: case X_EITHER:
+		r = domain(s, e->arg[0], dict);
+		for (i = 1; i < e->n; i++) {
+			a = domain(s, e->arg[i], dict);
+			if (e->op == X_MIN)
+				r = iv(fmin(r.lo, a.lo), fmin(r.hi, a.hi));
+			else if (e->op == X_MAX)
+				r = iv(fmax(r.lo, a.lo), fmax(r.hi, a.hi));
+			else
+				r = iv(fmin(r.lo, a.lo), fmax(r.hi, a.hi));
+		}
+		return r;
+	}
+	return iv(-INFINITY, INFINITY);
+}
+
+void crit_domains(struct critset *s, const struct varset *dict)
+{
+	int i;
+
+	for (i = 0; i < s->nind; i++) {
+		struct indicator *d = &s->ind[i];
+		struct ival r = d->measure ? domain(s, d->measure, dict) : iv(0, 1);
+
+		d->dom_lo = r.lo;
+		d->dom_hi = r.hi;
+	}
+}
+
 static void census(const struct thr *t, int indraft, int *nd, int *nu)
 {
 	int i;
@@ -65,6 +209,7 @@ static void census(const struct thr *t, int indraft, int *nd, int *nu)
 		*nd += indraft;
 		break;
 	case T_UNSET:
+	case T_RANGE:
 		(*nu)++;
 		break;
 	case T_DRAFT:
@@ -199,6 +344,9 @@ static void fmt_thr(const struct thr *t, struct sbuf *b)
 		return;
 	case T_UNSET:
 		put(b, "not set");
+		return;
+	case T_RANGE:
+		put(b, "%g..%g (range)", t->num, t->hi);
 		return;
 	case T_DRAFT:
 		fmt_thr(t->inner, b);

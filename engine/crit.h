@@ -20,12 +20,13 @@ struct expr {
 	struct expr **arg;
 };
 
-enum thr_kind { T_NUM, T_DRAFT, T_UNSET, T_REGION, T_YEAR };
+enum thr_kind { T_NUM, T_DRAFT, T_UNSET, T_REGION, T_YEAR, T_RANGE };
 
 struct thr {
 	int kind;
-	double num;          /* T_NUM */
-	char *note;          /* T_DRAFT, T_UNSET: where from, or why not set */
+	double num;          /* T_NUM; T_RANGE: the lower end */
+	double hi;           /* T_RANGE: the upper end (may be INFINITY) */
+	char *note;          /* T_DRAFT, T_UNSET, T_RANGE: where from, why not set, why this range */
 	struct thr *inner;   /* T_DRAFT: the drafted value (number, region, year) */
 	struct thr *region[7], *dflt;   /* T_REGION; NULL = not given */
 	int nyear;           /* T_YEAR: years ascending */
@@ -44,6 +45,7 @@ struct indicator {
 	int must;            /* CMP_MUST: 1 = must hold, 0 = must not */
 	struct thr *thr;     /* NULL for CMP_MUST */
 	int criterion;       /* index in critset.crit */
+	double dom_lo, dom_hi;  /* the measure's natural domain (crit_domains) */
 };
 
 struct criterion {
@@ -83,18 +85,35 @@ struct critset {
 	int nvar;
 	struct aggvar *agg;  /* per variable; kind AG_NONE for data variables */
 	int nagg;            /* how many are derived (kind != AG_NONE) */
+	int strict;          /* judge drafts as unset: only cited numbers decide */
 };
 
-/* A threshold resolved for one region and year. */
-enum { TS_SET, TS_DRAFT, TS_UNSET };
+/* A threshold resolved for one region and year: a number (cited or
+ * draft), a range the number is known to lie in, or nothing known. */
+enum { TS_SET, TS_DRAFT, TS_UNSET, TS_RANGE, TS_N };
+extern const char *const crit_thr_state_name[TS_N];
 struct thr_value {
-	double value;
+	double value;        /* TS_SET, TS_DRAFT */
+	double lo, hi;       /* TS_RANGE: the bounds as written (before the domain) */
 	int status;          /* TS_* */
-	const char *note;    /* for drafts and unset thresholds */
+	const char *note;    /* for drafts, ranges and unset thresholds */
 };
 
 /* Resolves t for region (0..6, or -1 unknown) and year. */
 void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_value *out);
+/* The same for indicator d, as the evaluator judges it: lo..hi is where the
+ * threshold can lie (a number: lo == hi; a range or nothing known: within
+ * d's domain), and with strict a draft counts as unset. */
+void crit_thr_bounds(const struct indicator *d, int strict, int region, int year,
+                     struct thr_value *out);
+
+/* Fills every indicator's dom_lo/dom_hi: the values its measure can take,
+ * from the variables' units in dict (pct 0..100, bool 0..1, the rest >= 0;
+ * without a dictionary every variable is >= 0, as every unit of the
+ * dictionary is) and the shape of the expression (a pct() is 0..100, a
+ * comparison 0..1). A threshold nobody has set ranges over this domain. */
+struct varset;
+void crit_domains(struct critset *s, const struct varset *dict);
 /* Counts of draft and unset leaves anywhere in the set's thresholds. */
 void crit_thr_census(const struct critset *s, int *ndraft, int *nunset);
 /* Index of an indicator or criterion by id, or -1. */

@@ -1,7 +1,8 @@
 /* eval.c - indicator, criterion and unit status from figures (eval.h).
  * Missing figures make an indicator unknown, never met or unmet; a
- * threshold the set leaves unset gives "not set". Calls crit.c for
- * thresholds and store.c to read figures. */
+ * threshold the set does not know (unset, or a range) decides what it can
+ * and leaves the rest open. Calls crit.c for thresholds and store.c to
+ * read figures. */
 #include "eval.h"
 
 #include <math.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 
 const char *const eval_status_name[ST_N] = {
-	"met", "unmet", "unknown", "not_set", "n/a",
+	"met", "unmet", "unknown", "open", "n/a",
 };
 
 /* Values this close to a threshold count as on it: 100 * 7 / 10 must meet
@@ -99,29 +100,33 @@ double eval_gap(const struct indicator *d, const struct ind_result *r)
 	return d->cmp == CMP_MIN ? r->value - r->threshold : r->threshold - r->value;
 }
 
-static void eval_ind(const struct indicator *d, const double *vals, int region, int year,
-                     struct ind_result *r)
+static void eval_ind(const struct indicator *d, int strict, const double *vals, int region,
+                     int year, struct ind_result *r)
 {
 	struct xctx c = { vals, 0 };
 	struct thr_value tv;
-	double v;
+	double v, tol;
 
 	r->value = NAN;
 	r->threshold = NAN;
+	r->thr_lo = r->thr_hi = NAN;
 	r->thr_status = TS_SET;
 	r->thr_note = NULL;
 	r->div0 = 0;
+	if (d->cmp != CMP_MUST) {   /* the threshold shows whatever the figures say */
+		crit_thr_bounds(d, strict, region, year, &tv);
+		r->thr_status = (unsigned char)tv.status;
+		r->thr_note = tv.note;
+		r->thr_lo = tv.lo;
+		r->thr_hi = tv.hi;
+		if (tv.status == TS_SET || tv.status == TS_DRAFT)
+			r->threshold = tv.value;
+	}
 	if (d->applies) {
 		v = x_eval(d->applies, &c);
 		if (isnan(v)) {
 			r->status = ST_UNKNOWN;
 			r->div0 = (unsigned char)c.div0;
-			if (d->cmp != CMP_MUST) {   /* the threshold still shows */
-				crit_thr_resolve(d->thr, region, year, &tv);
-				r->thr_status = (unsigned char)tv.status;
-				r->thr_note = tv.note;
-				r->threshold = tv.status == TS_UNSET ? NAN : tv.value;
-			}
 			return;
 		}
 		if (v == 0) {
@@ -131,41 +136,49 @@ static void eval_ind(const struct indicator *d, const double *vals, int region, 
 	}
 	v = r->value = x_eval(d->measure, &c);
 	r->div0 = (unsigned char)c.div0;
-	if (d->cmp == CMP_MUST) {
-		r->threshold = d->must;
-		if (isnan(v))
-			r->status = ST_UNKNOWN;
-		else
-			r->status = ((v != 0) == d->must) ? ST_MET : ST_UNMET;
-		return;
-	}
-	crit_thr_resolve(d->thr, region, year, &tv);
-	r->thr_status = (unsigned char)tv.status;
-	r->thr_note = tv.note;
-	if (tv.status == TS_UNSET) {
-		r->status = ST_NOT_SET;
-		return;
-	}
-	r->threshold = tv.value;
 	if (isnan(v)) {
 		r->status = ST_UNKNOWN;
+		if (d->cmp == CMP_MUST)
+			r->threshold = d->must;
 		return;
 	}
-	if (d->cmp == CMP_MIN)
-		r->status = v >= tv.value - EPS * fmax(1, fabs(tv.value)) ? ST_MET : ST_UNMET;
-	else
-		r->status = v <= tv.value + EPS * fmax(1, fabs(tv.value)) ? ST_MET : ST_UNMET;
+	if (d->cmp == CMP_MUST) {
+		r->threshold = d->must;
+		r->status = ((v != 0) == d->must) ? ST_MET : ST_UNMET;
+		return;
+	}
+	/* met under every admissible threshold, under none, or it depends */
+	if (d->cmp == CMP_MIN) {
+		tol = EPS * fmax(1, isinf(r->thr_hi) ? 1 : fabs(r->thr_hi));
+		if (v >= r->thr_hi - tol)
+			r->status = ST_MET;
+		else if (v < r->thr_lo - EPS * fmax(1, isinf(r->thr_lo) ? 1 : fabs(r->thr_lo)))
+			r->status = ST_UNMET;
+		else
+			r->status = ST_OPEN;
+	} else {
+		tol = EPS * fmax(1, isinf(r->thr_lo) ? 1 : fabs(r->thr_lo));
+		if (v <= r->thr_lo + tol)
+			r->status = ST_MET;
+		else if (v > r->thr_hi + EPS * fmax(1, isinf(r->thr_hi) ? 1 : fabs(r->thr_hi)))
+			r->status = ST_UNMET;
+		else
+			r->status = ST_OPEN;
+	}
 }
 
-/* Met when every part is met or not applicable; unmet when any part is
- * unmet; otherwise unknown (something missing or not set). */
+/* Kleene's logic with two kinds of "not known": met when every part is met
+ * or not applicable; unmet when any part is unmet; otherwise unknown when a
+ * figure is missing anywhere, else open (only the law's numbers decide). */
 static int combine(int acc, int st)
 {
 	if (acc == ST_UNMET || st == ST_UNMET)
 		return ST_UNMET;
 	if (st == ST_MET || st == ST_NA)
 		return acc;
-	return ST_UNKNOWN;
+	if (acc == ST_UNKNOWN || st == ST_UNKNOWN)
+		return ST_UNKNOWN;
+	return ST_OPEN;
 }
 
 int eval_unit(const struct critset *s, const double *vals, int region, int year,
@@ -179,7 +192,7 @@ int eval_unit(const struct critset *s, const double *vals, int region, int year,
 
 		cs = ST_MET;
 		for (j = c->first; j < c->first + c->n; j++) {
-			eval_ind(&s->ind[j], vals, region, year, &ind[j]);
+			eval_ind(&s->ind[j], s->strict, vals, region, year, &ind[j]);
 			cs = combine(cs, ind[j].status);
 		}
 		crit[i] = (unsigned char)cs;

@@ -1,26 +1,39 @@
 /* eval.h - evaluates a criteria set (crit.h) for units and years: each
- * indicator met, unmet, unknown (data missing), threshold not set, or not
- * applicable; criteria and units from their indicators. Plain C: the data
+ * indicator met (whatever the admissible threshold), unmet (under every
+ * admissible threshold), open (it depends on a number the set does not
+ * know yet), unknown (figures missing) or not applicable; criteria and
+ * units from their indicators in three-valued logic. Plain C: the data
  * comes in as a matrix of figures loaded from the store. */
 #ifndef NTM_EVAL_H
 #define NTM_EVAL_H
 
+#include <math.h>
 #include <sqlite3.h>
 
 #include "crit.h"
 #include "store.h"
 
-enum { ST_MET, ST_UNMET, ST_UNKNOWN, ST_NOT_SET, ST_NA, ST_N };
+/* The numbers are stored in runs: keep them. ST_OPEN took the place of
+ * "threshold not set", which an unset threshold no longer means alone. */
+enum { ST_MET, ST_UNMET, ST_UNKNOWN, ST_OPEN, ST_NA, ST_N };
 extern const char *const eval_status_name[ST_N];
 
 struct ind_result {
 	double value;        /* NAN when it could not be computed */
-	double threshold;    /* NAN when not set; 1/0 for must-indicators */
+	double threshold;    /* NAN unless a number (set or draft); 1/0 for must-indicators */
+	double thr_lo, thr_hi;    /* where the threshold can lie (crit_thr_bounds) */
 	unsigned char status;     /* ST_* */
-	unsigned char thr_status; /* TS_* */
+	unsigned char thr_status; /* TS_* (a draft under --strict is TS_UNSET) */
 	unsigned char div0;       /* the measure divided by zero */
-	const char *thr_note;     /* draft source or why not set; not owned */
+	const char *thr_note;     /* draft source, range reason, or why not set; not owned */
 };
+
+/* For an open result: the indicator is met if its threshold is at most
+ * (a minimum) or at least (a maximum) this value, i.e. the value itself. */
+static inline double eval_break_even(const struct ind_result *r)
+{
+	return r->status == ST_OPEN ? r->value : (double)NAN;
+}
 
 /* Gap: positive is the margin above a minimum (or below a maximum),
  * negative the shortfall; NAN when there is none to give. */
@@ -28,7 +41,8 @@ double eval_gap(const struct indicator *d, const struct ind_result *r);
 
 /* Evaluates one unit in one year. vals[i] is the figure of set variable i
  * (NAN = missing). Fills ind[nind] and crit[ncrit] (ST_*), returns the
- * unit's status. *ncrit_met counts criteria met. */
+ * unit's status. *ncrit_met counts criteria met. Unmet decides over
+ * unknown, unknown over open, open over met (s->strict: drafts as unset). */
 int eval_unit(const struct critset *s, const double *vals, int region, int year,
               struct ind_result *ind, unsigned char *crit, int *ncrit_met);
 

@@ -407,9 +407,9 @@ void hier_explain(struct ctx *c, const struct hier *h, const struct evalrun *r, 
 				count[hs->status ? hs->status[at(h, j, year)] : ST_N]++, n++;
 		}
 		fprintf(out, "  results under %s used (%d %s%s, %d): %d met, %d unmet, %d unknown, "
-		        "%d threshold not set%s\n", hs->id, n, store_level_name[hs->level],
+		        "%d open%s\n", hs->id, n, store_level_name[hs->level],
 		        n == 1 ? "" : "s", year, count[ST_MET], count[ST_UNMET], count[ST_UNKNOWN],
-		        count[ST_NOT_SET], count[ST_N] ? ", some not in force" : "");
+		        count[ST_OPEN], count[ST_N] ? ", some not in force" : "");
 		for (j = 0; j < hs->run.nunit; j++) {
 			int a = hs->run.units[j], st;
 			const struct unit *u = &c->units.u[a];

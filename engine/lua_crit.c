@@ -528,6 +528,7 @@ struct critset *lcrit_load(struct sandbox *sb, const char *path, const struct va
 	}
 	if (conv_set(&c, path) < 0)
 		goto fail;
+	crit_domains(c.s, dict);
 	lua_settop(sb->L, top);
 	map_free(&c.vars);
 	/* the declarations are garbage now; give the memory back before the

@@ -15,7 +15,7 @@ $ $NTM --db t.db --criteria ladder eval district-test --unit "dinh hoa" --year 2
 >     ĐK.3  met      2              ≥ 2              +0       [QĐ test 2, ĐK.3]
 >     ĐK.4  met      70 km          ≥ 60             +10      [QĐ test 2, ĐK.4]
 >
->   results under roads used (2 communes, 2023): 1 met, 0 unmet, 1 unknown, 0 threshold not set
+>   results under roads used (2 communes, 2023): 1 met, 0 unmet, 1 unknown, 0 open
 >     Bảo Cường                met          3/3 criteria
 >     Kim Phượng               unknown      2/3 criteria
 > 2023: 0 of 1 units meet district-test; 0.0 of 1 criteria met per unit on average

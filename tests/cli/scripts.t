@@ -5,7 +5,7 @@ $ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/dinh-hoa-charts.lua
 > wrote out/income.png
 $ head -2 out/criteria-met-2023.csv
 > category,Tiêu chí đạt (vn-318-commune)
-> Bảo Cường,9
+> Bảo Cường,11
 $ grep -q 'Định Hóa: số tiêu chí đạt theo xã, năm 2023' out/criteria-met-2023.svg && grep -q 'Điềm Mặc' out/criteria-met-2023.svg
 $ od -An -tx1 -N4 out/income.png | tr -d ' '
 > 89504e47
@@ -44,7 +44,7 @@ $ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/quang-giao-2024.lua
 ~ out/quang-giao-2024.csv
 $ head -3 out/quang-giao-2024.csv
 > quarter,scenario,set,status,criteria_met,spent_mvnd,clean_water_pct,clean_water_status
-> Q1,qg-2024-q1,th-32-2022-commune,unknown,8,3481.839,,
+> Q1,qg-2024-q1,th-32-2022-commune,open,10,3481.839,,
 > Q1,qg-2024-q1,th-33-2022-advanced-commune,unknown,0,3481.839,60.16,met
 $ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/quang-giao-2024.lua --out out >/dev/null && $NTM --db d.db scenario list | cut -c1-50 | sed 's/ *$//'
 > scenario                     built on
@@ -58,7 +58,7 @@ $ $NTM --db d.db --criteria $ROOT/criteria diff th-33-2022-advanced-commune --sc
 > th-33-2022-advanced-commune,TH-QX-QUANGGIAO,"Quảng Giao",2024,18.1,unmet,met,40,60.16
 $ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/dinh-hoa-2024.lua "dinh hoa" 0.87 --out out
 ~ Định Hóa, 2024: envelope 61081 million VND, 53140 disbursed at 87 %; 1609 figures carried from 2023
-~   vn-318-commune             communes meeting 0 -> 0 of 22; criteria met 198 -> 198
+~   vn-318-commune             communes meeting 0 -> 0 of 22; criteria met 242 -> 242
 $ $NTM --db d.db scenario show dh-2024-plan | grep -c 'Sơn Phú 2024: model_villages_count = 4\|Định Hóa 2024 central: allocated 27135'
 > 2
 $ sqlite3 d.db 'SELECT * FROM observation; SELECT * FROM funding; SELECT * FROM project' | md5sum | cmp - base.md5 && echo unchanged
