@@ -17,11 +17,11 @@
 
 #define DEFAULT_COSTS "data/costs.csv"
 
-/* One unit's evaluation and needs for the year. */
+/* One unit's needs for the year; its results are in costrun.R. */
 struct unitneeds {
 	int unit;            /* index in c->units */
-	int status, ncrit;   /* before */
-	unsigned char *crit; /* criterion statuses before */
+	int at;              /* index in costrun.R */
+	int status, ncrit;   /* before: results_status, results_ncrit */
 	struct need *need;
 	int nneed;
 	double *vals;        /* the unit's figures (a copy) */
@@ -29,8 +29,9 @@ struct unitneeds {
 
 struct costrun {
 	struct evalrun r;
+	struct results R;    /* the evaluation before any work */
 	struct costmodel m;
-	struct unitneeds *u;
+	struct unitneeds *u; /* the units judged in the year */
 	int n, year;
 };
 
@@ -39,11 +40,11 @@ static void costrun_free(struct costrun *k)
 	int i;
 
 	for (i = 0; i < k->n; i++) {
-		free(k->u[i].crit);
 		free(k->u[i].need);
 		free(k->u[i].vals);
 	}
 	free(k->u);
+	results_free(&k->R);
 	cost_free(&k->m);
 	evalrun_free(&k->r);
 	memset(k, 0, sizeof *k);
@@ -64,23 +65,27 @@ static int costrun_open(struct ctx *c, const char *set, const char *unit, int ye
 		costs = getenv("NTM_COSTS") && *getenv("NTM_COSTS") ? getenv("NTM_COSTS") : DEFAULT_COSTS;
 	if (cost_load(costs, &c->vars, &k->m, &c->err) < 0)
 		return -1;
-	if (evalrun_open(c, set, top, year, year, &k->r) < 0)
+	if (evalrun_open(c, set, top, year, year, &k->r) < 0 || evalrun_results(c, &k->r, &k->R) < 0)
 		return -1;
 	if (!(k->u = calloc((size_t)k->r.nunit, sizeof *k->u)))
 		return err_set(&c->err, "out of memory");
 	for (i = 0; i < k->r.nunit; i++) {
-		struct unitneeds *x = &k->u[k->n++];
+		struct unitneeds *x;
 		const struct critset *s = k->r.set;
 
+		if (!results_judged(&k->R, i, year))
+			continue;
+		x = &k->u[k->n++];
 		x->unit = k->r.units[i];
-		x->status = evalrun_unit(c, &k->r, i, year, &x->ncrit);
-		x->crit = malloc((size_t)s->ncrit + 1);
+		x->at = i;
+		x->status = results_status(&k->R, i, year);
+		x->ncrit = results_ncrit(&k->R, i, year);
 		x->need = malloc(((size_t)s->nind + 1) * sizeof *x->need);
 		x->vals = malloc(((size_t)s->nvar + 1) * sizeof *x->vals);
-		if (!x->crit || !x->need || !x->vals)
+		if (!x->need || !x->vals)
 			return err_set(&c->err, "out of memory");
-		memcpy(x->crit, k->r.crit, (size_t)s->ncrit);
 		memcpy(x->vals, eval_vals(&k->r.data, i, 0), (size_t)s->nvar * sizeof *x->vals);
+		results_inds(&k->R, i, year, k->r.res);
 		x->nneed = cost_needs(&k->m, s, x->vals, c->units.u[x->unit].region, year, k->r.res,
 		                      x->need);
 	}
@@ -122,8 +127,12 @@ static const char cost_usage[] =
 	"VND) that close each unmet indicator money can close, from the cost model\n"
 	"($NTM_COSTS or data/costs.csv: a price per unit of work and the figure it moves),\n"
 	"the total, and what money alone cannot close: indicators no work moves\n"
-	"(income, poverty), figures missing, thresholds not set. An indicator is\n"
-	"priced when its measure is one figure or a share of two (pct(v.x, v.total)).\n"
+	"(income, poverty). Figures missing are listed as missing. Where the set does\n"
+	"not know a threshold (unset, or a range), works are priced to the far end of\n"
+	"where it can lie (certainly enough: 100 % for a share) and to the near end\n"
+	"(may be enough: nothing for an open result); a count with no known upper\n"
+	"end is not priced. An indicator is priced when its measure is one figure or\n"
+	"a share of two (pct(v.x, v.total)).\n"
 	"Under --scenario NAME the figures include the scenario's changes.\n";
 
 int cmd_cost(struct ctx *c, int argc, char **argv)
@@ -138,7 +147,7 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 	};
 	struct costrun k;
 	int npos, done, rc, year, i, j, csv = 0, nshort = 0;
-	double total = 0;
+	double total = 0, total_may = 0;
 	const char *fmt;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, cost_usage, &done)) || done)
@@ -159,7 +168,8 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 		return 1;
 	}
 	if (csv)
-		printf("unit_code,unit_name,year,indicator,kind,work,variable,quantity,uom,unit_cost,cost,source\n");
+		printf("unit_code,unit_name,year,indicator,kind,work,variable,quantity,uom,unit_cost,cost,"
+		       "source,quantity_may,cost_may\n");
 	else
 		printf("%s, %d: works to the standard (million VND; prices: %s%s%s)\n\n", k.r.set->id,
 		       year, k.m.path, c->scenario_name ? "; scenario " : "",
@@ -168,7 +178,7 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 		const struct unitneeds *x = &k.u[i];
 		const struct unit *u = &c->units.u[x->unit];
 		const struct critset *s = k.r.set;
-		double sum = 0;
+		double sum = 0, sum_may = 0;
 		int kind, nlist;
 
 		if (x->status == ST_MET)
@@ -180,20 +190,27 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 		for (j = 0; j < x->nneed; j++) {
 			const struct need *n = &x->need[j];
 			const struct costrow *row = n->row >= 0 ? &k.m.r[n->row] : NULL;
-			char q[32], uc[32], cost[32];
+			char q[32], uc[32], cost[32], qm[32], cm[32];
 
 			if (n->kind != NEED_WORK)
 				continue;
 			report_num(q, sizeof q, n->qty);
+			report_num(qm, sizeof qm, n->qty_may);
 			money(uc, sizeof uc, row->cost);
 			money(cost, sizeof cost, n->cost);
+			money(cm, sizeof cm, n->cost_may);
 			sum += n->cost;
+			sum_may += n->cost_may;
 			if (csv) {
-				printf("%s,\"%s\",%d,%s,work,%s,%s,%s%s,%s,%s,%s,", u->code, u->name, year,
-				       s->ind[n->ind].id, row->work, s->var[n->var], n->sign < 0 ? "-" : "", q,
+				csv_put(stdout, u->code);
+				putchar(',');
+				csv_put(stdout, u->name);
+				printf(",%d,%s,work,", year, s->ind[n->ind].id);
+				csv_put(stdout, row->work);
+				printf(",%s,%s%s,%s,%s,%s,", s->var[n->var], n->sign < 0 ? "-" : "", q,
 				       row->uom, uc, cost);
 				csv_put(stdout, row->source);
-				putchar('\n');
+				printf(",%s%s,%s\n", n->sign < 0 && n->qty_may > 0 ? "-" : "", qm, cm);
 				continue;
 			}
 			printf("  %-7s %s %s%s %s", s->ind[n->ind].id, row->work, n->sign < 0 ? "−" : "+",
@@ -201,44 +218,65 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 			printf(" × %s = %s", uc, cost);
 			if (k.r.res && s->ind[n->ind].cmp != CMP_MUST)
 				printf("   (%s)", s->var[n->var]);
+			if (n->cost_may != n->cost && n->qty_may == 0)
+				printf("   certainly enough; nothing may be needed");
+			else if (n->cost_may != n->cost)
+				printf("   certainly enough; %s%s %s (%s) may suffice",
+				       n->sign < 0 ? "−" : "+", qm, row->uom, cm);
 			putchar('\n');
 		}
-		for (kind = NEED_NO_MONEY; kind <= NEED_NO_THRESHOLD; kind++) {
+		/* the lists: kinds in order, money's "cannot" split by open or not */
+		for (kind = NEED_NO_MONEY; kind <= NEED_NO_THRESHOLD + 1; kind++) {
 			nlist = 0;
 			for (j = 0; j < x->nneed; j++) {
 				const struct need *n = &x->need[j];
+				int open_nm = kind == NEED_NO_THRESHOLD + 1;
 
-				if (n->kind != kind)
+				if (open_nm ? n->kind != NEED_NO_MONEY || !n->open :
+				    n->kind != kind || (kind == NEED_NO_MONEY && n->open))
 					continue;
 				if (csv) {
-					printf("%s,\"%s\",%d,%s,%s,,,,,,,\n", u->code, u->name, year,
-					       s->ind[n->ind].id, kind == NEED_NO_MONEY ? "no-money" :
-					       kind == NEED_NO_DATA ? "figures-missing" : "threshold-not-set");
+					csv_put(stdout, u->code);
+					putchar(',');
+					csv_put(stdout, u->name);
+					printf(",%d,%s,%s,,,,,,,,,\n", year, s->ind[n->ind].id,
+					       open_nm ? "open-no-money" : kind == NEED_NO_MONEY ? "no-money" :
+					       kind == NEED_NO_DATA ? "figures-missing" : "threshold-unbounded");
 					continue;
 				}
 				if (nlist++ == 0)
-					printf("  %s:", kind == NEED_NO_MONEY ? "money alone cannot close" :
-					       kind == NEED_NO_DATA ? "figures missing, not priced" :
-					       "threshold not set, not priced");
+					printf("  %s:", open_nm ? "open (may be met already), money cannot move it" :
+					       kind == NEED_NO_MONEY ? "money alone cannot close" :
+					       kind == NEED_NO_DATA ? "figures missing (collect them), not priced" :
+					       "threshold not known and without an upper end, not priced");
 				printf(" %s", s->ind[n->ind].id);
 			}
 			if (nlist && !csv)
 				putchar('\n');
 		}
 		if (!csv) {
-			char t[32];
+			char t[32], tm[32];
 
 			money(t, sizeof t, sum);
-			printf("  works: %s million VND\n\n", t);
+			money(tm, sizeof tm, sum_may);
+			if (sum_may != sum)
+				printf("  works: %s million VND certainly enough; %s may suffice\n\n", t, tm);
+			else
+				printf("  works: %s million VND\n\n", t);
 		}
 		total += sum;
+		total_may += sum_may;
 	}
 	if (!csv) {
-		char t[32];
+		char t[32], tm[32];
 
 		money(t, sizeof t, total);
-		printf("%d of %d units short of %s in %d; works priced: %s million VND\n", nshort, k.n,
-		       k.r.set->id, year, t);
+		money(tm, sizeof tm, total_may);
+		printf("%d of %d units not certainly meeting %s in %d; works priced: %s million VND",
+		       nshort, k.n, k.r.set->id, year, t);
+		if (total_may != total)
+			printf(" certainly enough, %s may suffice", tm);
+		putchar('\n');
 	}
 	costrun_free(&k);
 	return 0;
@@ -278,6 +316,9 @@ static const char alloc_usage[] =
 	"the unit and year. The plan lists unit, work, quantity and cost; the\n"
 	"outcome is re-evaluated against the baseline; --save stores the plan as a\n"
 	"scenario of projects (`ntm eval SET --scenario NAME`, `ntm diff`).\n"
+	"Where the set does not know a threshold, works are priced to what is\n"
+	"certainly enough (see `ntm cost`), so a unit counted as meeting the set\n"
+	"meets it for certain.\n"
 	"Method: cheapest first. Each choice counts one (a criterion, or a unit),\n"
 	"so cheapest-first is optimal for the budget alone; per-unit limits can\n"
 	"make it fall short, and the report gives the count without them as a bound.\n";
@@ -370,6 +411,7 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 	double budget = 0, rate = 1, spend, spent = 0, minpu = 0, maxpu = INFINITY, *given = NULL;
 	int npos, done, rc, year, i, j, ni = 0, by_unit = 0, top = -1, nchosen = 0, bound = 0;
 	int before_units = 0, after_units = 0, before_crit = 0, after_crit = 0, intx = 0;
+	int before_could = 0, after_could = 0;
 	const char *obj;
 	double left;
 
@@ -420,13 +462,16 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 		int ok = 1;
 
 		before_units += x->status == ST_MET;
+		before_could += x->status == ST_OPEN || x->status == ST_UNKNOWN;
 		before_crit += x->ncrit;
 		if (x->status == ST_MET || !eligible(c, opt_get(opts, "eligible"), x->unit))
 			continue;
 		for (j = 0; j < k.r.set->ncrit; j++) {
 			double cc;
 
-			if (x->crit[j] == ST_MET || x->crit[j] == ST_NA)
+			int cs = results_crit(&k.R, x->at, year, j);
+
+			if (cs == ST_MET || cs == ST_NA)
 				continue;
 			cc = cost_criterion(k.r.set, j, x->need, x->nneed);
 			if (cc < 0) {
@@ -527,6 +572,7 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 			if (!any)
 				ncm = x->ncrit;
 			after_units += st == ST_MET;
+			after_could += st == ST_OPEN || st == ST_UNKNOWN;
 			after_crit += ncm;
 			nchosen += any;
 		}
@@ -539,7 +585,8 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 		if (rate < 1)
 			printf("; not disbursed %s", d);
 		printf("\n");
-		printf("units meeting %s: %d → %d of %d\n", s->id, before_units, after_units, k.n);
+		printf("units meeting %s for certain: %d → %d of %d (could meet: %d → %d)\n", s->id,
+		       before_units, after_units, k.n, before_could, after_could);
 		printf("criteria met: %d → %d (the budget alone would buy %d %s)\n", before_crit, after_crit,
 		       bound, by_unit ? "units" : "criteria");
 		if (intx && store_exec(c->db, "COMMIT", &c->err) < 0) {

@@ -1,12 +1,14 @@
 /* cmd_diff.c - `ntm diff SET... --scenario A [--against B]`: evaluates each
  * set under B (or the base data) and under A and lists the units and
- * indicators whose status changes, with the values before and after, and
- * the units meeting each set before and after. Nothing is stored. */
+ * criteria and indicators whose status changes, with the values before and
+ * after, and the units meeting each set before and after. Both sides are
+ * results values (results.h). Nothing is stored. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmds.h"
+#include "csv.h"
 #include "evalrun.h"
 #include "report.h"
 
@@ -14,51 +16,11 @@ static const char usage[] =
 	"usage: ntm diff SET... --scenario A [--against B] [--year Y | --years A-B]\n"
 	"                [--unit NAME|CODE] [--format table|csv]\n\n"
 	"Evaluates each SET under scenario B (default: the base data) and under\n"
-	"scenario A, and lists the units and indicators whose status changes, with\n"
-	"the values before and after, then the units meeting each set before and\n"
-	"after. The years default to the set's years that have figures.\n";
-
-struct side {
-	unsigned char *unit;      /* [i * nyear + y]: ST_* */
-	unsigned char *ncrit;
-	struct ind_result *ind;   /* [(i * nyear + y) * nind + k] */
-};
-
-static int run_side(struct ctx *c, const char *set, int top, int y0, int y1, struct side *sd,
-                    struct evalrun *r)
-{
-	int i, y, ny;
-
-	if (evalrun_open(c, set, top, y0, y1, r) < 0)
-		return -1;
-	y0 = r->year_from;
-	y1 = r->year_to;
-	ny = y1 - y0 + 1;
-	sd->unit = malloc((size_t)r->nunit * (size_t)ny + 1);
-	sd->ncrit = malloc((size_t)r->nunit * (size_t)ny + 1);
-	sd->ind = malloc((size_t)r->nunit * (size_t)ny * (size_t)r->set->nind * sizeof *sd->ind + 1);
-	if (!sd->unit || !sd->ncrit || !sd->ind)
-		return err_set(&c->err, "out of memory");
-	for (i = 0; i < r->nunit; i++)
-		for (y = y0; y <= y1; y++) {
-			size_t at = (size_t)i * (size_t)ny + (size_t)(y - y0);
-			int ncm;
-
-			sd->unit[at] = (unsigned char)evalrun_unit(c, r, i, y, &ncm);
-			sd->ncrit[at] = (unsigned char)(ncm > 255 ? 255 : ncm);
-			memcpy(&sd->ind[at * (size_t)r->set->nind], r->res,
-			       (size_t)r->set->nind * sizeof *r->res);
-		}
-	return 0;
-}
-
-static void side_free(struct side *sd)
-{
-	free(sd->unit);
-	free(sd->ncrit);
-	free(sd->ind);
-	memset(sd, 0, sizeof *sd);
-}
+	"scenario A, and lists the units, criteria and indicators whose status\n"
+	"changes (met, unmet, open, unknown), with the values before and after, then\n"
+	"the units meeting each set for certain, and those that could, before and\n"
+	"after. In csv a criterion's row has an empty indicator. The years default\n"
+	"to the set's years.\n";
 
 static void value(char *buf, size_t cap, const struct ind_result *x)
 {
@@ -72,79 +34,126 @@ static void value(char *buf, size_t cap, const struct ind_result *x)
 	}
 }
 
+static void csv_value(double v)
+{
+	if (!isnan(v))
+		printf("%.10g", v);
+}
+
+/* One side: the set evaluated under scenario name (NULL: the base data). */
+static int side(struct ctx *c, const char *set, const char *name, int top, int y0, int y1,
+                struct evalrun *r, struct results *R)
+{
+	ctx_use_scenario(c, name);
+	if (evalrun_open(c, set, top, y0, y1, r) < 0)
+		return -1;
+	return evalrun_results(c, r, R);
+}
+
+/* Prints what changed for unit i in year y; returns the number of lines. */
+static int diff_unit(struct ctx *c, const struct results *B, const struct results *A, int i, int y,
+                     int csv)
+{
+	const struct critset *s = A->set;
+	const struct unit *u = &c->units.u[A->unit[i]];
+	int k, j, n = 0;
+
+	if (!results_judged(A, i, y) && !results_judged(B, i, y))
+		return 0;
+	for (j = 0; j < s->ncrit; j++) {
+		const struct criterion *cr = &s->crit[j];
+		int cb = results_crit(B, i, y, j), ca = results_crit(A, i, y, j), first = 1;
+
+		for (k = cr->first; k < cr->first + cr->n; k++) {
+			struct ind_result x, z;
+			char before[48], after[48];
+
+			results_ind(B, i, y, k, &x);
+			results_ind(A, i, y, k, &z);
+			if (x.status == z.status && (x.value == z.value || (isnan(x.value) && isnan(z.value))))
+				continue;
+			if (csv) {
+				if (first && ca != cb) {
+					printf("%s,", s->id);
+					csv_put(stdout, u->code);
+					putchar(',');
+					csv_put(stdout, u->name);
+					printf(",%d,", y);
+					csv_put(stdout, cr->id);
+					printf(",,%s,%s,,\n", eval_status_name[cb], eval_status_name[ca]);
+				}
+				first = 0;
+				printf("%s,", s->id);
+				csv_put(stdout, u->code);
+				putchar(',');
+				csv_put(stdout, u->name);
+				printf(",%d,", y);
+				csv_put(stdout, cr->id);
+				putchar(',');
+				csv_put(stdout, s->ind[k].id);
+				printf(",%s,%s,", eval_status_name[x.status], eval_status_name[z.status]);
+				csv_value(x.value);
+				putchar(',');
+				csv_value(z.value);
+				putchar('\n');
+				n++;
+				continue;
+			}
+			if (!n)
+				printf("%s %d: %s %d/%d → %s %d/%d criteria\n", u->name, y,
+				       eval_status_name[results_status(B, i, y)], results_ncrit(B, i, y), s->ncrit,
+				       eval_status_name[results_status(A, i, y)], results_ncrit(A, i, y), s->ncrit);
+			if (first && ca != cb)
+				printf("  criterion %-4s %s → %s\n", cr->id, eval_status_name[cb],
+				       eval_status_name[ca]);
+			first = 0;
+			value(before, sizeof before, &x);
+			value(after, sizeof after, &z);
+			printf("  %-8s %-22s → %s\n", s->ind[k].id, before, after);
+			n++;
+		}
+	}
+	return n;
+}
+
 static int diff_set(struct ctx *c, const char *set, const char *a, const char *b, int top,
                     int y0, int y1, int csv)
 {
 	struct evalrun ra = { 0 }, rb = { 0 };
-	struct side sa = { 0 }, sb = { 0 };
-	int ny, i, y, k, rc = 1, nchg = 0;
+	struct results A = { 0 }, B = { 0 };
+	int i, y, rc = 1, nchg = 0;
 
-	ctx_use_scenario(c, b);
-	if (run_side(c, set, top, y0, y1, &sb, &rb) < 0)
+	if (side(c, set, b, top, y0, y1, &rb, &B) < 0 || side(c, set, a, top, y0, y1, &ra, &A) < 0)
 		goto out;
-	ctx_use_scenario(c, a);
-	if (run_side(c, set, top, y0, y1, &sa, &ra) < 0)
-		goto out;
-	y0 = ra.year_from;
-	y1 = ra.year_to;
-	ny = y1 - y0 + 1;
 	if (!csv)
 		printf("%s: scenario %s against %s%s\n\n", ra.set->id, a, b ? "scenario " : "the base data",
 		       b ? b : "");
 	for (i = 0; i < ra.nunit; i++)
-		for (y = y0; y <= y1; y++) {
-			size_t at = (size_t)i * (size_t)ny + (size_t)(y - y0);
-			const struct unit *u = &c->units.u[ra.units[i]];
-			int header = 0;
-
-			for (k = 0; k < ra.set->nind; k++) {
-				const struct ind_result *x = &sb.ind[at * (size_t)ra.set->nind + (size_t)k];
-				const struct ind_result *z = &sa.ind[at * (size_t)ra.set->nind + (size_t)k];
-				char before[48], after[48];
-
-				if (x->status == z->status &&
-				    (x->value == z->value || (isnan(x->value) && isnan(z->value))))
-					continue;
-				value(before, sizeof before, x);
-				value(after, sizeof after, z);
-				if (csv) {
-					printf("%s,%s,\"%s\",%d,%s,%s,%s,", ra.set->id, u->code, u->name, y,
-					       ra.set->ind[k].id, eval_status_name[x->status],
-					       eval_status_name[z->status]);
-					if (!isnan(x->value))
-						printf("%.10g", x->value);
-					putchar(',');
-					if (!isnan(z->value))
-						printf("%.10g", z->value);
-					putchar('\n');
-					continue;
-				}
-				if (!header++)
-					printf("%s %d: %s %d/%d → %s %d/%d criteria\n", u->name, y,
-					       eval_status_name[sb.unit[at]], sb.ncrit[at], ra.set->ncrit,
-					       eval_status_name[sa.unit[at]], sa.ncrit[at], ra.set->ncrit);
-				printf("  %-8s %-22s → %s\n", ra.set->ind[k].id, before, after);
-				nchg++;
-			}
-		}
+		for (y = ra.year_from; y <= ra.year_to; y++)
+			nchg += diff_unit(c, &B, &A, i, y, csv);
 	if (!csv) {
 		if (nchg == 0)
 			printf("no indicator changes\n");
 		printf("\n");
-		for (y = y0; y <= y1; y++) {
-			int mb = 0, ma = 0;
+		for (y = ra.year_from; y <= ra.year_to; y++) {
+			int mb = 0, ma = 0, cb = 0, ca = 0, sb, sa;
 
 			for (i = 0; i < ra.nunit; i++) {
-				mb += sb.unit[(size_t)i * (size_t)ny + (size_t)(y - y0)] == ST_MET;
-				ma += sa.unit[(size_t)i * (size_t)ny + (size_t)(y - y0)] == ST_MET;
+				sb = results_status(&B, i, y);
+				sa = results_status(&A, i, y);
+				mb += sb == ST_MET;
+				ma += sa == ST_MET;
+				cb += sb == ST_OPEN || sb == ST_UNKNOWN;
+				ca += sa == ST_OPEN || sa == ST_UNKNOWN;
 			}
-			printf("%d: units meeting %s: %d → %d of %d\n", y, ra.set->id, mb, ma, ra.nunit);
+			printf("%d: units meeting %s for certain: %d → %d of %d (could meet: %d → %d)\n", y,
+			       ra.set->id, mb, ma, ra.nunit, cb, ca);
 		}
 	}
 	rc = 0;
 out:
-	side_free(&sa);
-	side_free(&sb);
+	results_free(&A);
+	results_free(&B);
 	evalrun_free(&ra);
 	evalrun_free(&rb);
 	return rc;
@@ -200,8 +209,8 @@ int cmd_diff(struct ctx *c, int argc, char **argv)
 	if (opt_get(opts, "unit") && (top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return 1;
 	if (csv)
-		printf("set,unit_code,unit_name,year,indicator,status_before,status_after,value_before,"
-		       "value_after\n");
+		printf("set,unit_code,unit_name,year,criterion,indicator,status_before,status_after,"
+		       "value_before,value_after\n");
 	for (i = 1; i <= npos; i++) {
 		if (i > 1 && !csv)
 			printf("\n");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "csv.h"
 #include "evalrun.h"
 #include "inforce.h"
 #include "report.h"
@@ -43,20 +44,35 @@ struct recog {
 	char *title, *decision;
 };
 
-/* One evaluated unit-year under a title: status ST_*, or -1 not evaluated. */
+/* Which results judge a unit-year under a title: unit i of R (R NULL: no
+ * set in force evaluated it). */
 struct verdict {
-	signed char status;
-	unsigned char ncrit, ntotal;
-	const char *set;     /* id, owned by the set list */
+	const struct results *R;
+	int i;
 };
 
-enum { V_NOT_MET, V_NOT_RECOGNISED, V_INCOMPLETE, V_NO_SET, V_AGREE, V_N };
+/* The evaluations of the sets in force, kept while the verdicts point in. */
+struct evals {
+	struct evalrun *r;
+	struct results *R;
+	int n;
+};
+
+static int vstatus(const struct verdict *e, int year)
+{
+	return results_status(e->R, e->i, year);
+}
+
+/* A recognised unit whose result is open is no finding: the law's numbers
+ * the set does not know may well allow it (ntm criteria bounds). */
+enum { V_NOT_MET, V_NOT_RECOGNISED, V_INCOMPLETE, V_OPEN, V_NO_SET, V_AGREE, V_N };
 static const char *const vname[V_N] = {
 	"recognised, not met in the data", "meets the set, not recognised",
-	"data too incomplete to say", "no set to check against", "agree",
+	"figures missing, cannot say", "recognised; met if the thresholds the set does not know allow it",
+	"no set to check against", "agree",
 };
 static const char *const vkey[V_N] = {
-	"recognised-not-met", "met-not-recognised", "incomplete", "no-set", "agree",
+	"recognised-not-met", "met-not-recognised", "incomplete", "open", "no-set", "agree",
 };
 
 struct row {
@@ -132,17 +148,21 @@ oom:
  * keeps each result where that set is the one in force for the unit's
  * province, year and title: ev[(unit * nyear + year - y0) * NLADDER + rank]. */
 static int evaluate(struct ctx *c, const struct setlist *l, int top, int y0, int y1,
-                    struct verdict *ev)
+                    struct verdict *ev, struct evals *es)
 {
 	int nyear = y1 - y0 + 1, k;
 
+	es->r = calloc((size_t)l->n + 1, sizeof *es->r);
+	es->R = calloc((size_t)l->n + 1, sizeof *es->R);
+	if (!es->r || !es->R)
+		return err_set(&c->err, "out of memory");
 	for (k = 0; k < l->n; k++) {
 		const struct setinfo *x = &l->v[k];
 		int rk = rank(x->recognises), a = y0 > x->year_from ? y0 : x->year_from;
 		int b = y1 < x->year_to ? y1 : x->year_to, i, y;
 		struct critset *s;
-		struct evalrun r;
-
+		struct evalrun *r = &es->r[es->n];
+		struct results *R = &es->R[es->n];
 		int level = store_level_parse(x->level), any = 0;
 		size_t q;
 
@@ -150,29 +170,39 @@ static int evaluate(struct ctx *c, const struct setlist *l, int top, int y0, int
 			any = c->units.u[q].level == level && in_scope(c, (int)q, top);
 		if (rk < 0 || a > b || !any)
 			continue;   /* no unit of the set's level here: nothing to compare */
-		if (!(s = ctx_load_set(c, x->id)) || evalrun_select(c, s, top, a, b, &r) < 0)
+		if (!(s = ctx_load_set(c, x->id)) || evalrun_select(c, s, top, a, b, r) < 0)
 			return -1;
-		for (i = 0; i < r.nunit; i++) {
-			int u = r.units[i], p = inforce_province_of(c, u);
+		es->n++;
+		if (evalrun_results(c, r, R) < 0)
+			return -1;
+		for (i = 0; i < r->nunit; i++) {
+			int u = r->units[i], p = inforce_province_of(c, u);
 			char *key = p >= 0 ? utf8_fold(c->units.u[p].name) : NULL;
 
 			for (y = a; y <= b; y++) {
 				struct verdict *e = &ev[((size_t)u * (size_t)nyear + (size_t)(y - y0)) * NLADDER + (size_t)rk];
-				int ncm;
 
-				if (!unit_exists(&c->units.u[u], y) ||
-				    inforce_pick(l, x->level, x->recognises, key, y) != x)
+				if (!results_judged(R, i, y) || inforce_pick(l, x->level, x->recognises, key, y) != x)
 					continue;
-				e->status = (signed char)evalrun_unit(c, &r, i, y, &ncm);
-				e->ncrit = (unsigned char)ncm;
-				e->ntotal = (unsigned char)r.set->ncrit;
-				e->set = x->id;
+				e->R = R;
+				e->i = i;
 			}
 			free(key);
 		}
-		evalrun_free(&r);
 	}
 	return 0;
+}
+
+static void evals_free(struct evals *es)
+{
+	int k;
+
+	for (k = 0; k < es->n; k++) {
+		results_free(&es->R[k]);
+		evalrun_free(&es->r[k]);
+	}
+	free(es->R);
+	free(es->r);
 }
 
 static void pad(const char *s, int w)
@@ -198,11 +228,17 @@ static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 		char buf[64];
 
 		if (csv) {
-			printf("%s,\"%s\",%d,%s,\"%s\",%s,%s,", u->code, u->name, x->year, x->title,
-			       x->decision ? x->decision : "", x->e ? x->e->set : "",
-			       x->e ? eval_status_name[x->e->status] : "");
+			csv_put(stdout, u->code);
+			putchar(',');
+			csv_put(stdout, u->name);
+			printf(",%d,", x->year);
+			csv_put(stdout, x->title);
+			putchar(',');
+			csv_put(stdout, x->decision ? x->decision : "");
+			printf(",%s,%s,", x->e ? x->e->R->set->id : "",
+			       x->e ? eval_status_name[vstatus(x->e, x->year)] : "");
 			if (x->e)
-				printf("%d,%d", x->e->ncrit, x->e->ntotal);
+				printf("%d,%d", results_ncrit(x->e->R, x->e->i, x->year), x->e->R->set->ncrit);
 			else
 				putchar(',');
 			printf(",%s\n", vkey[x->v]);
@@ -217,9 +253,10 @@ static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 		printf(" %d  ", x->year);
 		pad(x->title, 16);
 		if (x->e) {
-			pad(x->e->set, 30);
-			pad(eval_status_name[x->e->status], 9);
-			snprintf(buf, sizeof buf, "%d/%d criteria", x->e->ncrit, x->e->ntotal);
+			pad(x->e->R->set->id, 30);
+			pad(eval_status_name[vstatus(x->e, x->year)], 9);
+			snprintf(buf, sizeof buf, "%d/%d criteria", results_ncrit(x->e->R, x->e->i, x->year),
+			         x->e->R->set->ncrit);
 			fputs(buf, stdout);
 		}
 		if (x->decision && *x->decision)
@@ -243,6 +280,7 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 	struct verdict *ev = NULL;
 	struct row *rows = NULL;
 	struct setlist l = { 0 };
+	struct evals es = { 0 };
 	int npos, done, rc, top = -1, y0 = 0, y1 = 0, nrec = 0, nrow = 0, nyear, i, y, k, csv = 0;
 	const char *fmt = NULL;
 
@@ -290,12 +328,12 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 		goto out;
 	}
 	for (k = 0; k < (int)(c->units.n * (size_t)nyear * NLADDER); k++)
-		ev[k].status = -1;
-	if (inforce_load(c, &l) < 0 || evaluate(c, &l, top, y0, y1, ev) < 0)
+		ev[k].R = NULL;
+	if (inforce_load(c, &l) < 0 || evaluate(c, &l, top, y0, y1, ev, &es) < 0)
 		goto out;
 	for (i = 0; i < nrec; i++) {
 		struct row *x = &rows[nrow];
-		int rk = rank(rec[i].title);
+		int rk = rank(rec[i].title), st;
 		const struct verdict *e;
 
 		if (rec[i].year < y0 || rec[i].year > y1)
@@ -306,9 +344,10 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 		x->title = rec[i].title;
 		x->decision = rec[i].decision;
 		e = rk < 0 ? NULL : &ev[((size_t)x->unit * (size_t)nyear + (size_t)(x->year - y0)) * NLADDER + (size_t)rk];
-		x->e = e && e->status >= 0 ? e : NULL;
-		x->v = !x->e ? V_NO_SET : e->status == ST_MET ? V_AGREE :
-		       e->status == ST_UNMET ? V_NOT_MET : V_INCOMPLETE;
+		x->e = e && e->R ? e : NULL;
+		st = x->e ? vstatus(e, x->year) : -1;
+		x->v = !x->e ? V_NO_SET : st == ST_MET ? V_AGREE :
+		       st == ST_UNMET ? V_NOT_MET : st == ST_OPEN ? V_OPEN : V_INCOMPLETE;
 	}
 	/* met without a recognition of that rank or higher, that year or before */
 	for (k = 0; k < (int)c->units.n; k++)
@@ -317,7 +356,7 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 				const struct verdict *e = &ev[((size_t)k * (size_t)nyear + (size_t)(y - y0)) * NLADDER + (size_t)i];
 				int j, held = 0;
 
-				if (e->status != ST_MET)
+				if (!e->R || vstatus(e, y) != ST_MET)
 					continue;
 				for (j = 0; j < nrec && !held; j++)
 					held = rec[j].unit == k && rec[j].year <= y && rank(rec[j].title) >= i;
@@ -344,6 +383,7 @@ out:
 	free(rec);
 	free(ev);
 	free(rows);
+	evals_free(&es);
 	inforce_free(&l);
 	return rc;
 }

@@ -146,6 +146,12 @@ static int price(const struct costmodel *m, const char *name, int region)
 	return any;
 }
 
+/* A quantity of work as it is bought: whole houses, or to the 10 m, 0.01 ha. */
+static double quantity(const struct costrow *row, double q)
+{
+	return row->whole ? ceil(q - 1e-9) : ceil(q * 100 - 1e-9) / 100;
+}
+
 int cost_needs(const struct costmodel *m, const struct critset *s, const double *vals,
                int region, int year, const struct ind_result *res, struct need *out)
 {
@@ -158,7 +164,7 @@ int cost_needs(const struct costmodel *m, const struct critset *s, const double 
 		const struct expr *e = d->measure;
 		struct need *k;
 		int v = -1, den = -1;
-		double have, want;
+		double have, want, may;
 
 		if (x->status == ST_MET || x->status == ST_NA)
 			continue;
@@ -166,10 +172,7 @@ int cost_needs(const struct costmodel *m, const struct critset *s, const double 
 		memset(k, 0, sizeof *k);
 		k->ind = i;
 		k->row = -1;
-		if (x->status == ST_OPEN) {
-			k->kind = NEED_NO_THRESHOLD;
-			continue;
-		}
+		k->open = x->status == ST_OPEN;
 		if (e->op == X_VAR)
 			v = e->var;
 		else if (e->op == X_PCT && e->arg[0]->op == X_VAR && e->arg[1]->op == X_VAR)
@@ -189,19 +192,31 @@ int cost_needs(const struct costmodel *m, const struct critset *s, const double 
 			continue;
 		}
 		have = vals[v];
-		if (d->cmp == CMP_MUST)
-			want = d->must ? 1 : 0;
-		else
-			want = den >= 0 ? x->threshold * vals[den] / 100.0 : x->threshold;
+		if (d->cmp == CMP_MUST) {
+			want = may = d->must ? 1 : 0;
+		} else {
+			/* certainly enough: the far end of where the threshold can lie;
+			 * may be enough: the near end */
+			want = d->cmp == CMP_MIN ? x->thr_hi : x->thr_lo;
+			may = d->cmp == CMP_MIN ? x->thr_lo : x->thr_hi;
+			if (isinf(want)) {
+				k->kind = NEED_NO_THRESHOLD;
+				continue;
+			}
+			if (den >= 0) {
+				want = want * vals[den] / 100.0;
+				may = isinf(may) ? have : may * vals[den] / 100.0;
+			}
+		}
 		k->kind = NEED_WORK;
 		k->var = v;
 		k->sign = want >= have ? 1 : -1;
-		k->qty = fabs(want - have);
-		if (m->r[k->row].whole)
-			k->qty = ceil(k->qty - 1e-9);
-		else
-			k->qty = ceil(k->qty * 100 - 1e-9) / 100;   /* to the 10 m, 0.01 ha */
+		k->qty = quantity(&m->r[k->row], fabs(want - have));
 		k->cost = k->qty * m->r[k->row].cost;
+		/* the near end needs nothing when the value is already past it */
+		k->qty_may = (k->sign > 0 ? may > have : may < have) ?
+		             quantity(&m->r[k->row], fabs(may - have)) : 0;
+		k->cost_may = k->qty_may * m->r[k->row].cost;
 	}
 	return n;
 }

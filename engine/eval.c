@@ -105,7 +105,7 @@ static void eval_ind(const struct indicator *d, int strict, const double *vals, 
 {
 	struct xctx c = { vals, 0 };
 	struct thr_value tv;
-	double v, tol;
+	double v = 0, tol;
 
 	r->value = NAN;
 	r->threshold = NAN;
@@ -113,7 +113,18 @@ static void eval_ind(const struct indicator *d, int strict, const double *vals, 
 	r->thr_status = TS_SET;
 	r->thr_note = NULL;
 	r->div0 = 0;
-	if (d->cmp != CMP_MUST) {   /* the threshold shows whatever the figures say */
+	/* the threshold shows whatever the figures say, unless the indicator
+	 * does not apply (results.c rebuilds these fields by the same rule) */
+	if (d->applies) {
+		v = x_eval(d->applies, &c);
+		if (!isnan(v) && v == 0) {
+			r->status = ST_NA;
+			return;
+		}
+	}
+	if (d->cmp == CMP_MUST) {
+		r->threshold = d->must;
+	} else {
 		crit_thr_bounds(d, strict, region, year, &tv);
 		r->thr_status = (unsigned char)tv.status;
 		r->thr_note = tv.note;
@@ -122,28 +133,18 @@ static void eval_ind(const struct indicator *d, int strict, const double *vals, 
 		if (tv.status == TS_SET || tv.status == TS_DRAFT)
 			r->threshold = tv.value;
 	}
-	if (d->applies) {
-		v = x_eval(d->applies, &c);
-		if (isnan(v)) {
-			r->status = ST_UNKNOWN;
-			r->div0 = (unsigned char)c.div0;
-			return;
-		}
-		if (v == 0) {
-			r->status = ST_NA;
-			return;
-		}
+	if (d->applies && isnan(v)) {
+		r->status = ST_UNKNOWN;
+		r->div0 = (unsigned char)c.div0;
+		return;
 	}
 	v = r->value = x_eval(d->measure, &c);
 	r->div0 = (unsigned char)c.div0;
 	if (isnan(v)) {
 		r->status = ST_UNKNOWN;
-		if (d->cmp == CMP_MUST)
-			r->threshold = d->must;
 		return;
 	}
 	if (d->cmp == CMP_MUST) {
-		r->threshold = d->must;
 		r->status = ((v != 0) == d->must) ? ST_MET : ST_UNMET;
 		return;
 	}

@@ -111,6 +111,29 @@ int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met)
 	                 c->units.u[r->units[i]].region, y, r->res, r->crit, ncrit_met);
 }
 
+int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R)
+{
+	int *region = malloc(((size_t)r->nunit + 1) * sizeof *region), i, y, ncm, st;
+
+	if (!region)
+		return err_set(&c->err, "out of memory");
+	for (i = 0; i < r->nunit; i++)
+		region[i] = c->units.u[r->units[i]].region;
+	if (results_init(R, r->set, r->units, region, r->nunit, r->year_from, r->year_to) < 0) {
+		free(region);
+		return err_set(&c->err, "out of memory");
+	}
+	free(region);
+	for (i = 0; i < r->nunit; i++)
+		for (y = r->year_from; y <= r->year_to; y++) {
+			if (!evalrun_takes_part(c, r, i, y))
+				continue;
+			st = evalrun_unit(c, r, i, y, &ncm);
+			results_put(R, i, y, r->res, r->crit, st, ncm);
+		}
+	return 0;
+}
+
 void evalrun_free(struct evalrun *r)
 {
 	if (r->hier) {

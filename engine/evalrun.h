@@ -6,6 +6,7 @@
 
 #include "ctx.h"
 #include "eval.h"
+#include "results.h"
 
 struct hier;
 
@@ -39,6 +40,11 @@ static inline int evalrun_takes_part(const struct ctx *c, const struct evalrun *
 {
 	return lineage_in(&c->units.u[r->units[i]], c->as_of, y);
 }
+/* Evaluates every unit of r in every year of r into R (results.h): the
+ * units r takes part with in a year (evalrun_takes_part) are judged, the
+ * others are RES_NOT_JUDGED. R refers to r's set and units: free R first.
+ * Returns 0 or -1 with c->err. */
+int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R);
 /* Evaluates unit i (0..nunit) in year y; returns its status (ST_*). */
 int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met);
 void evalrun_free(struct evalrun *r);

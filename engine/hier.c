@@ -14,11 +14,6 @@
 
 #include "utf8.h"
 
-static size_t at(const struct hier *h, int i, int y)
-{
-	return (size_t)i * (size_t)h->nyear + (size_t)(y - h->year_from);
-}
-
 static int cycle(struct ctx *c, struct hier *h, const char *id)
 {
 	int i;
@@ -51,7 +46,7 @@ static int *in_scope(struct ctx *c, const struct hier *h, int level, int *n)
 static int evaluate(struct ctx *c, struct hier *h, struct hier_set *hs, struct critset *s)
 {
 	int y0 = h->year_from > s->year_from ? h->year_from : s->year_from;
-	int y1 = h->year_from + h->nyear - 1, *units, n, i, y, rc;
+	int y1 = h->year_from + h->nyear - 1, *units, n, rc;
 
 	if (y1 > s->year_to)
 		y1 = s->year_to;
@@ -74,19 +69,7 @@ static int evaluate(struct ctx *c, struct hier *h, struct hier_set *hs, struct c
 		return -1;
 	if (s->nagg > 0 && fill(c, h, &hs->run) < 0)
 		return -1;
-	hs->status = malloc((size_t)n * (size_t)h->nyear);
-	hs->ncrit = calloc((size_t)n * (size_t)h->nyear, 1);
-	if (!hs->status || !hs->ncrit)
-		return err_set(&c->err, "out of memory");
-	memset(hs->status, ST_N, (size_t)n * (size_t)h->nyear);
-	for (i = 0; i < n; i++)
-		for (y = y0; y <= y1; y++) {
-			int ncm;
-
-			hs->status[at(h, i, y)] = (unsigned char)evalrun_unit(c, &hs->run, i, y, &ncm);
-			hs->ncrit[at(h, i, y)] = (unsigned char)(ncm > 255 ? 255 : ncm);
-		}
-	return 0;
+	return evalrun_results(c, &hs->run, &hs->res);
 }
 
 /* The set id, evaluated; NULL with c->err. */
@@ -190,7 +173,7 @@ static void derive(struct ctx *c, const struct hier *h, struct evalrun *r, const
 			if (!lineage_in(u, c->as_of, y))
 				continue;
 			if (hs)
-				st = hs->status ? hs->status[at(h, j, y)] : ST_N;
+				st = hier_status(hs, j, y);
 			else
 				x = eval_vals(d, j, y - d->year_from)[col];
 			for (a = u->parent; a >= 0; a = c->units.u[a].parent) {
@@ -294,9 +277,8 @@ static int fill(struct ctx *c, struct hier *h, struct evalrun *r)
 				for (i = 0; i < r->nunit; i++) {
 					int j, st = ST_N;
 
-					for (j = 0; j < hs->run.nunit && hs->status; j++)
-						if (hs->run.units[j] == r->units[i])
-							st = hs->status[at(h, j, y)];
+					if ((j = hs->res.set ? results_find(&hs->res, r->units[i]) : -1) >= 0)
+						st = hier_status(hs, j, y);
 					eval_vals(&r->data, i, y - r->year_from)[v] =
 						st == ST_MET ? 1 : st == ST_UNMET ? 0 : NAN;
 				}
@@ -404,7 +386,7 @@ void hier_explain(struct ctx *c, const struct hier *h, const struct evalrun *r, 
 			while (a >= 0 && a != top)
 				a = c->units.u[a].parent;
 			if (a == top)
-				count[hs->status ? hs->status[at(h, j, year)] : ST_N]++, n++;
+				count[hier_status(hs, j, year)]++, n++;
 		}
 		fprintf(out, "  results under %s used (%d %s%s, %d): %d met, %d unmet, %d unknown, "
 		        "%d open%s\n", hs->id, n, store_level_name[hs->level],
@@ -420,13 +402,13 @@ void hier_explain(struct ctx *c, const struct hier *h, const struct evalrun *r, 
 				a = c->units.u[a].parent;
 			if (a != top)
 				continue;
-			st = hs->status ? hs->status[at(h, j, year)] : ST_N;
+			st = hier_status(hs, j, year);
 			fputs("    ", out);
 			pad(out, u->name, 24);
 			fputc(' ', out);
 			pad(out, status_text(st), 12);
 			if (st < ST_N)
-				fprintf(out, " %d/%d criteria", hs->ncrit[at(h, j, year)],
+				fprintf(out, " %d/%d criteria", results_ncrit(&hs->res, j, year),
 				        hs->run.set->ncrit);
 			fputc('\n', out);
 		}
@@ -439,8 +421,7 @@ void hier_free(struct hier *h)
 
 	for (i = 0; i < h->nset; i++) {
 		evalrun_free(&h->set[i]->run);
-		free(h->set[i]->status);
-		free(h->set[i]->ncrit);
+		results_free(&h->set[i]->res);
 		free(h->set[i]->id);
 		free(h->set[i]);
 	}

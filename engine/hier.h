@@ -19,9 +19,15 @@ struct hier_set {
 	int level;               /* LV_* of the set */
 	int in_force;            /* the set applies to at least one year */
 	struct evalrun run;      /* nunit 0 when none of its level is in scope */
-	unsigned char *status;   /* [i * nyear + year - year_from]: ST_*, ST_N = not in force */
-	unsigned char *ncrit;    /* criteria met, same layout */
+	struct results res;      /* its results over run's years (res.set NULL when none) */
 };
+
+/* The status of unit j of hs in year y: ST_*, or ST_N when the set is not in
+ * force then or the unit is not judged. */
+static inline int hier_status(const struct hier_set *hs, int j, int y)
+{
+	return hs->res.set && results_judged(&hs->res, j, y) ? results_status(&hs->res, j, y) : ST_N;
+}
 
 struct hier {
 	int year_from, nyear;

@@ -7,9 +7,10 @@
 #include <string.h>
 
 #include "csv.h"
+#include "store.h"
 #include "utf8.h"
 
-static const char *const mark[ST_N] = { "✓", "✗", "?", "?", "–" };
+static const char *const mark[ST_N] = { "✓", "✗", "?", "~", "–" };
 
 void report_num(char *buf, size_t cap, double v)
 {
@@ -77,9 +78,14 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 	r->met_by_year = calloc((size_t)r->nyear, sizeof *r->met_by_year);
 	r->units_by_year = calloc((size_t)r->nyear, sizeof *r->units_by_year);
 	r->crit_met_by_year = calloc((size_t)r->nyear, sizeof *r->crit_met_by_year);
+	r->open_by_year = calloc((size_t)r->nyear, sizeof *r->open_by_year);
+	r->missing_by_year = calloc((size_t)r->nyear, sizeof *r->missing_by_year);
+	r->both_by_year = calloc((size_t)r->nyear, sizeof *r->both_by_year);
 	r->thr_draft = calloc((size_t)s->nind + 1, sizeof *r->thr_draft);
 	r->thr_unset = calloc((size_t)s->nind + 1, sizeof *r->thr_unset);
-	if (!r->met_by_year || !r->units_by_year || !r->crit_met_by_year || !r->thr_draft || !r->thr_unset)
+	r->cond = calloc((size_t)r->nyear * (size_t)(s->nind + 1) * RG_N, sizeof *r->cond);
+	if (!r->met_by_year || !r->units_by_year || !r->crit_met_by_year || !r->open_by_year ||
+	    !r->missing_by_year || !r->both_by_year || !r->thr_draft || !r->thr_unset || !r->cond)
 		return -1;
 	r->name_w = 4;
 	for (i = 0; i < nunit; i++) {
@@ -89,7 +95,8 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 			r->name_w = w > 40 ? 40 : w;
 	}
 	if (format == FMT_CSV) {
-		fputs("unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap\n", out);
+		fputs("unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap,"
+		      "threshold_state,threshold_low,threshold_high,break_even\n", out);
 	} else if (format == FMT_JSON) {
 		fputs("{\"set\": ", out);
 		report_json_str(out, s->id);
@@ -124,6 +131,14 @@ static void thr_text(const struct indicator *d, const struct ind_result *x, char
 		snprintf(buf, cap, "not set");
 		return;
 	}
+	if (x->thr_status == TS_RANGE) {
+		char hi[24];
+
+		report_num(num, sizeof num, x->thr_lo);
+		report_num(hi, sizeof hi, x->thr_hi);
+		snprintf(buf, cap, "%s %s–%s", d->cmp == CMP_MIN ? "≥" : "≤", num, isinf(x->thr_hi) ? "∞" : hi);
+		return;
+	}
 	report_num(num, sizeof num, x->threshold);
 	snprintf(buf, cap, "%s %s%s", d->cmp == CMP_MIN ? "≥" : "≤", num,
 	         x->thr_status == TS_DRAFT ? " (draft)" : "");
@@ -143,6 +158,17 @@ static void value_text(const struct indicator *d, const struct ind_result *x, ch
 	}
 	report_num(num, sizeof num, x->value);
 	snprintf(buf, cap, "%s%s%s", num, *d->unit ? " " : "", d->unit);
+}
+
+void report_condition(const struct indicator *d, const struct ind_result *x, int region,
+                      char *buf, size_t cap)
+{
+	char num[24];
+
+	report_num(num, sizeof num, x->value);
+	snprintf(buf, cap, "met if the %s%s%s is %s %s%s%s", region >= 0 ? store_region_name[region] : "",
+	         region >= 0 ? " " : "", d->cmp == CMP_MIN ? "minimum" : "maximum",
+	         d->cmp == CMP_MIN ? "≤" : "≥", num, *d->unit ? " " : "", d->unit);
 }
 
 static void explain(struct report *r, const struct unit *u, int year, const double *vals,
@@ -195,12 +221,44 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 					fputs("           cannot divide by zero (the denominator is 0)\n", f);
 				}
 			}
+			if (x->status == ST_OPEN) {
+				char cond[160];
+
+				report_condition(d, x, u->region, cond, sizeof cond);
+				fprintf(f, "           %s\n", cond);
+			}
 			if (x->thr_status != TS_SET && x->thr_note)
 				fprintf(f, "           threshold %s: %s\n",
-				        x->thr_status == TS_DRAFT ? "is a draft" : "not set", x->thr_note);
+				        x->thr_status == TS_DRAFT ? "is a draft" :
+				        x->thr_status == TS_RANGE ? "is a range" : "not set", x->thr_note);
 		}
 	}
 	putc('\n', f);
+}
+
+/* threshold_state,threshold_low,threshold_high,break_even (csv) */
+static void bounds_csv(FILE *f, const struct indicator *d, const struct ind_result *x)
+{
+	char lo[32] = "", hi[32] = "", be[32];
+
+	if (d->cmp == CMP_MUST) {
+		fputs(",,,\n", f);
+		return;
+	}
+	if (!isinf(x->thr_lo))
+		report_num(lo, sizeof lo, x->thr_lo);
+	if (!isinf(x->thr_hi))
+		report_num(hi, sizeof hi, x->thr_hi);
+	report_num(be, sizeof be, eval_break_even(x));
+	fprintf(f, "%s,%s,%s,%s\n", crit_thr_state_name[x->thr_status], lo, hi, be);
+}
+
+static void json_bound(FILE *f, const char *key, double v)
+{
+	char num[32];
+
+	report_num(num, sizeof num, v);
+	fprintf(f, ", \"%s\": %s", key, *num && !isinf(v) ? num : "null");
 }
 
 void report_unit(struct report *r, int unit, int year, const double *vals,
@@ -221,6 +279,29 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 	r->crit_met_by_year[year - r->year_from] += ncrit_met;
 	if (status == ST_MET)
 		r->met_by_year[year - r->year_from]++;
+	if (status == ST_OPEN || status == ST_UNKNOWN) {
+		int nopen = 0, nmiss = 0;
+
+		for (i = 0; i < s->nind; i++) {
+			nopen += res[i].status == ST_OPEN;
+			nmiss += res[i].status == ST_UNKNOWN;
+			if (res[i].status == ST_OPEN && u->region >= 0) {
+				struct report_cond *k = &r->cond[((size_t)(year - r->year_from) * (size_t)s->nind +
+				                                  (size_t)i) * RG_N + (size_t)u->region];
+
+				if (!k->n++)
+					k->lo = k->hi = res[i].value;
+				k->lo = fmin(k->lo, res[i].value);
+				k->hi = fmax(k->hi, res[i].value);
+			}
+		}
+		if (nopen && nmiss)
+			r->both_by_year[year - r->year_from]++;
+		else if (nopen)
+			r->open_by_year[year - r->year_from]++;
+		else
+			r->missing_by_year[year - r->year_from]++;
+	}
 	if (r->format == FMT_CSV) {
 		snprintf(ys, sizeof ys, "%d", year);
 		for (i = 0; i < s->nind; i++) {
@@ -238,7 +319,8 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 			report_num(num, sizeof num, res[i].value);
 			report_num(thr, sizeof thr, res[i].threshold);
 			report_num(gap, sizeof gap, eval_gap(d, &res[i]));
-			fprintf(f, ",%s,%s,%s,%s\n", eval_status_name[res[i].status], num, thr, gap);
+			fprintf(f, ",%s,%s,%s,%s,", eval_status_name[res[i].status], num, thr, gap);
+			bounds_csv(f, d, &res[i]);
 		}
 	} else if (r->format == FMT_JSON) {
 		fprintf(f, "%s\n {\"unit_code\": ", r->rows ? "," : "");
@@ -268,7 +350,12 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 				report_num(num, sizeof num, x->threshold);
 				fprintf(f, ", \"threshold\": %s, \"threshold_status\": \"%s\"",
 				        *num ? num : "null",
-				        x->thr_status == TS_SET ? "set" : x->thr_status == TS_DRAFT ? "draft" : "unset");
+				        d->cmp == CMP_MUST ? "set" : crit_thr_state_name[x->thr_status]);
+				if (d->cmp != CMP_MUST) {
+					json_bound(f, "threshold_low", x->thr_lo);
+					json_bound(f, "threshold_high", x->thr_hi);
+					json_bound(f, "break_even", eval_break_even(x));
+				}
 				report_num(num, sizeof num, g);
 				fprintf(f, ", \"gap\": %s, \"cite\": ", *num ? num : "null");
 				report_json_str(f, d->cite);
@@ -314,6 +401,49 @@ void report_thr_used(const struct report *r, int *ndraft, int *nunset)
 	}
 }
 
+static int could(const struct report *r, int y)
+{
+	return r->open_by_year[y] + r->missing_by_year[y] + r->both_by_year[y];
+}
+
+/* Per year: for each open indicator and region, the thresholds under which
+ * the units that could meet the set meet it. */
+static void conditions(const struct report *r, int y)
+{
+	const struct critset *s = r->set;
+	FILE *f = r->out;
+	int i, g, first = 1;
+
+	for (i = 0; i < s->nind; i++) {
+		const struct indicator *d = &s->ind[i];
+
+		for (g = 0; g < RG_N; g++) {
+			const struct report_cond *k = &r->cond[((size_t)y * (size_t)s->nind + (size_t)i) * RG_N +
+			                                      (size_t)g];
+			char lo[32], hi[32];
+			const char *le = d->cmp == CMP_MIN ? "≤" : "≥";
+
+			if (!k->n)
+				continue;
+			if (first)
+				fprintf(f, "  what decides them (the law's numbers):\n");
+			first = 0;
+			report_num(lo, sizeof lo, d->cmp == CMP_MIN ? k->lo : k->hi);
+			report_num(hi, sizeof hi, d->cmp == CMP_MIN ? k->hi : k->lo);
+			if (k->n == 1 || strcmp(lo, hi) == 0)
+				fprintf(f, "    %-6s %s %s: %d unit%s meet%s it if it is %s %s%s%s\n", d->id,
+				        store_region_name[g], d->cmp == CMP_MIN ? "minimum" : "maximum", k->n,
+				        k->n == 1 ? "" : "s", k->n == 1 ? "s" : "", le, lo,
+				        *d->unit ? " " : "", d->unit);
+			else
+				fprintf(f, "    %-6s %s %s: all %d meet it if it is %s %s%s%s, none if it is %s %s\n",
+				        d->id, store_region_name[g], d->cmp == CMP_MIN ? "minimum" : "maximum",
+				        k->n, le, lo, *d->unit ? " " : "", d->unit,
+				        d->cmp == CMP_MIN ? "above" : "below", hi);
+		}
+	}
+}
+
 void report_end(struct report *r, long long run_id, const char *db_path)
 {
 	const struct critset *s = r->set;
@@ -326,8 +456,12 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 		for (first = 1, y = 0; y < r->nyear; y++) {
 			if (!r->units_by_year[y])
 				continue;
-			fprintf(f, "%s{\"year\": %d, \"units\": %d, \"met\": %d, \"criteria_met_mean\": %.2f}",
+			fprintf(f, "%s{\"year\": %d, \"units\": %d, \"met\": %d, \"could\": %d, "
+			        "\"could_open_only\": %d, \"could_missing_only\": %d, \"could_both\": %d, "
+			        "\"cannot\": %d, \"criteria_met_mean\": %.2f}",
 			        first ? "" : ", ", r->year_from + y, r->units_by_year[y], r->met_by_year[y],
+			        could(r, y), r->open_by_year[y], r->missing_by_year[y], r->both_by_year[y],
+			        r->units_by_year[y] - r->met_by_year[y] - could(r, y),
 			        (double)r->crit_met_by_year[y] / r->units_by_year[y]);
 			first = 0;
 		}
@@ -340,12 +474,30 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 	if (r->format == FMT_CSV)
 		return;
 	if (!r->explain)
-		fputs("\n✓ met  ✗ unmet  ? unknown (figures missing or threshold not set)  – not applicable\n", f);
-	for (y = 0; y < r->nyear; y++)
-		if (r->units_by_year[y])
-			fprintf(f, "%d: %d of %d units meet %s; %.1f of %d criteria met per unit on average\n",
-			        r->year_from + y, r->met_by_year[y], r->units_by_year[y], s->id,
-			        (double)r->crit_met_by_year[y] / r->units_by_year[y], s->ncrit);
+		fputs("\n✓ met  ✗ unmet  ~ open (depends on a threshold the set does not know yet)  "
+		      "? unknown (figures missing)  – not applicable\n", f);
+	for (y = 0; y < r->nyear; y++) {
+		if (!r->units_by_year[y])
+			continue;
+		fprintf(f, "%d: %d of %d unit%s meet%s %s for certain, %d could", r->year_from + y,
+		        r->met_by_year[y], r->units_by_year[y], r->units_by_year[y] == 1 ? "" : "s",
+		        r->met_by_year[y] == 1 ? "s" : "", s->id, could(r, y));
+		if (could(r, y)) {
+			const char *sep = " (";
+
+			if (r->open_by_year[y])
+				fprintf(f, "%s%d on open thresholds", sep, r->open_by_year[y]), sep = ", ";
+			if (r->missing_by_year[y])
+				fprintf(f, "%s%d on missing figures", sep, r->missing_by_year[y]), sep = ", ";
+			if (r->both_by_year[y])
+				fprintf(f, "%s%d on both", sep, r->both_by_year[y]);
+			fputs(")", f);
+		}
+		fprintf(f, ", %d cannot; %.1f of %d criteria met per unit on average\n",
+		        r->units_by_year[y] - r->met_by_year[y] - could(r, y),
+		        (double)r->crit_met_by_year[y] / r->units_by_year[y], s->ncrit);
+		conditions(r, y);
+	}
 	fprintf(f, "thresholds: this evaluation used %d draft and %d unset threshold%s",
 	        nd, nu, nu == 1 ? "" : "s");
 	if (nd || nu) {
@@ -368,6 +520,10 @@ void report_free(struct report *r)
 	free(r->met_by_year);
 	free(r->units_by_year);
 	free(r->crit_met_by_year);
+	free(r->open_by_year);
+	free(r->missing_by_year);
+	free(r->both_by_year);
+	free(r->cond);
 	free(r->thr_draft);
 	free(r->thr_unset);
 }

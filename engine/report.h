@@ -1,6 +1,8 @@
 /* report.h - writes evaluation results: a units × criteria table with a
- * summary, an --explain listing (value, threshold, gap, citation), CSV, or
- * JSON. Reads eval results; writes to a FILE only. */
+ * summary (units certainly meeting the set, those that could and what
+ * decides them, those that cannot), an --explain listing (value,
+ * threshold, gap, break-even, citation), CSV, or JSON. Reads eval results;
+ * writes to a FILE only. */
 #ifndef NTM_REPORT_H
 #define NTM_REPORT_H
 
@@ -21,7 +23,18 @@ struct report {
 	int *met_by_year;         /* units meeting the set, per year */
 	int *units_by_year;
 	long *crit_met_by_year;   /* criteria met, summed over units */
+	int *open_by_year;        /* could meet: only open thresholds stand in the way */
+	int *missing_by_year;     /* could meet: only missing figures */
+	int *both_by_year;        /* could meet: open thresholds and missing figures */
 	int *thr_draft, *thr_unset;  /* per indicator: used a draft / unset threshold */
+	struct report_cond *cond; /* [(year * nind + ind) * RG_N + region] */
+};
+
+/* What decides the units that could meet the set: for one indicator,
+ * region and year, the break-evens of its open results in those units. */
+struct report_cond {
+	int n;
+	double lo, hi;            /* the least and greatest break-even */
 };
 
 int report_begin(struct report *r, FILE *out, int format, int explain,
@@ -35,6 +48,10 @@ void report_end(struct report *r, long long run_id, const char *db_path);
 void report_free(struct report *r);
 /* Counts of indicators that used draft / unset thresholds in this report. */
 void report_thr_used(const struct report *r, int *ndraft, int *nunset);
+
+/* "met if the tdmnpb minimum is ≤ 95.79" for an open result of d. */
+void report_condition(const struct indicator *d, const struct ind_result *x, int region,
+                      char *buf, size_t cap);
 
 /* Shortest decimal form, at most 2 decimals: 89.14, 100, 0.5. */
 void report_num(char *buf, size_t cap, double v);

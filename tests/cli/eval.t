@@ -10,21 +10,21 @@ $ $NTM --db t.db --criteria crit eval roads --unit "dinh hoa"
 > Kim Phượng  2022   ?  ?  ?   0/3   unknown
 > Kim Phượng  2023   ✓  ?  ✓   2/3   unknown
 >
-> ✓ met  ✗ unmet  ? unknown (figures missing or threshold not set)  – not applicable
-> 2022: 0 of 2 units meet roads; 1.0 of 3 criteria met per unit on average
-> 2023: 1 of 2 units meet roads; 2.5 of 3 criteria met per unit on average
+> ✓ met  ✗ unmet  ~ open (depends on a threshold the set does not know yet)  ? unknown (figures missing)  – not applicable
+> 2022: 0 of 2 units meet roads for certain, 1 could (1 on missing figures), 1 cannot; 1.0 of 3 criteria met per unit on average
+> 2023: 1 of 2 units meets roads for certain, 1 could (1 on missing figures), 0 cannot; 2.5 of 3 criteria met per unit on average
 > thresholds: this evaluation used 0 draft and 0 unset thresholds
 > stored as run 1 in t.db
 
 # the other tone-mark spelling and upper case find the same district
 $ $NTM --db t.db --criteria crit eval roads --unit "ĐỊNH HOÁ" --year 2023 --format csv
-> unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap
-> TN-DH-BAOCUONG,Bảo Cường,2023,roads,2,2.2,met,70,65,5
-> TN-DH-BAOCUONG,Bảo Cường,2023,roads,10,10,met,47.5,45,2.5
-> TN-DH-BAOCUONG,Bảo Cường,2023,roads,13,13.4,n/a,,,
-> TN-DH-KIMPHUONG,Kim Phượng,2023,roads,2,2.2,met,66.67,65,1.67
-> TN-DH-KIMPHUONG,Kim Phượng,2023,roads,10,10,unknown,,45,
-> TN-DH-KIMPHUONG,Kim Phượng,2023,roads,13,13.4,met,1,1,
+> unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap,threshold_state,threshold_low,threshold_high,break_even
+> TN-DH-BAOCUONG,Bảo Cường,2023,roads,2,2.2,met,70,65,5,set,65,65,
+> TN-DH-BAOCUONG,Bảo Cường,2023,roads,10,10,met,47.5,45,2.5,set,45,45,
+> TN-DH-BAOCUONG,Bảo Cường,2023,roads,13,13.4,n/a,,,,,,,
+> TN-DH-KIMPHUONG,Kim Phượng,2023,roads,2,2.2,met,66.67,65,1.67,set,65,65,
+> TN-DH-KIMPHUONG,Kim Phượng,2023,roads,10,10,unknown,,45,,set,45,45,
+> TN-DH-KIMPHUONG,Kim Phượng,2023,roads,13,13.4,met,1,1,,,,,
 
 # explain: value, threshold, gap, citation, the missing variables; the latest quarter is used
 $ $NTM --db t.db --criteria crit eval roads --unit "kim phuong" --year 2023 --explain

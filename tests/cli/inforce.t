@@ -44,10 +44,10 @@ $ $NTM --db t.db import inforce/recognitions.csv >/dev/null && $NTM --db t.db --
 # with Kim Phượng's income its result is known: still short of Thái Nguyên's 70 % roads
 $ $NTM --db t.db import ladder/kimphuong-income.csv >/dev/null && $NTM --db t.db --criteria inforce recognitions --format csv
 > unit_code,unit_name,year,title,decision,set,result,criteria_met,criteria_total,verdict
-> TN-DH-BAOCUONG,"Bảo Cường",2022,ntm,"QĐ test 9/2022",roads-tn,unmet,1,3,recognised-not-met
-> TN-DH-KIMPHUONG,"Kim Phượng",2023,ntm,"",roads-tn,unmet,2,3,recognised-not-met
-> TN-DH-CHOCHU,"Chợ Chu",2023,civilised-urban,"",,,,,no-set
-> TN-DH-BAOCUONG,"Bảo Cường",2023,ntm-reconfirmed,"",roads-tn,met,3,3,agree
+> TN-DH-BAOCUONG,Bảo Cường,2022,ntm,QĐ test 9/2022,roads-tn,unmet,1,3,recognised-not-met
+> TN-DH-KIMPHUONG,Kim Phượng,2023,ntm,,roads-tn,unmet,2,3,recognised-not-met
+> TN-DH-CHOCHU,Chợ Chu,2023,civilised-urban,,,,,,no-set
+> TN-DH-BAOCUONG,Bảo Cường,2023,ntm-reconfirmed,,roads-tn,met,3,3,agree
 $ $NTM --db t.db --criteria inforce recognitions --years 20x3
 ? 2
 2~ is not a span of years

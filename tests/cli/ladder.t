@@ -18,7 +18,7 @@ $ $NTM --db t.db --criteria ladder eval district-test --unit "dinh hoa" --year 2
 >   results under roads used (2 communes, 2023): 1 met, 0 unmet, 1 unknown, 0 open
 >     Bảo Cường                met          3/3 criteria
 >     Kim Phượng               unknown      2/3 criteria
-> 2023: 0 of 1 units meet district-test; 0.0 of 1 criteria met per unit on average
+> 2023: 0 of 1 unit meet district-test for certain, 1 could (1 on missing figures), 0 cannot; 0.0 of 1 criteria met per unit on average
 > thresholds: this evaluation used 0 draft and 0 unset thresholds
 > stored as run 1 in t.db
 > the results under roads it used (2 communes) stored as run 2

@@ -27,11 +27,12 @@ $ $NTM --db t.db --criteria $ROOT/criteria diff th-33-2022-advanced-commune --sc
 > Quảng Giao 2024: unknown 0/20 → unknown 0/20 criteria
 >   18.1     met 60.16              → met 64
 >
-> 2024: units meeting th-33-2022-advanced-commune: 0 → 0 of 1
+> 2024: units meeting th-33-2022-advanced-commune for certain: 0 → 0 of 1 (could meet: 1 → 1)
 # built on water: 800 - 60 = 740 households, 59.2 %: the draft 60 % is missed
 $ $NTM --db t.db --criteria $ROOT/criteria diff th-33-2022-advanced-commune --scenario more --against water --unit "quang giao" --year 2024 --format csv
-> set,unit_code,unit_name,year,indicator,status_before,status_after,value_before,value_after
-> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,"Quảng Giao",2024,18.1,met,unmet,64,59.2
+> set,unit_code,unit_name,year,criterion,indicator,status_before,status_after,value_before,value_after
+> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,Quảng Giao,2024,18,,unknown,unmet,,
+> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,Quảng Giao,2024,18,18.1,met,unmet,64,59.2
 $ $NTM --db t.db --criteria $ROOT/criteria --scenario more eval th-33-2022-advanced-commune --unit "quang giao" --year 2024 --explain
 ~     18.1   unmet    59.2 %         ≥ 60 (draft)     -0.8
 ~ under scenario more: the base data is unchanged
@@ -46,22 +47,28 @@ $ $NTM --db t.db --criteria $ROOT/criteria cost --costs $ROOT/data/costs.csv vn-
 ~ Bảo Cường (TN-DH-BAOCUONG), 2021: unmet, 3/19 criteria met
 ~   6.3     village_culture_house +3 house × 2982 = 8946   (villages_with_culture_house)
 ~   money alone cannot close: 4.1 13.2 15.4 19.1
-~   works: 18276 million VND
+~   works: 78984.1 million VND certainly enough; 18276 may suffice
+~   open (may be met already), money cannot move it: 11 12 14.2 14.3 15.1 15.3 16 17.2 17.9 17.10 17.11
+~   2.2     village_road_concrete_mountain +4.5 km × 1500 = 6750   (road_village_hardened_km)   certainly enough; nothing may be needed
 $ $NTM --db t.db --criteria $ROOT/criteria cost --costs $ROOT/data/costs.csv vn-318-commune --unit "Bảo Cường" --year 2021 --format csv
-~ TN-DH-BAOCUONG,"Bảo Cường",2021,6.3,work,village_culture_house,villages_with_culture_house,3,house,2982,8946,"seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q1: cultural house thôn Việt Trung 2,981,839,000 VND"
-~ TN-DH-BAOCUONG,"Bảo Cường",2021,4.1,no-money,,,,,,,
+~ unit_code,unit_name,year,indicator,kind,work,variable,quantity,uom,unit_cost,cost,source,quantity_may,cost_may
+~ TN-DH-BAOCUONG,Bảo Cường,2021,6.3,work,village_culture_house,villages_with_culture_house,3,house,2982,8946,"seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q1: cultural house thôn Việt Trung 2,981,839,000 VND",3,8946
+~ TN-DH-BAOCUONG,Bảo Cường,2021,2.2,work,village_road_concrete_mountain,road_village_hardened_km,4.5,km,1500,6750,"assumption: illustrative price, not from a source; replace with the province's unit price list (đơn giá); mountain terrain",0,0
+~ TN-DH-BAOCUONG,Bảo Cường,2021,4.1,no-money,,,,,,,,,
+~ TN-DH-BAOCUONG,Bảo Cường,2021,11,open-no-money,,,,,,,,,
 $ $NTM --db t.db --criteria $ROOT/criteria allocate --costs $ROOT/data/costs.csv vn-318-commune --unit "Định Hóa" --year 2021 --budget 20000 --disbursement 0.87 --save dh-2021
 ~ vn-318-commune, 2021: 20000 million VND, 17400 to spend (disbursement 87 %), objective criteria-met
-~ spent 13735 million VND in 7 units; left 3665; not disbursed 2600
-~ criteria met: 107 → 114 (the budget alone would buy 7 criteria)
+~ spent 17006 million VND in 10 units; left 394; not disbursed 2600
+~ units meeting vn-318-commune for certain: 0 → 0 of 22 (could meet: 0 → 0)
+~ criteria met: 107 → 118 (the budget alone would buy 11 criteria)
 ~ saved as scenario dh-2021
-# the saved plan, re-evaluated: the same 7 criteria
+# the saved plan, re-evaluated: the same 11 criteria, each with its indicator
 $ $NTM --db t.db --criteria $ROOT/criteria diff vn-318-commune --scenario dh-2021 --unit "Định Hóa" --year 2021 --format csv | tail -n +2 | wc -l
-> 8
+> 22
 $ $NTM --db t.db --criteria $ROOT/criteria allocate --costs $ROOT/data/costs.csv vn-318-commune --unit "Định Hóa" --year 2021 --budget 20000 --max-per-unit 1500 | tail -3
 > spent 4560 million VND in 4 units; left 15440
-> units meeting vn-318-commune: 0 → 0 of 22
-> criteria met: 107 → 111 (the budget alone would buy 8 criteria)
+> units meeting vn-318-commune for certain: 0 → 0 of 22 (could meet: 0 → 0)
+> criteria met: 107 → 111 (the budget alone would buy 12 criteria)
 $ $NTM --db t.db --criteria $ROOT/criteria allocate --costs $ROOT/data/costs.csv vn-318-commune --unit "Định Hóa" --year 2021 --fund central
 ? 1
 2~ no 'central' funding on record for 2021

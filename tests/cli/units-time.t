@@ -34,8 +34,8 @@ $ $NTM --db t.db units "kim son" --year 2021
 # by default each year is judged on the units of that year
 $ $NTM --db t.db --criteria crit eval homes --years 2019-2021
 ~ Kim Sơn      2019   ✗   0/1   unmet
-~ 2019: 0 of 3 units meet homes
-~ 2021: 1 of 2 units meet homes
+~ 2019: 0 of 3 units meet homes for certain
+~ 2021: 1 of 2 units meets homes for certain
 !~ Kim Sơn      2020
 $ $NTM --db t.db --criteria crit eval district-homes --year 2019 --explain
 ~     1.1    met      3 xã

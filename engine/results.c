@@ -1,0 +1,127 @@
+/* results.c - the results value (results.h): storage, the thresholds
+ * resolved once per indicator, region and year, and the cells rebuilt as
+ * eval_unit gave them. Calls crit.c for thresholds. */
+#include "results.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+static const struct thr_value *thr_at(const struct results *R, int y, int k, int region)
+{
+	size_t at = ((size_t)(y - R->year_from) * (size_t)R->set->nind + (size_t)k) * (RG_N + 1);
+
+	return &R->thr[at + (size_t)(region >= 0 && region < RG_N ? region + 1 : 0)];
+}
+
+int results_init(struct results *R, const struct critset *s, const int *units,
+                 const int *region, int nunit, int y0, int y1)
+{
+	size_t ncell, y, k;
+	int g;
+
+	memset(R, 0, sizeof *R);
+	R->set = s;
+	R->unit = units;
+	R->nunit = nunit;
+	R->year_from = y0;
+	R->nyear = y1 - y0 + 1;
+	ncell = (size_t)nunit * (size_t)R->nyear;
+	R->status = malloc(ncell + 1);
+	R->ncrit = calloc(ncell + 1, 1);
+	R->crit = calloc(ncell * (size_t)s->ncrit + 1, 1);
+	R->ind = calloc(ncell * (size_t)s->nind + 1, 1);
+	R->value = malloc((ncell * (size_t)s->nind + 1) * sizeof *R->value);
+	R->thr = calloc((size_t)R->nyear * (size_t)s->nind * (RG_N + 1) + 1, sizeof *R->thr);
+	R->region = malloc(((size_t)nunit + 1) * sizeof *R->region);
+	if (!R->status || !R->ncrit || !R->crit || !R->ind || !R->value || !R->thr || !R->region) {
+		results_free(R);
+		return -1;
+	}
+	memset(R->status, RES_NOT_JUDGED, ncell);
+	for (k = 0; k < ncell * (size_t)s->nind; k++)
+		R->value[k] = NAN;
+	memcpy(R->region, region, (size_t)nunit * sizeof *region);
+	for (y = 0; y < (size_t)R->nyear; y++)
+		for (k = 0; k < (size_t)s->nind; k++)
+			for (g = -1; g < RG_N; g++)
+				if (s->ind[k].cmp != CMP_MUST)
+					crit_thr_bounds(&s->ind[k], s->strict, g, y0 + (int)y,
+					                (struct thr_value *)thr_at(R, y0 + (int)y, (int)k, g));
+	return 0;
+}
+
+void results_put(struct results *R, int i, int y, const struct ind_result *res,
+                 const unsigned char *crit, int status, int ncrit_met)
+{
+	const struct critset *s = R->set;
+	size_t cell = results_cell(R, i, y), at = cell * (size_t)s->nind;
+	int k;
+
+	R->status[cell] = (unsigned char)status;
+	R->ncrit[cell] = (unsigned char)(ncrit_met > 255 ? 255 : ncrit_met);
+	memcpy(R->crit + cell * (size_t)s->ncrit, crit, (size_t)s->ncrit);
+	for (k = 0; k < s->nind; k++) {
+		R->ind[at + (size_t)k] = (unsigned char)(res[k].status | (res[k].div0 ? RES_DIV0 : 0));
+		R->value[at + (size_t)k] = res[k].value;
+	}
+}
+
+void results_ind(const struct results *R, int i, int y, int k, struct ind_result *x)
+{
+	const struct indicator *d = &R->set->ind[k];
+	size_t at = results_cell(R, i, y) * (size_t)R->set->nind + (size_t)k;
+	const struct thr_value *tv;
+
+	x->value = R->value[at];
+	x->status = R->ind[at] & ~RES_DIV0;
+	x->div0 = (R->ind[at] & RES_DIV0) != 0;
+	x->threshold = x->thr_lo = x->thr_hi = NAN;
+	x->thr_status = TS_SET;
+	x->thr_note = NULL;
+	if (x->status == ST_NA)
+		return;
+	if (d->cmp == CMP_MUST) {
+		x->threshold = d->must;
+		return;
+	}
+	tv = thr_at(R, y, k, R->region[i]);
+	x->thr_status = (unsigned char)tv->status;
+	x->thr_note = tv->note;
+	x->thr_lo = tv->lo;
+	x->thr_hi = tv->hi;
+	if (tv->status == TS_SET || tv->status == TS_DRAFT)
+		x->threshold = tv->value;
+}
+
+void results_inds(const struct results *R, int i, int y, struct ind_result *out)
+{
+	int k;
+
+	for (k = 0; k < R->set->nind; k++)
+		results_ind(R, i, y, k, &out[k]);
+}
+
+int results_find(const struct results *R, int u)
+{
+	int i;
+
+	for (i = 0; i < R->nunit; i++)
+		if (R->unit[i] == u)
+			return i;
+	return -1;
+}
+
+void results_free(struct results *R)
+{
+	free(R->status);
+	free(R->ncrit);
+	free(R->crit);
+	free(R->ind);
+	free(R->value);
+	free(R->thr);
+	free(R->region);
+	memset(R, 0, sizeof *R);
+}
