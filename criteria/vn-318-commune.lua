@@ -36,6 +36,13 @@ criterion "1" { name = "Quy hoạch", group = "I",
   },
 }
 
+-- Criterion 15, read in one secondary source (thresholds-found.md): a legal
+-- Q&A on thuvienphapluat.vn (2022), its list cut off after two indicators.
+local QA15 = "a thuvienphapluat.vn legal Q&A on the commune NTM criteria (2022), one source, its list cut off after the second indicator of criterion 15"
+local STUNTING = QA15 .. "; the page prints '≥' before the stunting values although a stunting rate can only be a ceiling, does not name the decision (taken as 318 because the values differ from 2016-2020) and may restate the draft of early 2022"
+local EHEALTH = QA15 .. "; the page does not name the decision (taken as 318: the e-health indicator is new in 2021-2025) and may restate the draft of early 2022"
+local EHEALTH_MISSING = "the one source found (a 2022 legal Q&A) gives the e-health minimum for tdmnpb and dbsh only; this region's column was not found"
+
 -- II. HẠ TẦNG KINH TẾ - XÃ HỘI --------------------------------------------------
 criterion "2" { name = "Giao thông", group = "II",
   indicator "2.1" {
@@ -264,13 +271,21 @@ criterion "15" { name = "Y tế", group = "IV",
   indicator "15.3" {
     name    = "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi)",
     measure = pct(v.children_under5_stunted, v.children_under5),
-    max     = unset(NOT_FOUND),
+    max     = by_region {
+      tdmnpb = draft(24, STUNTING), dbsh = draft(16.5, STUNTING), btb = draft(25, STUNTING),
+      dhntb = draft(22, STUNTING), tn = draft(26.5, STUNTING), dnb = draft(14.5, STUNTING),
+      dbscl = draft(19, STUNTING),
+    },
     cite    = Q .. "tiêu chí 15, chỉ tiêu 15.3",
   },
   indicator "15.4" {
     name    = "Tỷ lệ dân số có sổ khám chữa bệnh điện tử",
     measure = pct(v.population_e_health_record, v.population_total),
-    min     = draft(70, RECALLED .. " (same value in every region)"),
+    min     = by_region {
+      tdmnpb = draft(50, EHEALTH), dbsh = draft(70, EHEALTH),
+      btb = unset(EHEALTH_MISSING), dhntb = unset(EHEALTH_MISSING), tn = unset(EHEALTH_MISSING),
+      dnb = unset(EHEALTH_MISSING), dbscl = unset(EHEALTH_MISSING),
+    },
     cite    = Q .. "tiêu chí 15, chỉ tiêu 15.4",
   },
 }

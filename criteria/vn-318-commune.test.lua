@@ -105,10 +105,30 @@ test "13.1 no effective cooperative" {
   year = 2023, region = "btb", data = { coops_effective_count = 0 },
   expect = { ["13.1"] = "unmet" },
 }
-test "15.4 e-health records exactly 70 %" {
-  year = 2023, region = "dbscl",
+test "15.4 e-health records exactly at the dbsh draft (70 %)" {
+  year = 2023, region = "dbsh",
   data = { population_e_health_record = 7, population_total = 10 },
   expect = { ["15.4"] = "met" },
+}
+test "15.4 just under the tdmnpb draft (50 %)" {
+  year = 2023, region = "tdmnpb",
+  data = { population_e_health_record = 4999, population_total = 10000 },
+  expect = { ["15.4"] = "unmet" },
+}
+test "15.4 dbscl's minimum was not found: 70 % is open" {
+  year = 2023, region = "dbscl",
+  data = { population_e_health_record = 7, population_total = 10 },
+  expect = { ["15.4"] = "open" },
+}
+test "15.3 stunting exactly at the dbsh ceiling draft (16.5 %)" {
+  year = 2023, region = "dbsh",
+  data = { children_under5_stunted = 165, children_under5 = 1000 },
+  expect = { ["15.3"] = "met" },
+}
+test "15.3 stunting just over the tdmnpb ceiling draft (24 %)" {
+  year = 2023, region = "tdmnpb",
+  data = { children_under5_stunted = 241, children_under5 = 1000 },
+  expect = { ["15.3"] = "unmet" },
 }
 test "division by zero is unknown, not met" {
   year = 2023, region = "btb",

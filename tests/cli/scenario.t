@@ -46,9 +46,9 @@ $ $NTM --db t.db --criteria $ROOT/criteria eval vn-318-commune --scenario nope -
 $ $NTM --db t.db --criteria $ROOT/criteria cost --costs $ROOT/data/costs.csv vn-318-commune --unit "Bảo Cường" --year 2021
 ~ Bảo Cường (TN-DH-BAOCUONG), 2021: unmet, 3/19 criteria met
 ~   6.3     village_culture_house +3 house × 2982 = 8946   (villages_with_culture_house)
-~   money alone cannot close: 4.1 13.2 15.4 19.1
+~   money alone cannot close: 4.1 13.2 15.3 15.4 19.1
 ~   works: 78984.1 million VND certainly enough; 18276 may suffice
-~   open (may be met already), money cannot move it: 11 12 14.2 14.3 15.1 15.3 16 17.2 17.9 17.10 17.11
+~   open (may be met already), money cannot move it: 11 12 14.2 14.3 15.1 16 17.2 17.9 17.10 17.11
 ~   2.2     village_road_concrete_mountain +4.5 km × 1500 = 6750   (road_village_hardened_km)   certainly enough; nothing may be needed
 $ $NTM --db t.db --criteria $ROOT/criteria cost --costs $ROOT/data/costs.csv vn-318-commune --unit "Bảo Cường" --year 2021 --format csv
 ~ unit_code,unit_name,year,indicator,kind,work,variable,quantity,uom,unit_cost,cost,source,quantity_may,cost_may
