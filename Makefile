@@ -6,6 +6,7 @@
 #   make test       unit tests (cmocka), criteria tests, command-line tests
 #   make check-asan the same under AddressSanitizer and UBSan
 #   make bench      national synthetic dataset: import and evaluation timings
+#   make fuzz       libFuzzer on the importer, criteria loader and scripts (tests/fuzz)
 
 CC       ?= cc
 PKGS      = lua5.4 sqlite3
@@ -29,10 +30,20 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Debian packages: what the build, the tests and the charts need.
 DEBS      = build-essential pkg-config liblua5.4-dev libsqlite3-dev libcmocka-dev gnuplot-nox sqlite3 time fonts-dejavu-core
+# ... and what `make fuzz` adds (installed by it, not by `make deps`).
+FUZZ_DEBS = clang libclang-rt-14-dev
 NTM       = ./ntm
 ifneq ($(SANITIZER),)
   NTM     = $(BUILD)/ntm
 endif
+
+# make fuzz (tests/fuzz/README.md): each target runs FUZZ_SECONDS after
+# replaying its regression inputs; clang's libFuzzer, ASan and UBSan.
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_SAN      = fuzzer-no-link,address,undefined
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= csv criteria script
 
 SRCS     := $(filter-out engine/main.c,$(wildcard engine/*.c))
 OBJS     := $(SRCS:engine/%.c=$(BUILD)/%.o) $(BUILD)/prelude.o
@@ -44,12 +55,12 @@ ifeq ($(V),1)
   Q =
 endif
 
-.PHONY: all deps demo test check check-asan unit criteria-test cli-test bench clean help
+.PHONY: all deps demo test check check-asan unit criteria-test cli-test bench fuzz fuzz-bins clean help
 
 all: deps-check $(NTM)
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# *//'
+	@sed -n '3,10p' Makefile | sed 's/^# *//'
 
 # deps: install only what is missing, as root (or through sudo when there).
 deps:
@@ -107,6 +118,21 @@ demo: all
 
 bench: all
 	$(Q)NTM=$(NTM) tests/bench/run
+
+# fuzz: the deps logic with FUZZ_DEBS, the engine under clang with the
+# fuzzer's coverage and ASan+UBSan in $(FUZZ_BUILD), then tests/fuzz/run.
+fuzz:
+	$(Q)$(MAKE) --no-print-directory deps DEBS="$(FUZZ_DEBS)"
+	$(Q)$(MAKE) --no-print-directory CC=$(FUZZ_CC) SANITIZER=$(FUZZ_SAN) CFLAGS="-O1 -g" \
+	  BUILD=$(FUZZ_BUILD) fuzz-bins
+	$(Q)BUILD=$(FUZZ_BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run $(FUZZ_TARGETS)
+
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+fuzz-bins: $(FUZZ_BINS)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz.h $(OBJS)
+	@echo "  LINK   $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DNTM_SRCDIR='"$(CURDIR)"' $< tests/fuzz/fuzz_common.c \
+	  $(OBJS) -o $@ $(LDLIBS)
 
 clean:
 	rm -rf build ntm

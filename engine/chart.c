@@ -1,9 +1,9 @@
 /* chart.c - the house style (chart.h): DejaVu Sans, one palette,
  * Vietnamese number labels, data in datablocks; every text a user gave
- * goes through gp_str. Calls gnuplot.c and csv.c. */
+ * goes through gp_str, every colour through gp_color. Calls gnuplot.c,
+ * outfile.c and csv.c. */
 #include "chart.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,50 +14,135 @@
 
 const char *const chart_kind_name[CH_N] = { "line", "bars", "stacked", "heatmap" };
 
+/* CH_ST_UNMET .. CH_ST_MET as eval's csv writes them */
+static const char *const status_code[] = { "unmet", "unknown", "open", "n/a", "met" };
+
 static const char *const palette[] = {
 	"#1b6ca8", "#e07b39", "#3a9e5a", "#c9a227", "#8e5ea2", "#d1495b", "#5f6b73", "#66a3a3",
 };
 
-struct chart *chart_new(int kind, int ncat)
+/* Every byte of a chart comes and goes here, sized, so that a counting
+ * allocator (a script's) sees the frees match the allocations. */
+static void *mem(const struct chart *c, void *p, size_t osize, size_t nsize)
 {
-	struct chart *c = calloc(1, sizeof *c);
-
-	if (!c)
-		return NULL;
-	c->kind = kind;
-	c->ncat = ncat;
-	if (!(c->cat = calloc((size_t)(ncat ? ncat : 1), sizeof *c->cat))) {
-		free(c);
+	if (c->alloc)
+		return c->alloc(c->ud, p, osize, nsize);
+	if (nsize == 0) {
+		free(p);
 		return NULL;
 	}
+	return realloc(p, nsize);
+}
+
+static char *copy(const struct chart *c, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *r = mem(c, NULL, 0, n);
+
+	if (r)
+		memcpy(r, s, n);
+	return r;
+}
+
+static void drop(const struct chart *c, char *s)
+{
+	if (s)
+		mem(c, s, strlen(s) + 1, 0);
+}
+
+/* the size of one value array */
+static size_t vsize(const struct chart *c)
+{
+	return (size_t)(c->ncat ? c->ncat : 1) * sizeof(double);
+}
+
+struct chart *chart_new_in(int kind, int ncat, chart_alloc *alloc, void *ud)
+{
+	struct chart proto = { 0 }, *c;
+	size_t n = (size_t)(ncat > 0 ? ncat : 1) * sizeof *c->cat;
+
+	if (ncat < 0)
+		return NULL;
+	proto.kind = kind;
+	proto.ncat = ncat;
+	proto.alloc = alloc;
+	proto.ud = ud;
+	if (!(c = mem(&proto, NULL, 0, sizeof *c)))
+		return NULL;
+	*c = proto;
+	if (!(c->cat = mem(c, NULL, 0, n))) {
+		mem(c, c, sizeof *c, 0);
+		return NULL;
+	}
+	memset(c->cat, 0, n);
 	return c;
+}
+
+struct chart *chart_new(int kind, int ncat)
+{
+	return chart_new_in(kind, ncat, NULL, NULL);
 }
 
 struct chart_series *chart_add(struct chart *c, const char *name)
 {
-	struct chart_series *ns = realloc(c->ser, (size_t)(c->nser + 1) * sizeof *ns), *s;
+	struct chart_series *ns, *s;
+	char *nm;
+	double *v;
 	int i;
 
-	if (!ns)
+	/* the parts first, the array last: a failure leaves c as it was */
+	if (!(nm = copy(c, name ? name : "")))
 		return NULL;
-	c->ser = ns;
-	s = &c->ser[c->nser];
-	memset(s, 0, sizeof *s);
-	if (!(s->name = strdup(name ? name : "")) ||
-	    !(s->v = malloc((size_t)(c->ncat ? c->ncat : 1) * sizeof *s->v))) {
-		free(s->name);
+	if (!(v = mem(c, NULL, 0, vsize(c)))) {
+		drop(c, nm);
 		return NULL;
 	}
+	if (!(ns = mem(c, c->ser, (size_t)c->nser * sizeof *ns, (size_t)(c->nser + 1) * sizeof *ns))) {
+		mem(c, v, vsize(c), 0);
+		drop(c, nm);
+		return NULL;
+	}
+	c->ser = ns;
+	s = &c->ser[c->nser++];
+	memset(s, 0, sizeof *s);
+	s->name = nm;
+	s->v = v;
 	for (i = 0; i < c->ncat; i++)
 		s->v[i] = NAN;
-	c->nser++;
 	return s;
+}
+
+int chart_text(struct chart *c, char **field, const char *s)
+{
+	char *r = NULL;
+
+	if (s && !(r = copy(c, s)))
+		return -1;
+	drop(c, *field);
+	*field = r;
+	return 0;
 }
 
 int chart_set_cat(struct chart *c, int i, const char *label)
 {
-	free(c->cat[i]);
-	return (c->cat[i] = strdup(label)) ? 0 : -1;
+	return chart_text(c, &c->cat[i], label);
+}
+
+int chart_color(struct chart_series *s, const char *spec)
+{
+	return gp_color(spec, s->color);
+}
+
+int chart_threshold(struct chart *c, const char *label)
+{
+	int j;
+
+	if (!(c->thr_lo = mem(c, NULL, 0, vsize(c))) || !(c->thr_hi = mem(c, NULL, 0, vsize(c))) ||
+	    chart_text(c, &c->thr_label, label) < 0)
+		return -1;
+	for (j = 0; j < c->ncat; j++)
+		c->thr_lo[j] = c->thr_hi[j] = NAN;
+	return 0;
 }
 
 void chart_free(struct chart *c)
@@ -67,19 +152,30 @@ void chart_free(struct chart *c)
 	if (!c)
 		return;
 	for (i = 0; i < c->ncat; i++)
-		free(c->cat[i]);
+		drop(c, c->cat[i]);
 	for (i = 0; i < c->nser; i++) {
-		free(c->ser[i].name);
-		free(c->ser[i].v);
-		free(c->ser[i].color);
+		drop(c, c->ser[i].name);
+		mem(c, c->ser[i].v, vsize(c), 0);
 	}
-	free(c->cat);
-	free(c->ser);
-	free(c->title);
-	free(c->xlabel);
-	free(c->ylabel);
-	free(c->y2label);
-	free(c);
+	mem(c, c->cat, (size_t)(c->ncat > 0 ? c->ncat : 1) * sizeof *c->cat, 0);
+	if (c->ser)
+		mem(c, c->ser, (size_t)c->nser * sizeof *c->ser, 0);
+	drop(c, c->title);
+	drop(c, c->xlabel);
+	drop(c, c->ylabel);
+	drop(c, c->y2label);
+	drop(c, c->thr_label);
+	if (c->thr_lo)
+		mem(c, c->thr_lo, vsize(c), 0);
+	if (c->thr_hi)
+		mem(c, c->thr_hi, vsize(c), 0);
+	mem(c, c, sizeof *c, 0);
+}
+
+/* a value to draw: infinities are drawn as none, like NAN */
+static double val(const struct chart_series *s, int j)
+{
+	return isfinite(s->v[j]) ? s->v[j] : NAN;
 }
 
 /* y tics with Vietnamese number labels, about five of them up to max */
@@ -89,14 +185,17 @@ static void vn_ytics(struct gp *g, const char *axis, double max, int decimals)
 	char num[64];
 	int i, n;
 
+	/* the ends of the doubles would make the steps below infinite or 0 */
 	if (!(max > 0))
 		max = 1;
+	max = max < 1e-300 ? 1e-300 : max > 1e300 ? 1e300 : max;
 	mag = pow(10, floor(log10(max / 5)));
 	step = mag * (max / 5 / mag > 5 ? 10 : max / 5 / mag > 2 ? 5 : max / 5 / mag > 1 ? 2 : 1);
 	/* whole-number axes step by whole numbers */
 	if (decimals == 0 && step < 1)
 		step = 1;
 	n = (int)ceil(max / step - 1e-9);
+	n = n < 1 ? 1 : n > 20 ? 20 : n;
 	top = n * step;
 	gp_cmd(g, "set %stics (", axis);
 	for (i = 0; i <= n; i++) {
@@ -105,7 +204,7 @@ static void vn_ytics(struct gp *g, const char *axis, double max, int decimals)
 		gp_str(g, num);
 		gp_cmd(g, " %g", i * step);
 	}
-	gp_cmd(g, ")\nset %srange [0:%g]\n", axis, top > 0 ? top * 1.02 : 1);
+	gp_cmd(g, ")\nset %srange [0:%g]\n", axis, top * 1.02);
 }
 
 static void label(struct gp *g, const char *what, const char *text)
@@ -117,9 +216,11 @@ static void label(struct gp *g, const char *what, const char *text)
 	gp_cmd(g, " noenhanced\n");
 }
 
-static const char *color(const struct chart_series *s, int i)
+/* the series' colour, checked again here: nothing but "#rrggbb" reaches
+ * `lc rgb`, whoever filled the field */
+static const char *color(const struct chart_series *s, int i, char hex[8])
 {
-	return s->color ? s->color : palette[i % 8];
+	return s->color[0] && gp_color(s->color, hex) == 0 ? hex : palette[i % 8];
 }
 
 static void draw_heat(struct gp *g, const struct chart *c)
@@ -129,8 +230,11 @@ static void draw_heat(struct gp *g, const struct chart *c)
 	/* one row per series (e.g. units), one column per category */
 	gp_cmd(g, "$heat << EOD\n");
 	for (i = 0; i < c->nser; i++) {
-		for (j = 0; j < c->ncat; j++)
-			gp_cmd(g, "%s%g", j ? " " : "", isnan(c->ser[i].v[j]) ? -1 : c->ser[i].v[j]);
+		for (j = 0; j < c->ncat; j++) {
+			double v = val(&c->ser[i], j);
+
+			gp_cmd(g, "%s%.6g", j ? " " : "", isnan(v) ? -1 : v);
+		}
 		gp_cmd(g, "\n");
 	}
 	gp_cmd(g, "EOD\nset xtics (");
@@ -148,57 +252,35 @@ static void draw_heat(struct gp *g, const struct chart *c)
 	gp_cmd(g, ") scale 0\nset yrange [%g:-0.5] reverse\nset xrange [-0.5:%g]\nunset grid\nunset key\n",
 	       c->nser - 0.5, c->ncat - 0.5);
 	if (c->status_map) {
-		/* four bands: -1 no data, 0 unmet, 1 unknown, 2 met */
-		gp_cmd(g, "set palette maxcolors 4\n"
-		          "set palette defined (0 '#ffffff', 1 '#d1495b', 2 '#e9c46a', 3 '#3a9e5a')\n"
-		          "set cbrange [-1.5:2.5]\n"
-		          "set cbtics ('không có' -1, 'chưa đạt' 0, 'chưa rõ' 1, 'đạt' 2) scale 0\n");
+		/* six bands, one per CH_ST_* status, each its own colour and name */
+		gp_cmd(g, "set rmargin 26\nset palette maxcolors 6\n"
+		          "set palette defined (0 '#ffffff', 1 '#d1495b', 2 '#9aa5ad', 3 '#e9c46a', "
+		          "4 '#cfe3d4', 5 '#3a9e5a')\n"
+		          "set cbrange [-1.5:4.5]\n"
+		          "set cbtics ('không đánh giá năm này' -1, 'chưa đạt' 0, 'thiếu số liệu' 1, "
+		          "'chưa có ngưỡng' 2, 'không áp dụng' 3, 'đạt' 4) scale 0\n");
 	} else {
 		gp_cmd(g, "set palette defined (0 '#f7fbff', 1 '#1b6ca8')\n");
 	}
 	gp_cmd(g, "plot $heat matrix with image notitle\n");
 }
 
-int chart_draw(const struct chart *c, const char *out, const char *fmt, int w, int h,
-               struct ntm_err *err)
+/* The commands of a line, bar or stacked chart. -1 when out of memory. */
+static int draw_xy(struct gp *g, const struct chart *c)
 {
-	size_t n = strlen(out);
 	double max = 0, max2 = 0, sum;
-	int term, i, j, k;
-	struct gp g;
+	int i, j, k, nb = 0, no = 0, *order;
+	char hex[8];
 
-	term = fmt ? gp_term_parse(fmt) :
-	       n > 4 && strcmp(out + n - 4, ".svg") == 0 ? GP_SVG :
-	       n > 4 && strcmp(out + n - 4, ".txt") == 0 ? GP_DUMB : GP_PNG;
-	if (term < 0)
-		return err_set(err, "chart: format '%s' is not png, svg or dumb", fmt);
-	if (!w || !h) {
-		w = term == GP_DUMB ? 100 : 900;
-		h = term == GP_DUMB ? 30 : 540;
-	}
-	if (c->ncat == 0 || c->nser == 0)
-		return err_set(err, "chart '%s': nothing to draw (no categories or no series)",
-		               c->title ? c->title : "");
-	if (gp_open(&g, term, w, h, out, err) < 0)
-		return -1;
-	label(&g, "title", c->title);
-	gp_cmd(&g, "set key outside bottom center horizontal noenhanced\n"
-	           "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n");
-	label(&g, "xlabel", c->xlabel);
-	label(&g, "ylabel", c->ylabel);
-	if (c->kind == CH_HEAT) {
-		draw_heat(&g, c);
-		return gp_close(&g, err);
-	}
 	/* the data: one row per category, one column per series */
-	gp_cmd(&g, "$d << EOD\n");
+	gp_cmd(g, "$d << EOD\n");
 	for (j = 0; j < c->ncat; j++) {
-		gp_cmd(&g, "%d", j);
+		gp_cmd(g, "%d", j);
 		sum = 0;
 		for (i = 0; i < c->nser; i++) {
-			double v = c->ser[i].v[j];
+			double v = val(&c->ser[i], j);
 
-			gp_cmd(&g, isnan(v) ? " NaN" : " %.6g", v);
+			gp_cmd(g, isnan(v) ? " NaN" : " %.6g", v);
 			if (isnan(v))
 				continue;
 			if (c->ser[i].y2)
@@ -210,41 +292,40 @@ int chart_draw(const struct chart *c, const char *out, const char *fmt, int w, i
 		}
 		if (sum > max)
 			max = sum;
-		gp_cmd(&g, "\n");
+		gp_cmd(g, "\n");
 	}
-	gp_cmd(&g, "EOD\nset xtics (");
+	gp_cmd(g, "EOD\nset xtics (");
 	for (j = 0; j < c->ncat; j++) {
-		gp_cmd(&g, "%s", j ? ", " : "");
-		gp_str(&g, c->cat[j] ? c->cat[j] : "");
-		gp_cmd(&g, " %d", j);
+		gp_cmd(g, "%s", j ? ", " : "");
+		gp_str(g, c->cat[j] ? c->cat[j] : "");
+		gp_cmd(g, " %d", j);
 	}
-	gp_cmd(&g, ")\nset xrange [-0.6:%g]\n", c->ncat - 0.4);
-	vn_ytics(&g, "y", max, c->ydecimals);
+	gp_cmd(g, ")\nset xrange [-0.6:%g]\n", c->ncat - 0.4);
+	for (j = 0; c->thr_lo && j < c->ncat; j++)
+		if (isfinite(c->thr_hi[j]) && c->thr_hi[j] > max)
+			max = c->thr_hi[j];
+		else if (isfinite(c->thr_lo[j]) && c->thr_lo[j] > max)
+			max = c->thr_lo[j];
+	vn_ytics(g, "y", max, c->ydecimals);
 	for (i = 0; i < c->nser && !c->ser[i].y2; i++)
 		;
 	if (i < c->nser) {
-		label(&g, "y2label", c->y2label);
-		vn_ytics(&g, "y2", max2, c->ydecimals);
+		label(g, "y2label", c->y2label);
+		vn_ytics(g, "y2", max2, c->ydecimals);
 	}
+	for (i = 0; i < c->nser; i++)
+		nb += !c->ser[i].y2;
 	if (c->kind == CH_STACKED || c->kind == CH_BARS) {
-		int nb = 0;
-
-		for (i = 0; i < c->nser; i++)
-			nb += !c->ser[i].y2;
-		gp_cmd(&g, "set style fill solid 0.85 border -1\n");
+		gp_cmd(g, "set style fill solid 0.85 border -1\n");
 		if (c->kind == CH_BARS)
-			gp_cmd(&g, "set boxwidth %g\n", 0.8 / (nb ? nb : 1));
+			gp_cmd(g, "set boxwidth %g\n", 0.8 / (nb ? nb : 1));
 		else
-			gp_cmd(&g, "set boxwidth 0.6\n");
+			gp_cmd(g, "set boxwidth 0.6\n");
 	}
 	/* drawing order: stacked boxes tallest (last) first so that none hides
 	 * another, then the lines, which go on top */
-	int *order = malloc((size_t)c->nser * sizeof *order), no = 0;
-
-	if (!order) {
-		gp_close(&g, err);
-		return err_set(err, "out of memory");
-	}
+	if (!(order = malloc((size_t)c->nser * sizeof *order)))
+		return -1;
 	for (j = c->kind == CH_STACKED ? c->nser - 1 : 0; j >= 0 && j < c->nser;
 	     j += c->kind == CH_STACKED ? -1 : 1)
 		if (!c->ser[j].y2)
@@ -252,64 +333,153 @@ int chart_draw(const struct chart *c, const char *out, const char *fmt, int w, i
 	for (j = 0; j < c->nser; j++)
 		if (c->ser[j].y2)
 			order[no++] = j;
-	gp_cmd(&g, "plot ");
+	if (c->thr_lo) {
+		/* the threshold: its own block, a band drawn under the lines; an open
+		 * upper end stops at the top of the axis */
+		double top = max * 1.05 + 1;
+
+		gp_cmd(g, "$t << EOD\n");
+		for (j = 0; j < c->ncat; j++) {
+			double lo = c->thr_lo[j], hi = c->thr_hi[j];
+
+			if (isnan(lo) || isnan(hi))
+				gp_cmd(g, "%d NaN NaN\n", j);
+			else
+				gp_cmd(g, "%d %.6g %.6g\n", j, fmax(lo, 0), fmin(hi, top));
+		}
+		gp_cmd(g, "EOD\n");
+	}
+	gp_cmd(g, "plot ");
+	if (c->thr_lo) {
+		int band = 0;
+
+		for (j = 0; j < c->ncat; j++)
+			band |= !isnan(c->thr_lo[j]) && c->thr_lo[j] != c->thr_hi[j];
+		if (band)
+			gp_cmd(g, "$t using 1:2:3 with filledcurves "
+			          "fs transparent solid 0.18 noborder lc rgb '#5f6b73' title ");
+		else
+			gp_cmd(g, "$t using 1:2 with lines dt 2 lw 2 lc rgb '#5f6b73' title ");
+		gp_str(g, c->thr_label ? c->thr_label : "");
+		gp_cmd(g, "%s", no ? ", " : "");
+	}
 	for (k = 0, j = 0; j < no; j++) {
 		const struct chart_series *s = &c->ser[order[j]];
 		int col, m;
 
 		i = order[j];
 		col = i + 2;
-		gp_cmd(&g, "%s", j ? ", " : "");
+		gp_cmd(g, "%s", j ? ", " : "");
 		if (s->y2 || c->kind == CH_LINE) {
-			gp_cmd(&g, "$d using 1:%d %swith linespoints lw 2 pt 7 lc rgb '%s' title ", col,
-			       s->y2 ? "axes x1y2 " : "", color(s, i));
+			gp_cmd(g, "$d using 1:%d %swith linespoints lw 2 pt 7 lc rgb '%s' title ", col,
+			       s->y2 ? "axes x1y2 " : "", color(s, i, hex));
 		} else if (c->kind == CH_STACKED) {
 			/* stacked: each box spans the sum of this and the series before it */
-			gp_cmd(&g, "$d using 1:(0");
+			gp_cmd(g, "$d using 1:(0");
 			for (m = 0; m <= i; m++)
 				if (!c->ser[m].y2)
-					gp_cmd(&g, "+(valid(%d)?column(%d):0)", m + 2, m + 2);
-			gp_cmd(&g, "):(0.6) with boxes lc rgb '%s' title ", color(s, i));
+					gp_cmd(g, "+(valid(%d)?column(%d):0)", m + 2, m + 2);
+			gp_cmd(g, "):(0.6) with boxes lc rgb '%s' title ", color(s, i, hex));
 		} else {
-			int nb = 0;
-
-			for (m = 0; m < c->nser; m++)
-				nb += !c->ser[m].y2;
-			gp_cmd(&g, "$d using ($1-0.4+%g):%d with boxes lc rgb '%s' title ",
-			       0.8 / nb * (k + 0.5), col, color(s, i));
+			gp_cmd(g, "$d using ($1-0.4+%g):%d with boxes lc rgb '%s' title ",
+			       0.8 / nb * (k + 0.5), col, color(s, i, hex));
 			k++;
 		}
-		gp_str(&g, s->name);
+		gp_str(g, s->name);
 	}
 	free(order);
-	gp_cmd(&g, "\n");
-	return gp_close(&g, err);
+	gp_cmd(g, "\n");
+	return 0;
 }
 
-int chart_csv(const struct chart *c, const char *path, struct ntm_err *err)
+int chart_draw(const struct chart *c, const struct outdir *d, const char *name, const char *fmt,
+               int w, int h, struct ntm_err *err)
 {
-	FILE *f = fopen(path, "w");
+	size_t n = strlen(name);
+	const char *bad;
+	char shown[512];
+	FILE *img;
+	int term, rc;
+	struct gp g;
+
+	if ((bad = outfile_bad_name(name)))
+		return err_set(err, "%s: %s", outfile_shown(d, name, shown, sizeof shown), bad);
+	term = fmt ? gp_term_parse(fmt) :
+	       n > 4 && strcmp(name + n - 4, ".svg") == 0 ? GP_SVG :
+	       n > 4 && strcmp(name + n - 4, ".txt") == 0 ? GP_DUMB : GP_PNG;
+	if (term < 0)
+		return err_set(err, "chart: format '%s' is not png, svg or dumb", fmt);
+	/* a side of 0 takes the default */
+	if (!w)
+		w = term == GP_DUMB ? 100 : 900;
+	if (!h)
+		h = term == GP_DUMB ? 30 : 540;
+	if (c->ncat == 0 || c->nser == 0)
+		return err_set(err, "chart '%s': nothing to draw (no categories or no series)",
+		               c->title ? c->title : "");
+	if (c->ydecimals < 0 || c->ydecimals > GP_DECIMALS_MAX)
+		return err_set(err, "chart: decimals %d is not 0 to %d", c->ydecimals, GP_DECIMALS_MAX);
+	if (gp_open(&g, term, w, h, err) < 0)
+		return -1;
+	label(&g, "title", c->title);
+	gp_cmd(&g, "set key outside bottom center horizontal noenhanced\n"
+	           "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n");
+	label(&g, "xlabel", c->xlabel);
+	label(&g, "ylabel", c->ylabel);
+	if (c->kind == CH_HEAT) {
+		draw_heat(&g, c);
+	} else if (draw_xy(&g, c) < 0) {
+		gp_discard(&g);
+		return err_set(err, "out of memory");
+	}
+	/* gnuplot draws into an anonymous file; the folder gets it only whole */
+	if (!(img = gp_tmpfile(err))) {
+		gp_discard(&g);
+		return -1;
+	}
+	rc = gp_run(&g, fileno(img), err);
+	if (rc == 0)
+		rc = outfile_copy(d, name, fileno(img), err);
+	fclose(img);
+	return rc;
+}
+
+int chart_csv(const struct chart *c, const struct outdir *d, const char *name, struct ntm_err *err)
+{
+	struct outfile o;
 	int i, j;
 
-	if (!f)
-		return err_set(err, "%s: cannot write: %s", path, strerror(errno));
-	fputs("category", f);
+	if (outfile_begin(&o, d, name, err) < 0)
+		return -1;
+	fputs("category", o.f);
 	for (i = 0; i < c->nser; i++) {
-		putc(',', f);
-		csv_put(f, c->ser[i].name);
+		putc(',', o.f);
+		csv_put(o.f, c->ser[i].name);
 	}
-	putc('\n', f);
+	if (c->thr_lo)
+		fputs(",threshold_low,threshold_high", o.f);
+	putc('\n', o.f);
 	for (j = 0; j < c->ncat; j++) {
-		csv_put(f, c->cat[j] ? c->cat[j] : "");
+		csv_put(o.f, c->cat[j] ? c->cat[j] : "");
 		for (i = 0; i < c->nser; i++) {
-			if (isnan(c->ser[i].v[j]))
-				fputs(",", f);
+			double v = c->ser[i].v[j];
+
+			if (c->status_map)   /* the stable codes of ntm eval's csv */
+				fprintf(o.f, ",%s", v >= CH_ST_UNMET && v <= CH_ST_MET ? status_code[(int)v] : "");
+			else if (isnan(v))
+				fputs(",", o.f);
 			else
-				fprintf(f, ",%.10g", c->ser[i].v[j]);
+				fprintf(o.f, ",%.10g", v);
 		}
-		putc('\n', f);
+		for (i = 0; c->thr_lo && i < 2; i++) {
+			double v = i ? c->thr_hi[j] : c->thr_lo[j];
+
+			if (isfinite(v))
+				fprintf(o.f, ",%.10g", v);
+			else
+				fputs(",", o.f);
+		}
+		putc('\n', o.f);
 	}
-	if (fclose(f) != 0)
-		return err_set(err, "%s: write failed: %s", path, strerror(errno));
-	return 0;
+	return outfile_commit(&o, err);
 }

@@ -15,7 +15,10 @@ static const char usage[] =
 	"usage: ntm criteria list\n"
 	"       ntm criteria show SET [--drafts]\n"
 	"       ntm criteria diff OLD NEW [--format table|csv] [--exit-code]\n"
-	"       ntm criteria check FILE...\n\n"
+	"       ntm criteria check FILE...\n"
+	"       ntm criteria bounds SET [--unit NAME|CODE] [--years A-B] [--format table|csv]\n"
+	"       ntm criteria sheet SET [--region R] [--years A-B] [--out FILE.csv] [--bom]\n"
+	"       ntm criteria sheet --apply FILE.csv --id NEW [--title T] [--out-dir DIR] [--force]\n\n"
 	"list   the sets on the criteria path (--criteria DIR or NTM_CRITERIA_PATH),\n"
 	"       by province and level, with their years, recognition and decision\n"
 	"show   a set's criteria and indicators: measure, threshold, citation;\n"
@@ -27,7 +30,11 @@ static const char usage[] =
 	"       year over the years either set covers, and changes of measure,\n"
 	"       name, unit, citation and of the set's own fields;\n"
 	"       --exit-code exits 1 when the sets differ, 0 when they do not\n"
-	"check  loads set files and reports errors with file and line\n";
+	"check  loads set files and reports errors with file and line\n"
+	"bounds what the recognitions imply about thresholds not set (ntm criteria bounds --help)\n"
+	"sheet  the thresholds as CSV, a row per indicator, region and year, to fill\n"
+	"       in a spreadsheet; --apply writes a filled sheet as a new set that\n"
+	"       extends the set (ntm criteria sheet --help)\n";
 
 static int by_place(const void *pa, const void *pb)
 {
@@ -54,8 +61,25 @@ static void pad(const char *s, size_t w)
 	printf("%s%*s", s, n < w ? (int)(w - n) + 1 : 1, "");
 }
 
-/* The sets on the path by province (national first), level and years;
- * files that fail to load are listed first with their error. */
+/* Says on stderr that a file on the criteria path is left out of the list
+ * and why (the first line of msg; the traceback would drown the list). */
+static void skipped(const char *path, const char *msg)
+{
+	size_t n, lp = strlen(path);
+
+	if (!msg)
+		msg = "out of memory";
+	n = strcspn(msg, "\n");
+
+	if (strncmp(msg, path, lp) == 0 && msg[lp] == ':')
+		fprintf(stderr, "ntm: warning: skipping %.*s\n", (int)n, msg);
+	else
+		fprintf(stderr, "ntm: warning: skipping %s: %.*s\n", path, (int)n, msg);
+}
+
+/* The sets on the path by province (national first), level and years; a
+ * file that fails to load is skipped with its error on stderr, so one
+ * broken file does not hide the others. */
 static int list(struct ctx *c)
 {
 	struct critset **v = calloc((size_t)c->ncat + 1, sizeof *v);
@@ -68,9 +92,9 @@ static int list(struct ctx *c)
 	}
 	for (i = 0; i < c->ncat; i++) {
 		if (!c->cat[i].id) {
-			printf("error  %s: %s\n", c->cat[i].path, c->cat[i].error);
+			skipped(c->cat[i].path, c->cat[i].error);
 		} else if (!(v[n] = ctx_load_set(c, c->cat[i].path))) {
-			printf("error  %s: %s\n", c->cat[i].path, c->err.msg);
+			skipped(c->cat[i].path, c->err.msg);
 			err_clear(&c->err);
 		} else {
 			n++;
@@ -285,6 +309,10 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 	int npos, done, rc, i, bad = 0;
 	const char *sub;
 
+	if (argc > 1 && strcmp(argv[1], "bounds") == 0)   /* its own options: cmd_bounds.c */
+		return cmd_criteria_bounds(c, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "sheet") == 0)    /* its own options: cmd_sheet.c */
+		return cmd_criteria_sheet(c, argc - 1, argv + 1);
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	sub = npos ? argv[1] : "list";

@@ -1,6 +1,7 @@
 /* cmd_eval.c - `ntm eval SET`: picks the units and years, loads their
  * figures, evaluates (eval.h), stores the run (runs.h) and prints the
  * report (report.h). */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +106,8 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 
 /* Every figure on record for unit u in the year, with its source, those
  * the set reads marked '*'; why says whose they are when not the unit's. */
-static int unit_record(struct ctx *c, const struct critset *set, int u, int year, const char *why)
+static int unit_record(struct ctx *c, FILE *out, const struct critset *set, int u, int year,
+                       const char *why)
 {
 	sqlite3_stmt *st;
 	int n = 0;
@@ -126,13 +128,13 @@ static int unit_record(struct ctx *c, const struct critset *set, int u, int year
 		for (k = 0; k < set->nvar && !used; k++)
 			used = strcmp(set->var[k], name) == 0;
 		if (n++ == 0)
-			printf("  figures on record for %s, %d%s (* read by the set):\n",
-			       c->units.u[u].name, year, why);
+			fprintf(out, "  figures on record for %s, %d%s (* read by the set):\n",
+			        c->units.u[u].name, year, why);
 		report_num(num, sizeof num, sqlite3_column_double(st, 2));
 		snprintf(when, sizeof when, q ? "%dQ%d" : "%d", year, q);
-		printf("    %c %-40s %12s %-16s %-7s %s\n", used ? '*' : ' ', name, num,
-		       (const char *)sqlite3_column_text(st, 3), when,
-		       (const char *)sqlite3_column_text(st, 4));
+		fprintf(out, "    %c %-40s %12s %-16s %-7s %s\n", used ? '*' : ' ', name, num,
+		        (const char *)sqlite3_column_text(st, 3), when,
+		        (const char *)sqlite3_column_text(st, 4));
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -140,12 +142,12 @@ static int unit_record(struct ctx *c, const struct critset *set, int u, int year
 
 /* For the explanation of a single unit: its figures on record for the year
  * and, with --as-of, those of the units merged into it that were combined. */
-static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
+static int on_record(struct ctx *c, FILE *out, const struct evalrun *r, int i, int year)
 {
 	int u = r->units[i];
 	size_t p;
 
-	if (unit_exists(&c->units.u[u], year) && unit_record(c, r->set, u, year, "") < 0)
+	if (unit_exists(&c->units.u[u], year) && unit_record(c, out, r->set, u, year, "") < 0)
 		return -1;
 	for (p = 0; c->as_of && c->units.nmerged && p < c->units.n; p++) {
 		const struct unit *x = &c->units.u[p];
@@ -156,7 +158,7 @@ static int on_record(struct ctx *c, const struct evalrun *r, int i, int year)
 			continue;
 		snprintf(why, sizeof why, ", merged into %s in %d, combined", c->units.u[x->merged_into].name,
 		         x->valid_to + 1);
-		if (unit_record(c, r->set, (int)p, year, why) < 0)
+		if (unit_record(c, out, r->set, (int)p, year, why) < 0)
 			return -1;
 	}
 	return 0;
@@ -198,15 +200,39 @@ struct evalopt {
 	const char *unit_arg;
 };
 
-/* Evaluates set s (owned from here) for years y0..y1, prints the report
- * and stores the run. Returns 0 or 1 with c->err. */
-static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const struct evalopt *o)
+/* Copies the report written to tmp onto stdout and closes tmp. */
+static int print_saved(struct ctx *c, FILE *tmp)
+{
+	char buf[65536];
+	size_t n;
+	int bad;
+
+	rewind(tmp);
+	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			break;
+	bad = ferror(tmp) || ferror(stdout);
+	fclose(tmp);
+	if (bad)
+		return err_set(&c->err, "eval: the report could not be written (the run is stored)");
+	return 0;
+}
+
+/* Evaluates set s (owned from here) for years y0..y1, stores the run and
+ * prints the report, head first (NULL: none). The report goes to a
+ * temporary file until the run is committed: nothing is printed that was
+ * not stored, and no lock is held while a slow reader of stdout (a pager)
+ * takes it. A read-only database is evaluated and printed, and not stored.
+ * Returns 0 or 1 with c->err. */
+static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const struct evalopt *o,
+                    const char *head)
 {
 	struct evalrun r = { 0 };
 	struct report rep;
 	struct run_writer w = { 0 };
 	char filter[256];
-	int met_any = 0, nd, nu, have_rep = 0, rc = 1, i, y;
+	int met_any = 0, nd, nu, have_rep = 0, rc = 1, i, y, store = !store_readonly(c->db);
+	FILE *out = stdout;
 
 	if (evalrun_select(c, s, o->top, y0, y1, &r) < 0) {
 		char msg[NTM_ERR_MAX];
@@ -215,7 +241,14 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		err_set(&c->err, "eval: %s", msg);
 		return 1;
 	}
-	if (report_begin(&rep, stdout, o->format, o->explain, r.set, &c->units, r.units, r.nunit,
+	if (store && !(out = tmpfile())) {
+		err_set(&c->err, "eval: cannot make a temporary file for the report: %s (set TMPDIR)",
+		        strerror(errno));
+		goto done;
+	}
+	if (head)
+		fputs(head, out);
+	if (report_begin(&rep, out, o->format, o->explain, r.set, &c->units, r.units, r.nunit,
 	                 y0, y1) < 0) {
 		err_set(&c->err, "out of memory");
 		goto done;
@@ -225,7 +258,8 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	if (c->as_of)
 		snprintf(filter, sizeof filter, "%s%sas of %d", o->unit_arg ? o->unit_arg : "",
 		         o->unit_arg ? ", " : "", c->as_of);
-	if (runs_begin(&w, c->db, r.set, y0, y1, c->as_of ? filter : o->unit_arg, &c->err) < 0)
+	if (store && runs_begin(&w, c->db, r.set, y0, y1, c->as_of ? filter : o->unit_arg,
+	                        &c->err) < 0)
 		goto done;
 	for (i = 0; i < r.nunit; i++) {
 		const struct unit *u = &c->units.u[r.units[i]];
@@ -237,13 +271,13 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 				continue;
 			st = evalrun_unit(c, &r, i, y, &ncm);
 			met_any += st == ST_MET;
-			if (runs_add(&w, u->id, y, r.set, r.res, st, ncm, &c->err) < 0)
+			if (store && runs_add(&w, u->id, y, r.set, r.res, st, ncm, &c->err) < 0)
 				goto done;
 			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res, r.crit, st, ncm);
 			if (r.hier && o->format == FMT_TABLE && o->explain)
-				hier_explain(c, r.hier, &r, i, y, stdout);
+				hier_explain(c, r.hier, &r, i, y, out);
 			if (r.nunit == 1 && o->format == FMT_TABLE && o->explain &&
-			    on_record(c, &r, i, y) < 0)
+			    on_record(c, out, &r, i, y) < 0)
 				goto done;
 		}
 		if (r.nunit > 500 && i % 256 == 0)
@@ -251,18 +285,30 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	}
 	ctx_progress(c, NULL, -1, 0);
 	report_thr_used(&rep, &nd, &nu);
-	if (runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0)
+	if (store && ((c->scenario_name && mark_scenario(c, w.run_id) < 0) ||
+	              runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0))
 		goto done;
-	if (c->scenario_name && mark_scenario(c, w.run_id) < 0)
-		goto done;
-	report_end(&rep, (long long)w.run_id, c->db_path);
+	report_end(&rep, store ? (long long)w.run_id : -1, c->db_path);
+	if (!store)
+		fprintf(o->format == FMT_TABLE ? out : stderr, "%snot stored: %s is read-only\n",
+		        o->format == FMT_TABLE ? "" : "ntm: ", c->db_path);
 	if (c->scenario_name && o->format == FMT_TABLE)
-		printf("under scenario %s: the base data is unchanged\n", c->scenario_name);
-	if (store_used(c, &r, (long long)w.run_id, o->format) < 0)
+		fprintf(out, "under scenario %s: the base data is unchanged\n", c->scenario_name);
+	if (out != stdout) {
+		FILE *t = out;
+
+		out = stdout;
+		if (print_saved(c, t) < 0)
+			goto done;
+	}
+	/* each of these is printed once its own run is committed */
+	if (store && store_used(c, &r, (long long)w.run_id, o->format) < 0)
 		goto done;
 	print_notes(c, o->format);
 	rc = 0;
 done:
+	if (out != stdout)
+		fclose(out);
 	runs_abort(&w);
 	if (have_rep)
 		report_free(&rep);
@@ -317,12 +363,14 @@ static int eval_in_force(struct ctx *c, const char *level, const char *recognise
 			       recognises, pname ? " for " : " nationally", pname ? pname : "",
 			       c->criteria_path);
 		} else {
-			printf("%s: %s is in force%s%s (%s)\n\n", years, x->id, x->province ? " in " : "",
-			       x->province ? x->province : "", x->decision);
+			char head[512];
+
+			snprintf(head, sizeof head, "%s: %s is in force%s%s (%s)\n\n", years, x->id,
+			         x->province ? " in " : "", x->province ? x->province : "", x->decision);
 			if (!(s = ctx_load_set(c, x->id)))
 				rc = 1;
 			else
-				rc = eval_set(c, s, y, z, o);
+				rc = eval_set(c, s, y, z, o, head);
 			if (rc == 0 && z < y1)
 				putchar('\n');
 		}
@@ -407,5 +455,5 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	if (level)
 		return eval_in_force(c, level, opt_get(opts, "recognises") ? opt_get(opts, "recognises") :
 		                     "ntm", opt_get(opts, "province"), y0, y1, &o);
-	return eval_set(c, s, y0, y1, &o);
+	return eval_set(c, s, y0, y1, &o, NULL);
 }

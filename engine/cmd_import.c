@@ -46,7 +46,7 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "import: no file given (usage: ntm import FILE... [--dry-run])");
 		return 2;
 	}
-	if (ctx_db(c) < 0)
+	if (ctx_db(c) < 0 || store_writable(c->db, c->db_path, "import into it", &c->err) < 0)
 		return 1;
 	if (!(files = calloc((size_t)npos, sizeof *files))) {
 		err_set(&c->err, "out of memory");

@@ -8,6 +8,7 @@
 #include "cmds.h"
 #include "chart.h"
 #include "evalrun.h"
+#include "gnuplot.h"
 
 static const char usage[] =
 	"usage: ntm plot funding --unit NAME|CODE --out FILE [options]\n"
@@ -15,16 +16,22 @@ static const char usage[] =
 	"       ntm plot units-met --set SET --unit NAME|CODE --out FILE [--years A-B]\n"
 	"       ntm plot heatmap --set SET --unit NAME|CODE --out FILE [--year Y | --years A-B]\n"
 	"       ntm plot share --var NAME --of NAME --unit NAME|CODE --out FILE\n"
+	"                          [--threshold SET:INDICATOR [--region R]]\n"
 	"       ntm plot runs --run ID --against ID --out FILE\n\n"
 	"funding   money allocated per year, stacked by fund (million VND), with the\n"
 	"          share disbursed (%) as a line; cement (tonnes) is left out\n"
 	"variable  one variable over the years, a line per unit\n"
-	"units-met units of the set's level below --unit meeting the set, per year,\n"
-	"          with the mean number of criteria met\n"
+	"units-met units of the set's level below --unit per year, stacked: meeting\n"
+	"          the set for certain, could (open thresholds or missing figures),\n"
+	"          cannot; with the mean number of criteria met\n"
 	"share     100 x var / of over every year and quarter with both figures\n"
 	"runs      units meeting the set per year in two stored runs side by side\n"
-	"heatmap   criteria met (green), unmet (red), unknown (yellow): units x\n"
+	"heatmap   each criterion's status: met, unmet, open (no threshold yet),\n"
+	"          missing figures, not applicable, not judged that year; units x\n"
 	"          criteria in one year, or, for one unit, years x criteria\n"
+	"--threshold SET:INDICATOR draws on variable and share the indicator's\n"
+	"threshold for the unit's region (or --region): a dashed line when it is a\n"
+	"number, a band when the set only knows where it lies.\n"
 	"The terminal follows the file name (.png, .svg, .txt for a text preview)\n"
 	"unless --format says; labels are Vietnamese, numbers as 1.234,5.\n";
 
@@ -56,22 +63,48 @@ static const char *uom_label(const char *uom)
 	return uom;
 }
 
-/* Draws c (and its CSV when asked) as the options say; frees c. */
+static int draw_threshold(struct ctx *c, struct chart *ch, struct opt *opts, int unit);
+
+/* WIDTHxHEIGHT, each GP_SIZE_MIN to GP_SIZE_MAX; -1 otherwise */
+static int parse_size(const char *s, int *w, int *h)
+{
+	char *end;
+	long a, b;
+
+	a = strtol(s, &end, 10);
+	if (end == s || *end != 'x')
+		return -1;
+	s = end + 1;
+	b = strtol(s, &end, 10);
+	if (end == s || *end || a < GP_SIZE_MIN || a > GP_SIZE_MAX || b < GP_SIZE_MIN || b > GP_SIZE_MAX)
+		return -1;
+	*w = (int)a;
+	*h = (int)b;
+	return 0;
+}
+
+/* Draws c (and its CSV when asked) as the options say; frees c. The
+ * folders of --out and --csv must exist; the files are written through
+ * outfile.h, so a link planted under a name is replaced, not followed. */
 static int finish(struct ctx *c, struct chart *ch, struct opt *opts)
 {
-	const char *size = opt_get(opts, "size"), *csv = opt_get(opts, "csv");
+	const char *size = opt_get(opts, "size"), *csv = opt_get(opts, "csv"), *name, *cname;
+	struct outdir od = { .fd = -1 }, cd = { .fd = -1 };
 	int w = 0, h = 0, rc = 0;
 
-	if (opt_get(opts, "title")) {
-		free(ch->title);
-		ch->title = strdup(opt_get(opts, "title"));
-	}
-	if (size && (sscanf(size, "%dx%d", &w, &h) != 2 || w < 10 || h < 10 || w > 10000 || h > 10000))
-		rc = err_set(&c->err, "plot: --size '%s' is not WIDTHxHEIGHT (e.g. 900x540)", size);
-	if (rc == 0 && csv)
-		rc = chart_csv(ch, csv, &c->err);
+	if (opt_get(opts, "title") && chart_text(ch, &ch->title, opt_get(opts, "title")) < 0)
+		rc = err_set(&c->err, "out of memory");
+	if (rc == 0 && size && parse_size(size, &w, &h) < 0)
+		rc = err_set(&c->err, "plot: --size '%s' is not WIDTHxHEIGHT, each %d to %d (e.g. 900x540)",
+		             size, GP_SIZE_MIN, GP_SIZE_MAX);
 	if (rc == 0)
-		rc = chart_draw(ch, opt_get(opts, "out"), opt_get(opts, "format"), w, h, &c->err);
+		rc = outdir_of(&od, opt_get(opts, "out"), &name, &c->err);
+	if (rc == 0 && csv && (rc = outdir_of(&cd, csv, &cname, &c->err)) == 0)
+		rc = chart_csv(ch, &cd, cname, &c->err);
+	if (rc == 0)
+		rc = chart_draw(ch, &od, name, opt_get(opts, "format"), w, h, &c->err);
+	outdir_close(&cd);
+	outdir_close(&od);
 	chart_free(ch);
 	return rc;
 }
@@ -89,16 +122,6 @@ static int years_opt(struct ctx *c, struct opt *opts, int *y0, int *y1)
 	return 0;
 }
 
-static char *fmt(const char *f, const char *a)
-{
-	size_t n = strlen(f) + strlen(a) + 1;
-	char *s = malloc(n);
-
-	if (s)
-		snprintf(s, n, f, a);
-	return s;
-}
-
 static int plot_funding(struct ctx *c, struct opt *opts)
 {
 	sqlite3_stmt *st = NULL;
@@ -106,7 +129,7 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 	int years[32], ny = 0, used[NFUND] = { 0 }, u, i, j, y0 = 1990, y1 = 2100;
 	struct chart *ch;
 	struct chart_series *rate;
-	char num[8];
+	char num[8], title[512];
 
 	if (!opt_get(opts, "unit"))
 		return err_set(&c->err, "plot funding: give --unit NAME|CODE");
@@ -147,9 +170,10 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 		               c->units.u[u].name, c->units.u[u].code);
 	if (!(ch = chart_new(CH_STACKED, ny)))
 		return err_set(&c->err, "out of memory");
-	ch->title = fmt("%s: vốn phân bổ theo nguồn và tỷ lệ giải ngân", c->units.u[u].name);
-	ch->ylabel = strdup("Triệu đồng");
-	ch->y2label = strdup("Tỷ lệ giải ngân (%)");
+	snprintf(title, sizeof title, "%s: vốn phân bổ theo nguồn và tỷ lệ giải ngân", c->units.u[u].name);
+	chart_text(ch, &ch->title, title);
+	chart_text(ch, &ch->ylabel, "Triệu đồng");
+	chart_text(ch, &ch->y2label, "Tỷ lệ giải ngân (%)");
 	for (i = 0; i < ny; i++) {
 		snprintf(num, sizeof num, "%d", years[i]);
 		chart_set_cat(ch, i, num);
@@ -159,13 +183,13 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 
 		if (!used[j] || !(s = chart_add(ch, funds[j].label)))
 			continue;
-		s->color = strdup(fund_color[j]);
+		chart_color(s, fund_color[j]);
 		for (i = 0; i < ny; i++)
 			s->v[i] = alloc[i][j];
 	}
 	if ((rate = chart_add(ch, "Tỷ lệ giải ngân (%)"))) {
 		rate->y2 = 1;
-		rate->color = strdup("#222222");
+		chart_color(rate, "#222222");
 		for (i = 0; i < ny; i++)
 			rate->v[i] = disb_alloc[i] > 0 ? 100 * disb[i] / disb_alloc[i] : NAN;
 	}
@@ -218,8 +242,8 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 		snprintf(num, sizeof num, "%d", y);
 		chart_set_cat(ch, y - y0, num);
 	}
-	ch->title = strdup(c->vars.v[vi].meaning[0] ? c->vars.v[vi].meaning : var);
-	ch->ylabel = strdup(uom_label(c->vars.v[vi].uom));
+	chart_text(ch, &ch->title, c->vars.v[vi].meaning[0] ? c->vars.v[vi].meaning : var);
+	chart_text(ch, &ch->ylabel, uom_label(c->vars.v[vi].uom));
 	ch->ydecimals = 0;
 	if (store_prepare(c->db, &st, "SELECT year, value FROM observation WHERE unit_id = ?1 "
 	                  "AND variable_id = ?2 AND quarter = 0 AND year BETWEEN ?3 AND ?4", &c->err) < 0) {
@@ -248,6 +272,10 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 		chart_free(ch);
 		return err_set(&c->err, "plot variable: no annual figure of %s for the units given", var);
 	}
+	if (draw_threshold(c, ch, opts, units[0]) < 0) {
+		chart_free(ch);
+		return -1;
+	}
 	return finish(c, ch, opts);
 }
 
@@ -263,61 +291,102 @@ static int evaluate(struct ctx *c, struct opt *opts, struct evalrun *r, int *top
 	return evalrun_open(c, opt_get(opts, "set"), *top, y0, y1, r);
 }
 
+/* The status of a criterion as the heat map shows it. */
+static double shade(int st)
+{
+	switch (st) {
+	case ST_MET: return CH_ST_MET;
+	case ST_UNMET: return CH_ST_UNMET;
+	case ST_UNKNOWN: return CH_ST_MISSING;
+	case ST_OPEN: return CH_ST_OPEN;
+	case ST_NA: return CH_ST_NA;
+	}
+	return CH_ST_NONE;
+}
+
+/* "Định Hóa: xã đạt vn-318-commune, 2021-2023" */
+static void set_title(struct ctx *c, struct chart *ch, int top, const struct evalrun *r,
+                      const char *what)
+{
+	char title[512], years[24];
+
+	if (r->year_from == r->year_to)
+		snprintf(years, sizeof years, "năm %d", r->year_from);
+	else
+		snprintf(years, sizeof years, "%d–%d", r->year_from, r->year_to);
+	snprintf(title, sizeof title, "%s: %s %s, %s%s%s", c->units.u[top].name, what, r->set->id,
+	         years, c->scenario_name ? " (kịch bản " : "", c->scenario_name ? c->scenario_name : "");
+	if (c->scenario_name)
+		strncat(title, ")", sizeof title - strlen(title) - 1);
+	chart_text(ch, &ch->title, title);
+}
+
 static int plot_units_met(struct ctx *c, struct opt *opts)
 {
 	struct evalrun r;
+	struct results R = { 0 };
 	struct chart *ch = NULL;
 	int top, y, i, rc = -1;
-	char num[16], title[512];
+	char num[16];
 
 	if (evaluate(c, opts, &r, &top) < 0)
 		return -1;
-	/* chart_add may move the series: take the pointers after both adds */
-	if (!(ch = chart_new(CH_BARS, r.year_to - r.year_from + 1)) ||
-	    !chart_add(ch, "Số đơn vị đạt chuẩn") || !chart_add(ch, "Số tiêu chí đạt bình quân")) {
+	if (evalrun_results(c, &r, &R) < 0)
+		goto done;
+	/* chart_add may move the series: take the pointers after the adds */
+	if (!(ch = chart_new(CH_STACKED, r.year_to - r.year_from + 1)) ||
+	    !chart_add(ch, "Đạt chuẩn (chắc chắn)") || !chart_add(ch, "Có thể đạt (chờ ngưỡng, thiếu số liệu)") ||
+	    !chart_add(ch, "Không đạt") || !chart_add(ch, "Số tiêu chí đạt bình quân")) {
 		err_set(&c->err, "out of memory");
 		goto done;
 	}
-	snprintf(title, sizeof title, "%s: số đơn vị đạt chuẩn theo năm", c->units.u[top].name);
-	ch->title = strdup(title);
-	ch->ylabel = strdup("Số đơn vị");
-	ch->y2label = strdup("Tiêu chí đạt bình quân");
-	ch->ser[1].y2 = 1;
+	chart_color(&ch->ser[0], "#3a9e5a");
+	chart_color(&ch->ser[1], "#e9c46a");
+	chart_color(&ch->ser[2], "#d1495b");
+	chart_color(&ch->ser[3], "#1b6ca8");
+	set_title(c, ch, top, &r, "số đơn vị đạt");
+	chart_text(ch, &ch->ylabel, "Số đơn vị");
+	chart_text(ch, &ch->y2label, "Tiêu chí đạt bình quân");
+	ch->ser[3].y2 = 1;
 	for (y = r.year_from; y <= r.year_to; y++) {
-		int n = 0, ncm, judged;
+		int n[3] = { 0, 0, 0 }, judged = 0, st;
 		long sum = 0;
 
 		snprintf(num, sizeof num, "%d", y);
 		chart_set_cat(ch, y - r.year_from, num);
-		for (i = 0, judged = 0; i < r.nunit; i++) {
-			if (!evalrun_takes_part(c, &r, i, y))
+		for (i = 0; i < r.nunit; i++) {
+			if (!results_judged(&R, i, y))
 				continue;
-			n += evalrun_unit(c, &r, i, y, &ncm) == ST_MET;
-			sum += ncm;
+			st = results_status(&R, i, y);
+			n[st == ST_MET ? 0 : st == ST_UNMET ? 2 : 1]++;
+			sum += results_ncrit(&R, i, y);
 			judged++;
 		}
-		ch->ser[0].v[y - r.year_from] = n;
-		ch->ser[1].v[y - r.year_from] = judged ? (double)sum / judged : 0;
+		for (i = 0; i < 3; i++)
+			ch->ser[i].v[y - r.year_from] = n[i];
+		ch->ser[3].v[y - r.year_from] = judged ? (double)sum / judged : NAN;
 	}
 	rc = finish(c, ch, opts);
 	ch = NULL;
 done:
 	chart_free(ch);
+	results_free(&R);
 	evalrun_free(&r);
 	return rc;
 }
 
 static int plot_heatmap(struct ctx *c, struct opt *opts)
 {
-	/* -1 no data, 0 unmet, 1 unknown or not set, 2 met or not applicable */
-	static const double shade[ST_N] = { 2, 0, 1, 1, 2 };
 	struct evalrun r;
+	struct results R = { 0 };
 	struct chart *ch = NULL;
 	int top, y, i, j, rc = -1, by_year, nrow;
-	char num[16], title[512];
+	char num[16];
 
 	if (evaluate(c, opts, &r, &top) < 0)
 		return -1;
+	if (evalrun_results(c, &r, &R) < 0)
+		goto done;
 	/* one unit: its years as rows; several: the units in the last year */
 	by_year = r.nunit == 1;
 	nrow = by_year ? r.year_to - r.year_from + 1 : r.nunit;
@@ -328,33 +397,87 @@ static int plot_heatmap(struct ctx *c, struct opt *opts)
 	ch->status_map = 1;
 	for (j = 0; j < r.set->ncrit; j++)
 		chart_set_cat(ch, j, r.set->crit[j].id);
-	if (by_year)
-		snprintf(title, sizeof title, "%s: tiêu chí đạt theo năm", c->units.u[r.units[0]].name);
-	else
-		snprintf(title, sizeof title, "%s: tiêu chí đạt theo đơn vị, năm %d",
-		         c->units.u[top].name, r.year_to);
-	ch->title = strdup(title);
-	ch->xlabel = strdup("Tiêu chí");
+	if (by_year) {
+		set_title(c, ch, r.units[0], &r, "tiêu chí theo");
+	} else {
+		r.year_from = r.year_to;   /* the title's year; the results keep theirs */
+		set_title(c, ch, top, &r, "tiêu chí theo đơn vị,");
+	}
+	chart_text(ch, &ch->xlabel, "Tiêu chí");
 	for (i = 0; i < nrow; i++) {
-		int u = by_year ? 0 : i, ncm;
+		int u = by_year ? 0 : i;
 		struct chart_series *row;
 
-		y = by_year ? r.year_from + i : r.year_to;
+		y = by_year ? R.year_from + i : r.year_to;
 		snprintf(num, sizeof num, "%d", y);
 		if (!(row = chart_add(ch, by_year ? num : c->units.u[r.units[u]].name))) {
 			err_set(&c->err, "out of memory");
 			goto done;
 		}
-		evalrun_unit(c, &r, u, y, &ncm);
 		for (j = 0; j < r.set->ncrit; j++)
-			row->v[j] = shade[r.crit[j]];
+			row->v[j] = results_judged(&R, u, y) ? shade(results_crit(&R, u, y, j)) : CH_ST_NONE;
 	}
 	rc = finish(c, ch, opts);
 	ch = NULL;
 done:
 	chart_free(ch);
+	results_free(&R);
 	evalrun_free(&r);
 	return rc;
+}
+
+/* --threshold SET:INDICATOR [--region R]: the threshold of the indicator for
+ * each category (a year, or a quarter of it) drawn on ch: a line where it is
+ * a number, a band where it is only known to lie in a range (an unset one
+ * spans the measure's domain). Categories outside the set's years get none. */
+static int draw_threshold(struct ctx *c, struct chart *ch, struct opt *opts, int unit)
+{
+	const char *spec = opt_get(opts, "threshold"), *colon, *rg = opt_get(opts, "region");
+	struct critset *s;
+	char setid[128], label[256];
+	int k, j, region;
+
+	if (!spec)
+		return rg ? err_set(&c->err, "plot: --region goes with --threshold SET:INDICATOR") : 0;
+	if (!(colon = strrchr(spec, ':')) || colon == spec || !colon[1] ||
+	    (size_t)(colon - spec) >= sizeof setid)
+		return err_set(&c->err, "plot: --threshold '%s' is not SET:INDICATOR (e.g. vn-318-commune:17.1)",
+		               spec);
+	snprintf(setid, sizeof setid, "%.*s", (int)(colon - spec), spec);
+	if (rg) {
+		if ((region = store_region_parse(rg)) < 0)
+			return err_set(&c->err, "plot: --region '%s' is not one of tdmnpb, dbsh, btb, dhntb, tn, "
+			               "dnb, dbscl", rg);
+	} else {
+		region = c->units.u[unit].region;
+	}
+	if (!(s = ctx_load_set(c, setid)))
+		return -1;
+	s->strict = c->strict;
+	if ((k = crit_find_indicator(s, colon + 1)) < 0 || s->ind[k].cmp == CMP_MUST) {
+		err_set(&c->err, "plot: set %s has no indicator '%s' with a minimum or maximum", setid, colon + 1);
+		crit_free(s);
+		return -1;
+	}
+	snprintf(label, sizeof label, "Ngưỡng %s %s (%s%s%s)", s->ind[k].id,
+	         s->ind[k].cmp == CMP_MIN ? "tối thiểu" : "tối đa", s->id, region >= 0 ? ", " : "",
+	         region >= 0 ? store_region_name[region] : "");
+	if (chart_threshold(ch, label) < 0) {
+		crit_free(s);
+		return err_set(&c->err, "out of memory");
+	}
+	for (j = 0; j < ch->ncat; j++) {
+		int y = atoi(ch->cat[j] ? ch->cat[j] : "");
+		struct thr_value tv;
+
+		if (y < s->year_from || y > s->year_to)
+			continue;
+		crit_thr_bounds(&s->ind[k], s->strict, region, y, &tv);
+		ch->thr_lo[j] = tv.lo;
+		ch->thr_hi[j] = tv.hi;
+	}
+	crit_free(s);
+	return 0;
 }
 
 /* One variable as a share of another, over every period both have: the
@@ -365,13 +488,13 @@ static int plot_share(struct ctx *c, struct opt *opts)
 	sqlite3_stmt *st = NULL;
 	struct chart *ch = NULL;
 	int64_t vi, di;
-	int u, n = 0, cap = 64, rc = -1;
+	int u, u0, n = 0, cap = 64, rc = -1;
 	double vals[64];
 	char labels[64][12], title[512];
 
 	if (!var || !of || !opt_get(opts, "unit"))
 		return err_set(&c->err, "plot share: give --var NAME --of NAME --unit NAME|CODE");
-	if (ctx_vars(c) < 0 || (u = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
+	if (ctx_vars(c) < 0 || (u = u0 = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return -1;
 	if (!map_get(&c->vars.by_name, var, &vi) || !map_get(&c->vars.by_name, of, &di))
 		return err_set(&c->err, "plot share: unknown variable '%s' (`ntm variables` lists them)",
@@ -414,9 +537,11 @@ static int plot_share(struct ctx *c, struct opt *opts)
 		ch->ser[0].v[u] = vals[u];
 	}
 	snprintf(title, sizeof title, "%s / %s (%%)", var, of);
-	ch->title = strdup(title);
-	ch->ylabel = strdup("%");
+	chart_text(ch, &ch->title, title);
+	chart_text(ch, &ch->ylabel, "%");
 	ch->ydecimals = 0;
+	if (draw_threshold(c, ch, opts, u0) < 0)
+		goto done;
 	rc = finish(c, ch, opts);
 	ch = NULL;
 done:
@@ -482,8 +607,8 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 		ch->ser[1].v[k] = met[1][k];
 	}
 	snprintf(title, sizeof title, "Số đơn vị đạt chuẩn: lần %lld so với lần %lld", run[0], run[1]);
-	ch->title = strdup(title);
-	ch->ylabel = strdup("Số đơn vị");
+	chart_text(ch, &ch->title, title);
+	chart_text(ch, &ch->ylabel, "Số đơn vị");
 	rc = finish(c, ch, opts);
 	ch = NULL;
 done:
@@ -503,6 +628,8 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		{ "run", OPT_ARG, "ID", "runs: a stored run", NULL },
 		{ "against", OPT_ARG, "ID", "runs: the run to compare it with", NULL },
 		{ "set", OPT_ARG, "SET", "units-met, heatmap: the criteria set", NULL },
+		{ "threshold", OPT_ARG, "SET:IND", "variable, share: draw the indicator's threshold (a band when unknown)", NULL },
+		{ "region", OPT_ARG, "R", "with --threshold: the threshold region (default: the unit's)", NULL },
 		{ "year", OPT_ARG, "Y", "one year", NULL },
 		{ "years", OPT_ARG, "A-B", "only these years", NULL },
 		{ "csv", OPT_ARG, "FILE", "also write the chart's data as CSV", NULL },

@@ -13,7 +13,8 @@ static const char usage[] =
 	"criteria files: no io, os or require; an instruction budget and a memory\n"
 	"cap. The script sees `args`, `print` and the `ntm` module (unit, figures,\n"
 	"evaluate, chart); the files it writes go under --out (default plots),\n"
-	"which is created if missing.\n";
+	"which is created if missing. Each file appears whole or not at all; a\n"
+	"symbolic link under its name is replaced, never followed.\n";
 
 int cmd_run(struct ctx *c, int argc, char **argv)
 {

@@ -1,10 +1,10 @@
 /* cmd_scenario.c - `ntm scenario create|list|show|delete|set`: what-if
  * scenarios over the base data (scenario.h). */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmds.h"
+#include "import.h"
 #include "report.h"
 #include "scenario.h"
 
@@ -124,37 +124,41 @@ static int set_figure(struct ctx *c, const char *name, struct opt *opts)
 	const char *year = opt_get(opts, "year"), *val = opt_get(opts, "value");
 	const char *add = opt_get(opts, "add");
 	struct scenario s;
-	int u, y0, y1, rc;
+	int u, y, rc;
 	int64_t vi;
-	char *end;
 	double x;
 
 	if (!unit || !var || !year || !val == !add) {
 		err_set(&c->err, "scenario set: give --unit, --var, --year and one of --value, --add");
 		return 2;
 	}
-	x = strtod(val ? val : add, &end);
-	if (*end || end == (val ? val : add) || !isfinite(x)) {
-		err_set(&c->err, "scenario set: '%s' is not a number", val ? val : add);
+	/* the text as the importer reads it; the value's range is checked by
+	 * scenario_put_figure, as for every other way a figure enters */
+	if (import_text_year(year, &y, "scenario set: --year ", &c->err) < 0)
 		return 2;
-	}
-	if (opt_years(year, &y0, &y1) < 0 || y0 != y1) {
-		err_set(&c->err, "scenario set: '%s' is not a year", year);
-		return 2;
-	}
 	if (ctx_units(c) < 0 || ctx_vars(c) < 0 || (u = ctx_find_unit(c, unit)) < 0)
 		return 1;
 	if (!map_get(&c->vars.by_name, var, &vi)) {
 		err_set(&c->err, "scenario set: unknown variable '%s' (`ntm variables` lists them)", var);
 		return 1;
 	}
+	rc = val ? import_text_figure(c->vars.v[vi].uom, val, &x, "scenario set: --value ", &c->err) :
+	     import_text_number(add, &x, "scenario set: --add ", &c->err);
+	if (rc < 0)
+		return 2;
 	if (scenario_open(c->db, name, &s, &c->err) < 0)
 		return 1;
-	rc = scenario_put_figure(c->db, s.chain[s.n - 1], c->units.u[u].id, c->vars.v[vi].id, y0,
+	rc = scenario_put_figure(c->db, s.chain[s.n - 1], c->units.u[u].id, c->vars.v[vi].id, y,
 	                         val ? "set" : "add", x, opt_get(opts, "note"), &c->err) < 0;
-	if (!rc)
-		printf("scenario %s: %s %d %s %s %s\n", name, c->units.u[u].name, y0, var,
+	if (rc) {
+		char msg[NTM_ERR_MAX];
+
+		snprintf(msg, sizeof msg, "%s", c->err.msg);
+		err_set(&c->err, "scenario set: %s", msg);
+	} else {
+		printf("scenario %s: %s %d %s %s %s\n", name, c->units.u[u].name, y, var,
 		       val ? "=" : "+=", val ? val : add);
+	}
 	scenario_close(&s);
 	return rc;
 }
@@ -185,6 +189,9 @@ int cmd_scenario(struct ctx *c, int argc, char **argv)
 		return 2;
 	}
 	if (ctx_db(c) < 0)
+		return 1;
+	if ((strcmp(verb, "set") == 0 || strcmp(verb, "create") == 0 || strcmp(verb, "delete") == 0) &&
+	    store_writable(c->db, c->db_path, "change scenarios", &c->err) < 0)
 		return 1;
 	if (strcmp(verb, "list") == 0)
 		return list(c);

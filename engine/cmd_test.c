@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmds.h"
 #include "eval.h"
@@ -135,7 +136,8 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Test files on the criteria path; caller frees each and the array. */
+/* Test files on the criteria path, regular files only; caller frees each
+ * and the array. */
 static char **find_tests(struct ctx *c, int *n)
 {
 	char *paths = strdup(c->criteria_path), *dir, *save = NULL, **out = NULL;
@@ -160,8 +162,18 @@ static char **find_tests(struct ctx *c, int *n)
 					break;
 				out = no;
 			}
-			if ((out[*n] = malloc(len)))
-				snprintf(out[(*n)++], len, "%s/%s", dir, de->d_name);
+			if ((out[*n] = malloc(len))) {
+				struct stat st;
+
+				snprintf(out[*n], len, "%s/%s", dir, de->d_name);
+				/* a FIFO or a device would block the read: say so and go on */
+				if (stat(out[*n], &st) == 0 && !S_ISREG(st.st_mode)) {
+					fprintf(stderr, "ntm: warning: skipping %s: not a regular file\n", out[*n]);
+					free(out[*n]);
+				} else {
+					(*n)++;
+				}
+			}
 		}
 		closedir(d);
 	}

@@ -10,6 +10,10 @@
 int cmd_import(struct ctx *c, int argc, char **argv);
 int cmd_eval(struct ctx *c, int argc, char **argv);
 int cmd_criteria(struct ctx *c, int argc, char **argv);
+/* `ntm criteria sheet ...` (cmd_sheet.c); argv[0] is "sheet". */
+int cmd_criteria_sheet(struct ctx *c, int argc, char **argv);
+/* `ntm criteria bounds`: argv[0] is "bounds" (cmd_bounds.c). */
+int cmd_criteria_bounds(struct ctx *c, int argc, char **argv);
 int cmd_test(struct ctx *c, int argc, char **argv);
 int cmd_units(struct ctx *c, int argc, char **argv);
 int cmd_variables(struct ctx *c, int argc, char **argv);

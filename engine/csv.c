@@ -13,6 +13,7 @@ int csv_open(struct csv *c, const char *path, struct ntm_err *err)
 {
 	memset(c, 0, sizeof *c);
 	c->path = path;
+	c->sep = ',';
 	c->next_line = 1;
 	if (strcmp(path, "-") == 0) {
 		c->fp = stdin;
@@ -145,12 +146,12 @@ int csv_next(struct csv *c, struct ntm_err *err)
 					goto oom;
 			}
 			ch = get(c);
-			if (ch != ',' && ch != '\n' && ch != '\r' && ch != EOF)
+			if (ch != c->sep && ch != '\n' && ch != '\r' && ch != EOF)
 				return err_set(err, "%s:%ld: field %zu: unexpected character after a closing quote "
 				               "(a quote inside a quoted field must be doubled)",
 				               c->path, c->next_line, c->nfield + 1);
 		}
-		if (ch == ',' ) {
+		if (ch == c->sep) {
 			if (end_field(c, start) < 0)
 				goto oom;
 			start = c->len;

@@ -12,6 +12,7 @@ struct csv {
 	const char *path;    /* for messages; not owned */
 	long line;           /* line number where the current record starts */
 	long next_line;      /* line number of the next unread character */
+	char sep;            /* field separator: ',' (set by csv_open) or ';' */
 	char **field;        /* field[i] points into buf, NUL-terminated */
 	size_t nfield;
 	/* private */
@@ -24,7 +25,9 @@ struct csv {
 	int eof, started;
 };
 
-/* Opens path ("-" is stdin). Returns 0, or -1 with err naming the file. */
+/* Opens path ("-" is stdin) with ',' as the separator (set c->sep to ';'
+ * before the first csv_next for a semicolon file). Returns 0, or -1 with
+ * err naming the file. */
 int csv_open(struct csv *c, const char *path, struct ntm_err *err);
 /* Reads the next record: 1 when one was read, 0 at end of file, -1 on a
  * malformed record (err says file:line and what). Blank lines are skipped. */

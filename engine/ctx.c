@@ -3,6 +3,7 @@
 #include "ctx.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -137,7 +138,10 @@ static int cmp_entry(const void *a, const void *b)
 	return strcmp(((const struct catalog_entry *)a)->path, ((const struct catalog_entry *)b)->path);
 }
 
-/* Collects *.lua files (not *.test.lua) from each directory of the path. */
+/* Collects *.lua files (not *.test.lua) from each directory of the path
+ * and reads each set's id. A file that fails (an error in it, or not a
+ * regular file: a FIFO named x.lua would block the read) keeps its error
+ * and no id; listings skip it, look-ups say why when it might be the one. */
 int ctx_catalog(struct ctx *c)
 {
 	char *paths, *dir, *save = NULL;
@@ -190,9 +194,15 @@ int ctx_catalog(struct ctx *c)
 	free(paths);
 	for (i = 0; i < c->ncat; i++) {
 		struct ntm_err e = { 0 };
+		struct stat st;
 
-		if (lcrit_peek(&c->sb, c->cat[i].path, &c->cat[i].id, &c->cat[i].extends, &e) < 0)
-			c->cat[i].error = strdup(e.msg);
+		if (stat(c->cat[i].path, &st) < 0)
+			err_set(&e, "%s: cannot open: %s", c->cat[i].path, strerror(errno));
+		else if (!S_ISREG(st.st_mode))
+			err_set(&e, "%s: cannot open: not a regular file", c->cat[i].path);
+		else if (lcrit_peek(&c->sb, c->cat[i].path, &c->cat[i].id, &c->cat[i].extends, &e) == 0)
+			continue;
+		c->cat[i].error = strdup(e.msg);
 	}
 	c->have_cat = 1;
 	return 0;
@@ -237,7 +247,19 @@ static char *named_file(const struct ctx *c, const char *name)
 	return NULL;
 }
 
+static struct critset *load_set(struct ctx *c, const char *name);
+
+/* Every set the session loads is judged as --strict says. */
 struct critset *ctx_load_set(struct ctx *c, const char *name)
+{
+	struct critset *s = load_set(c, name);
+
+	if (s)
+		s->strict = c->strict;
+	return s;
+}
+
+static struct critset *load_set(struct ctx *c, const char *name)
 {
 	const char *path = NULL;
 	struct stat st;

@@ -29,6 +29,7 @@ struct ctx {
 	struct scenario scen;
 	int have_scen;
 	int as_of;                  /* --as-of: the hierarchy as it stood that year (0: each year's) */
+	int strict;                 /* --strict: drafts judged as unset (ctx_load_set) */
 	struct lineage_notes notes; /* what evaluations combined across merges */
 	int progress;               /* show progress (stderr is a terminal) */
 	sqlite3 *db;

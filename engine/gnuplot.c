@@ -1,6 +1,7 @@
-/* gnuplot.c - the gnuplot child process (gnuplot.h): posix_spawnp with a
- * fixed argv, commands on a pipe, stderr into a temporary file that becomes
- * the error message when gnuplot fails. */
+/* gnuplot.c - the gnuplot child process (gnuplot.h): commands collected in
+ * an anonymous file, then posix_spawnp with a fixed argv and that file as
+ * stdin; stdout to the caller's descriptor, stderr to another anonymous
+ * file that becomes the error message; a deadline, then SIGKILL. */
 #include "gnuplot.h"
 
 #include <errno.h>
@@ -11,7 +12,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -27,46 +30,90 @@ int gp_term_parse(const char *s)
 	return -1;
 }
 
-int gp_open(struct gp *g, int term, int width, int height, const char *out, struct ntm_err *err)
+int gp_color(const char *s, char hex[8])
 {
-	const char *prog = getenv("GNUPLOT");
-	char *argv[] = { NULL, "-", NULL };
-	posix_spawn_file_actions_t fa;
-	int pin[2] = { -1, -1 }, efd = -1, rc;
+	/* gnuplot's own values for these names (`show colornames`), sorted */
+	static const char *const named[][2] = {
+		{ "black", "#000000" }, { "blue", "#0000ff" }, { "brown", "#a52a2a" },
+		{ "cyan", "#00ffff" }, { "dark-blue", "#00008b" }, { "dark-green", "#006400" },
+		{ "dark-grey", "#a0a0a0" }, { "dark-orange", "#c04000" }, { "dark-red", "#8b0000" },
+		{ "gold", "#ffd700" }, { "gray", "#bebebe" }, { "green", "#00ff00" },
+		{ "grey", "#c0c0c0" }, { "light-blue", "#add8e6" }, { "light-green", "#90ee90" },
+		{ "light-grey", "#d3d3d3" }, { "light-red", "#f03232" }, { "magenta", "#ff00ff" },
+		{ "navy", "#000080" }, { "olive", "#a08020" }, { "orange", "#ffa500" },
+		{ "pink", "#ffc0c0" }, { "purple", "#c080ff" }, { "red", "#ff0000" },
+		{ "turquoise", "#40e0d0" }, { "violet", "#ee82ee" }, { "white", "#ffffff" },
+		{ "yellow", "#ffff00" },
+	};
+	size_t i;
 
-	memset(g, 0, sizeof *g);
-	g->errfd = -1;
-	prog = prog && *prog ? prog : "gnuplot";
-	argv[0] = (char *)prog;
-	strcpy(g->errpath, "/tmp/ntm-gnuplot-XXXXXX");
-	if ((efd = mkstemp(g->errpath)) < 0)
-		return err_set(err, "cannot create a temporary file for gnuplot: %s", strerror(errno));
-	if (pipe(pin) < 0) {
-		close(efd);
-		unlink(g->errpath);
-		return err_set(err, "cannot make a pipe to gnuplot: %s", strerror(errno));
+	if (s[0] == '#') {
+		for (i = 1; i < 7; i++) {
+			char ch = s[i];
+
+			if (ch >= 'A' && ch <= 'F')
+				ch = (char)(ch - 'A' + 'a');
+			if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+				return -1;
+			hex[i] = ch;
+		}
+		if (s[7])
+			return -1;
+		hex[0] = '#';
+		hex[7] = '\0';
+		return 0;
 	}
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, pin[0], 0);
-	posix_spawn_file_actions_adddup2(&fa, efd, 2);
-	posix_spawn_file_actions_addclose(&fa, pin[1]);
-	rc = posix_spawnp(&g->pid, prog, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	close(pin[0]);
-	if (rc != 0) {
-		close(pin[1]);
-		close(efd);
-		unlink(g->errpath);
-		return err_set(err, "cannot run %s: %s (install the Debian package gnuplot-nox, "
-		               "or `make deps`)", prog, strerror(rc));
+	for (i = 0; i < sizeof named / sizeof named[0]; i++) {
+		if (strcasecmp(s, named[i][0]) == 0) {
+			memcpy(hex, named[i][1], 8);
+			return 0;
+		}
 	}
-	g->errfd = efd;
-	if (!(g->in = fdopen(pin[1], "w"))) {
-		close(pin[1]);
-		return err_set(err, "cannot write to gnuplot: %s", strerror(errno));
+	return -1;
+}
+
+FILE *gp_tmpfile(struct ntm_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	FILE *f;
+	int fd;
+
+	if (!dir || !*dir || strlen(dir) > sizeof path - 16)
+		dir = "/tmp";
+	snprintf(path, sizeof path, "%s/ntm-XXXXXX", dir);
+	if ((fd = mkstemp(path)) < 0) {
+		err_set(err, "cannot create a temporary file in %s: %s", dir, strerror(errno));
+		return NULL;
 	}
-	/* a closed pipe must be an error return, not a signal that kills us */
-	signal(SIGPIPE, SIG_IGN);
+	/* anonymous from here on: the data lives until the last close */
+	unlink(path);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+	if (!(f = fdopen(fd, "w+"))) {
+		close(fd);
+		err_set(err, "out of memory");
+	}
+	return f;
+}
+
+int gp_open(struct gp *g, int term, int width, int height, struct ntm_err *err)
+{
+	const char *t = getenv("NTM_GNUPLOT_TIMEOUT");
+	char *end;
+
+	g->cmd = NULL;
+	g->timeout = GP_TIMEOUT_DEFAULT;
+	if (t && *t) {
+		g->timeout = strtod(t, &end);
+		if (*end || !(g->timeout > 0) || g->timeout > 86400)
+			return err_set(err, "NTM_GNUPLOT_TIMEOUT '%s' is not a number of seconds "
+			               "(more than 0, at most 86400)", t);
+	}
+	if (width < GP_SIZE_MIN || width > GP_SIZE_MAX || height < GP_SIZE_MIN || height > GP_SIZE_MAX)
+		return err_set(err, "chart size %dx%d: width and height are %d to %d", width, height,
+		               GP_SIZE_MIN, GP_SIZE_MAX);
+	if (!(g->cmd = gp_tmpfile(err)))
+		return -1;
 	switch (term) {
 	case GP_PNG:
 		gp_cmd(g, "set terminal pngcairo size %d,%d font '%s,10' noenhanced\n",
@@ -78,12 +125,9 @@ int gp_open(struct gp *g, int term, int width, int height, const char *out, stru
 	default:
 		gp_cmd(g, "set terminal dumb size %d,%d\n", width, height);
 	}
-	if (out) {
-		gp_cmd(g, "set output ");
-		gp_str(g, out);
-		gp_cmd(g, "\n");
-	}
-	gp_cmd(g, "set encoding utf8\nset decimalsign ','\nset termoption noenhanced\n");
+	/* no file name: the chart goes to standard output, which gp_run gives
+	 * gnuplot; gnuplot never opens a file of ours by name */
+	gp_cmd(g, "set output\nset encoding utf8\nset decimalsign ','\nset termoption noenhanced\n");
 	return 0;
 }
 
@@ -91,11 +135,17 @@ void gp_cmd(struct gp *g, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!g->in)
+	if (!g->cmd)
 		return;
 	va_start(ap, fmt);
-	vfprintf(g->in, fmt, ap);
+	vfprintf(g->cmd, fmt, ap);
 	va_end(ap);
+}
+
+/* what gp_str leaves out: a line break would start a new command */
+static int dropped(unsigned char ch)
+{
+	return ch < 0x20 || ch == 0x7f;
 }
 
 char *gp_quote(const char *s, char *buf, size_t cap)
@@ -109,7 +159,7 @@ char *gp_quote(const char *s, char *buf, size_t cap)
 	}
 	buf[o++] = '\'';
 	for (; *s && o + 3 < cap; s++) {
-		if (*s == '\n' || *s == '\r')
+		if (dropped((unsigned char)*s))
 			continue;
 		if (*s == '\'')
 			buf[o++] = '\'';
@@ -122,48 +172,121 @@ char *gp_quote(const char *s, char *buf, size_t cap)
 
 void gp_str(struct gp *g, const char *s)
 {
-	if (!g->in)
+	if (!g->cmd)
 		return;
-	putc('\'', g->in);
+	putc('\'', g->cmd);
 	for (; *s; s++) {
-		if (*s == '\n' || *s == '\r')
+		if (dropped((unsigned char)*s))
 			continue;
 		if (*s == '\'')
-			putc('\'', g->in);
-		putc(*s, g->in);
+			putc('\'', g->cmd);
+		putc(*s, g->cmd);
 	}
-	putc('\'', g->in);
+	putc('\'', g->cmd);
 }
 
-int gp_close(struct gp *g, struct ntm_err *err)
+void gp_discard(struct gp *g)
 {
-	int status = 0, bad;
+	if (g->cmd)
+		fclose(g->cmd);
+	g->cmd = NULL;
+}
+
+/* Waits for pid at most secs; past that kills it and reaps it. Returns 1
+ * when it was killed, else 0 with *status. */
+static int wait_for(pid_t pid, double secs, int *status)
+{
+	struct timespec now, end, nap = { 0, 1000000 };
+	pid_t r;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += (time_t)secs;
+	end.tv_nsec += (long)((secs - floor(secs)) * 1e9);
+	if (end.tv_nsec >= 1000000000L) {
+		end.tv_sec++;
+		end.tv_nsec -= 1000000000L;
+	}
+	for (;;) {
+		r = waitpid(pid, status, WNOHANG);
+		if (r == pid || (r < 0 && errno != EINTR))
+			return 0;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec)) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+				;
+			return 1;
+		}
+		/* 1 ms first, then up to 64 ms: a quick chart is not held back */
+		nanosleep(&nap, NULL);
+		if (nap.tv_nsec < 64000000L)
+			nap.tv_nsec *= 2;
+	}
+}
+
+int gp_run(struct gp *g, int out, struct ntm_err *err)
+{
+	const char *prog = getenv("GNUPLOT");
+	char *argv[] = { NULL, "-", NULL };
+	posix_spawn_file_actions_t fa;
+	FILE *errf = NULL;
+	int fd[3] = { -1, -1, -1 }, status = 0, rc = -1, e, i, killed;
+	pid_t pid;
 	char msg[1024];
 	ssize_t n = 0;
 
-	if (g->in) {
-		fputs("\nunset output\nquit\n", g->in);
-		bad = fclose(g->in) != 0;
-		g->in = NULL;
-	} else {
-		bad = 1;
+	prog = prog && *prog ? prog : "gnuplot";
+	argv[0] = (char *)prog;
+	if (!g->cmd)
+		return err_set(err, "gnuplot: no commands");
+	fputs("\nunset output\nquit\n", g->cmd);
+	errno = 0;
+	if (fflush(g->cmd) != 0 || ferror(g->cmd)) {
+		err_set(err, "cannot write gnuplot's commands: %s", strerror(errno ? errno : EIO));
+		goto done;
 	}
-	while (waitpid(g->pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (g->errfd >= 0) {
-		lseek(g->errfd, 0, SEEK_SET);
-		n = read(g->errfd, msg, sizeof msg - 1);
-		close(g->errfd);
-		unlink(g->errpath);
-		g->errfd = -1;
+	if (!(errf = gp_tmpfile(err)))
+		goto done;
+	/* gnuplot's 0, 1 and 2, first copied above 2 so that no dup2 of the
+	 * child undoes another (our own 0-2 may be closed) */
+	fd[0] = fcntl(fileno(g->cmd), F_DUPFD_CLOEXEC, 3);
+	fd[1] = fcntl(out, F_DUPFD_CLOEXEC, 3);
+	fd[2] = fcntl(fileno(errf), F_DUPFD_CLOEXEC, 3);
+	if (fd[0] < 0 || fd[1] < 0 || fd[2] < 0 || lseek(fd[0], 0, SEEK_SET) < 0) {
+		err_set(err, "cannot prepare gnuplot's files: %s", strerror(errno));
+		goto done;
 	}
+	posix_spawn_file_actions_init(&fa);
+	for (i = 0; i < 3; i++)
+		posix_spawn_file_actions_adddup2(&fa, fd[i], i);
+	e = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (e != 0) {
+		err_set(err, "cannot run %s: %s (install the Debian package gnuplot-nox, "
+		        "or `make deps`)", prog, strerror(e));
+		goto done;
+	}
+	killed = wait_for(pid, g->timeout, &status);
+	if (lseek(fd[2], 0, SEEK_SET) == 0)
+		n = read(fd[2], msg, sizeof msg - 1);
 	msg[n > 0 ? n : 0] = '\0';
-	if (bad || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || strstr(msg, "error")) {
-		while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-			msg[--n] = '\0';
-		return err_set(err, "gnuplot failed%s%s", *msg ? ": " : "", msg);
-	}
-	return 0;
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	if (killed)
+		err_set(err, "gnuplot did not finish within %g s and was stopped "
+		        "(NTM_GNUPLOT_TIMEOUT sets the limit in seconds)", g->timeout);
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || strstr(msg, "error"))
+		err_set(err, "gnuplot failed%s%s", *msg ? ": " : "", msg);
+	else
+		rc = 0;
+done:
+	for (i = 0; i < 3; i++)
+		if (fd[i] >= 0)
+			close(fd[i]);
+	if (errf)
+		fclose(errf);
+	gp_discard(g);
+	return rc;
 }
 
 void gp_vnnum(char *buf, size_t cap, double v, int decimals)
@@ -176,6 +299,7 @@ void gp_vnnum(char *buf, size_t cap, double v, int decimals)
 		snprintf(buf, cap, "—");
 		return;
 	}
+	decimals = decimals < 0 ? 0 : decimals > GP_DECIMALS_MAX ? GP_DECIMALS_MAX : decimals;
 	snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
 	dot = strchr(raw, '.');
 	ilen = dot ? (size_t)(dot - raw) : strlen(raw);

@@ -34,23 +34,26 @@ const char *const import_kind_optional[IK_N] = {
 	"", "valid_from,valid_to,merged_into,split_from", "", "", "", "",
 };
 
+/* Name lists have no terminator: their size goes with them (LIST). */
+#define LIST(a) (a), (int)(sizeof(a) / sizeof((a)[0]))
+
 static const char *const uoms[] = {
 	"km", "ha", "count", "households", "persons", "pct", "mvnd",
-	"mvnd_person_year", "tonnes", "bool", "works", NULL,
+	"mvnd_person_year", "tonnes", "bool", "works",
 };
 static const char *const funds[] = {
-	"central", "province", "district", "commune", "sponsor", "people", "credit", "other", NULL,
+	"central", "province", "district", "commune", "sponsor", "people", "credit", "other",
 };
-static const char *const fund_kinds[] = { "investment", "recurrent", "in_kind", NULL };
-static const char *const measures[] = { "mVND", "tonnes", NULL };
+static const char *const fund_kinds[] = { "investment", "recurrent", "in_kind" };
+static const char *const measures[] = { "mVND", "tonnes" };
 static const char *const categories[] = {
 	"road", "canal", "irrigation", "electricity", "school", "culture", "market", "ict",
-	"housing", "water", "environment", "health", "admin", "production", "other", NULL,
+	"housing", "water", "environment", "health", "admin", "production", "other",
 };
-static const char *const statuses[] = { "planned", "underway", "done", NULL };
+static const char *const statuses[] = { "planned", "underway", "done" };
 static const char *const titles[] = {
 	"ntm", "ntm-advanced", "ntm-model", "ntm-reconfirmed", "model-village",
-	"civilised-urban", NULL,
+	"civilised-urban",
 };
 
 /* Everything one import command needs while it runs. */
@@ -77,22 +80,29 @@ struct imp {
 
 /* ---- field helpers ---------------------------------------------------- */
 
-static int in_list(const char *const *list, const char *s)
+static int in_list(const char *const *list, int n, const char *s)
 {
 	int i;
 
-	for (i = 0; list[i]; i++)
+	for (i = 0; s && i < n; i++)
 		if (strcmp(list[i], s) == 0)
 			return i;
 	return -1;
 }
 
-static void list_values(struct ntm_err *err, const char *const *list)
+static void list_values(struct ntm_err *err, const char *const *list, int n)
 {
 	int i;
 
-	for (i = 0; list[i]; i++)
+	for (i = 0; i < n; i++)
 		err_append(err, "%s%s", i ? ", " : "", list[i]);
+}
+
+/* A level's name, also for a level read from a database another program
+ * wrote (-1). */
+static const char *level_name(int64_t lv)
+{
+	return lv >= 0 && lv < LV_N ? store_level_name[lv] : "unit of unknown level";
 }
 
 /* Trims spaces in place; returns s. */
@@ -119,10 +129,174 @@ static char *F(struct imp *im, int i)
 
 static int count_cols(int kind);
 
-static int bad(struct imp *im, int i, const char *fmt, const char *val)
+/* ---- field checks shared with scenarios and scripts (import.h) -------- */
+
+/* Length of the control character at s (C0, DEL, or C1 as UTF-8), or 0. */
+static size_t control_at(const unsigned char *s)
+{
+	if (*s < 0x20 || *s == 0x7f)
+		return 1;
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
+/* s as it may be shown in a message: control characters written \xHH (or
+ * \u00HH) so that an ESC in a name cannot drive the terminal. Returns s
+ * itself when it has none, else buf. */
+static const char *shown(const char *s, char *buf, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0, k;
+
+	for (; *p && !control_at(p); p++)
+		;
+	if (!*p)
+		return s;
+	for (p = (const unsigned char *)s; *p && n + 8 < cap; p += k ? k : 1) {
+		if ((k = control_at(p)) == 1)
+			n += (size_t)snprintf(buf + n, cap - n, "\\x%02X", *p);
+		else if (k == 2)
+			n += (size_t)snprintf(buf + n, cap - n, "\\u00%02X", p[1]);
+		else
+			buf[n++] = (char)*p;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* A number as it is shown when the user did not write it as text. */
+static const char *num_text(double v, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%.15g", v);
+	return buf;
+}
+
+/* err = where + "'value' " + why. */
+static int refuse(struct ntm_err *err, const char *where, const char *value, const char *why)
+{
+	char esc[256];
+
+	return err_set(err, "%s'%s' %s", where ? where : "", shown(value, esc, sizeof esc), why);
+}
+
+int import_check_text(const char *s, const char *where, struct ntm_err *err)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++)
+		if (control_at(p))
+			return refuse(err, where, s, "has a control character (a line break, tab, escape "
+			              "or the like); names and notes are plain text");
+	return 0;
+}
+
+int import_check_year(long long year, const char *text, const char *where, struct ntm_err *err)
+{
+	char buf[32];
+
+	if (year < IMPORT_YEAR_MIN || year > IMPORT_YEAR_MAX) {
+		if (!text) {
+			snprintf(buf, sizeof buf, "%lld", year);
+			text = buf;
+		}
+		return refuse(err, where, text, "is not a year (expected YYYY, 1990-2100)");
+	}
+	return 0;
+}
+
+int import_check_number(double v, const char *text, const char *where, struct ntm_err *err)
+{
+	char buf[32];
+
+	if (!isfinite(v))
+		return refuse(err, where, text ? text : num_text(v, buf, sizeof buf), "is not a number");
+	return 0;
+}
+
+int import_check_amount(double v, const char *text, const char *where, struct ntm_err *err)
+{
+	char buf[32];
+
+	if (!text)
+		text = num_text(v, buf, sizeof buf);
+	if (import_check_number(v, text, where, err) < 0)
+		return -1;
+	if (v < 0)
+		return refuse(err, where, text, "is negative");
+	return 0;
+}
+
+int import_check_figure(const char *uom, double v, const char *text, const char *where,
+                        struct ntm_err *err)
+{
+	char buf[32];
+
+	if (!text)
+		text = num_text(v, buf, sizeof buf);
+	if (strcmp(uom, "bool") == 0) {
+		if (v != 0 && v != 1)
+			return refuse(err, where, text, "is not a yes/no figure (use 1 or 0)");
+		return 0;
+	}
+	if (import_check_amount(v, text, where, err) < 0)
+		return -1;
+	if (strcmp(uom, "pct") == 0 && v > 100)
+		return refuse(err, where, text, "is a percentage above 100");
+	return 0;
+}
+
+int import_check_fund(const char *fund, const char *where, struct ntm_err *err)
+{
+	int k = in_list(LIST(funds), fund);
+
+	if (k < 0) {
+		refuse(err, where, fund, "is not one of: ");
+		list_values(err, LIST(funds));
+	}
+	return k;
+}
+
+int import_text_number(const char *s, double *v, const char *where, struct ntm_err *err)
+{
+	if (import_parse_number(s, v) == 0)
+		return 0;
+	if (!*s)
+		return err_set(err, "%sis empty (a number is required)", where ? where : "");
+	if (strchr(s, ','))
+		return refuse(err, where, s, "is not a number (write decimals with a dot and no "
+		              "thousands separator, e.g. 1234.5)");
+	return refuse(err, where, s, "is not a number");
+}
+
+int import_text_year(const char *s, int *year, const char *where, struct ntm_err *err)
+{
+	int q;
+
+	if (import_parse_period(s, year, &q) < 0 || q)
+		return refuse(err, where, s, "is not a year (expected YYYY, 1990-2100)");
+	return 0;
+}
+
+int import_text_figure(const char *uom, const char *s, double *v, const char *where,
+                       struct ntm_err *err)
+{
+	if (strcmp(uom, "bool") == 0) {
+		if (import_parse_bool(s, v) < 0)
+			return refuse(err, where, s, "is not a yes/no figure (use 1 or 0)");
+		return 0;
+	}
+	if (import_text_number(s, v, where, err) < 0)
+		return -1;
+	return import_check_figure(uom, *v, s, where, err);
+}
+
+/* ---- the importer's own field helpers ---------------------------------- */
+
+/* "file:line: field 'name': ", the prefix of a message about column i. */
+static const char *where(struct imp *im, int i, char *buf, size_t cap)
 {
 	const char *names = import_kind_header[im->file->kind];
-	char col[32];
 	int k = 0;
 	size_t n;
 
@@ -134,12 +308,19 @@ static int bad(struct imp *im, int i, const char *fmt, const char *val)
 	while (k < i && (names = strchr(names, ',')))
 		names++, k++;
 	n = strcspn(names, ",");
-	if (n >= sizeof col)
-		n = sizeof col - 1;
-	memcpy(col, names, n);
-	col[n] = '\0';
-	err_set(im->err, "%s:%ld: field '%s': ", im->file->path, im->csv.line, col);
-	err_append(im->err, fmt, val);
+	snprintf(buf, cap, "%s:%ld: field '%.*s': ", im->file->path, im->csv.line, (int)n, names);
+	return buf;
+}
+
+#define WHERE_MAX 1200   /* a path, a line number, a column name */
+
+/* err = where(i) + fmt with val, val shown without control characters. */
+static int bad(struct imp *im, int i, const char *fmt, const char *val)
+{
+	char w[WHERE_MAX], esc[256];
+
+	err_set(im->err, "%s", where(im, i, w, sizeof w));
+	err_append(im->err, fmt, shown(val, esc, sizeof esc));
 	return -1;
 }
 
@@ -151,7 +332,9 @@ int import_parse_number(const char *s, double *v)
 		return -1;
 	errno = 0;
 	*v = strtod(s, &end);
-	if (*end || errno || !isfinite(*v) || isspace((unsigned char)*s))
+	/* ERANGE also flags a subnormal (4.9e-324) or an underflow to 0: both
+	 * are finite figures; only an overflow (inf) is refused */
+	if (*end || !isfinite(*v) || isspace((unsigned char)*s))
 		return -1;
 	/* strtod accepts hex and "inf"; figures are plain decimals */
 	for (; *s; s++)
@@ -162,8 +345,8 @@ int import_parse_number(const char *s, double *v)
 
 int import_parse_bool(const char *s, double *v)
 {
-	static const char *const yes[] = { "1", "true", "yes", "co", "dat", NULL };
-	static const char *const no[] = { "0", "false", "no", "khong", "khong dat", "chua dat", NULL };
+	static const char *const yes[] = { "1", "true", "yes", "co", "dat" };
+	static const char *const no[] = { "0", "false", "no", "khong", "khong dat", "chua dat" };
 	char *k;
 	int r = -1;
 
@@ -173,10 +356,10 @@ int import_parse_bool(const char *s, double *v)
 	}
 	if (!(k = utf8_fold(s)))
 		return -1;
-	if (in_list(yes, k) >= 0) {
+	if (in_list(LIST(yes), k) >= 0) {
 		*v = 1;
 		r = 0;
-	} else if (in_list(no, k) >= 0) {
+	} else if (in_list(LIST(no), k) >= 0) {
 		*v = 0;
 		r = 0;
 	}
@@ -193,7 +376,7 @@ int import_parse_period(const char *s, int *year, int *quarter)
 			return -1;
 		y = y * 10 + (s[i] - '0');
 	}
-	if (y < 1990 || y > 2100)
+	if (y < IMPORT_YEAR_MIN || y > IMPORT_YEAR_MAX)
 		return -1;
 	s += 4;
 	if (*s == '-')
@@ -212,61 +395,56 @@ int import_parse_period(const char *s, int *year, int *quarter)
 
 static int parse_year(struct imp *im, int i, int *year)
 {
-	int q;
+	char w[WHERE_MAX];
 
-	if (import_parse_period(F(im, i), year, &q) < 0 || q)
-		return bad(im, i, "'%s' is not a year (expected YYYY, 1990-2100)", F(im, i));
-	return 0;
+	return import_text_year(F(im, i), year, where(im, i, w, sizeof w), im->err);
 }
 
 /* A non-negative amount; empty is allowed when opt (then *isnull = 1). */
 static int parse_amount(struct imp *im, int i, int opt, double *v, int *isnull)
 {
 	const char *s = F(im, i);
+	char w[WHERE_MAX];
 
 	*isnull = 0;
-	if (!*s) {
-		if (opt) {
-			*isnull = 1;
-			return 0;
-		}
-		return bad(im, i, "is empty (a number is required)%s", "");
+	if (!*s && opt) {
+		*isnull = 1;
+		return 0;
 	}
-	if (import_parse_number(s, v) < 0) {
-		if (strchr(s, ','))
-			return bad(im, i, "'%s' is not a number (write decimals with a dot "
-			           "and no thousands separator, e.g. 1234.5)", s);
-		return bad(im, i, "'%s' is not a number", s);
-	}
-	if (*v < 0)
-		return bad(im, i, "'%s' is negative", s);
-	return 0;
+	where(im, i, w, sizeof w);
+	if (import_text_number(s, v, w, im->err) < 0)
+		return -1;
+	return import_check_amount(*v, s, w, im->err);
 }
 
-static int pick(struct imp *im, int i, const char *const *list, int opt)
+static int pick(struct imp *im, int i, const char *const *list, int n, int opt)
 {
 	const char *s = F(im, i);
 	int k;
 
 	if (!*s && opt)
 		return -2;
-	if ((k = in_list(list, s)) >= 0)
+	if ((k = in_list(list, n, s)) >= 0)
 		return k;
 	bad(im, i, "'%s' is not one of: ", s);
-	list_values(im->err, list);
+	list_values(im->err, list, n);
 	return -1;
 }
 
-/* NFC copy of a text field. Caller frees. */
+/* NFC copy of a text field, refused with a control character. Caller
+ * frees. */
 static char *text(struct imp *im, int i, int required)
 {
 	const char *s = F(im, i);
+	char w[WHERE_MAX];
 	char *t;
 
 	if (required && !*s) {
 		bad(im, i, "is empty%s", "");
 		return NULL;
 	}
+	if (import_check_text(s, where(im, i, w, sizeof w), im->err) < 0)
+		return NULL;
 	if (!(t = utf8_nfc(s)))
 		err_set(im->err, "%s:%ld: out of memory", im->file->path, im->csv.line);
 	return t;
@@ -364,8 +542,15 @@ static int row_variable(struct imp *im)
 			return bad(im, 0, "'%s' is not a variable name (lower-case letters, digits and _)", name);
 	if (!islower((unsigned char)name[0]))
 		return bad(im, 0, "'%s' must start with a letter", name);
-	if ((u = pick(im, 1, uoms, 0)) < 0)
+	if ((u = pick(im, 1, LIST(uoms), 0)) < 0)
 		return -1;
+	{
+		char w[WHERE_MAX];
+
+		if (import_check_text(F(im, 2), where(im, 2, w, sizeof w), im->err) < 0 ||
+		    import_check_text(F(im, 3), where(im, 3, w, sizeof w), im->err) < 0)
+			return -1;
+	}
 	sqlite3_bind_text(im->st, 1, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(im->st, 2, uoms[u], -1, SQLITE_STATIC);
 	sqlite3_bind_text(im->st, 3, F(im, 2), -1, SQLITE_TRANSIENT);
@@ -431,7 +616,7 @@ static int64_t linked_unit(struct imp *im, int i, int level, int year, const cha
 		char msg[160];
 
 		snprintf(msg, sizeof msg, "'%s' is a %s; a %s links to a unit of its own level", code,
-		         store_level_name[lv], store_level_name[level]);
+		         level_name(lv), store_level_name[level]);
 		return bad(im, i, "%s", msg);
 	}
 	if (map_get(&im->period, code, &p) && p && !period_has(p, year)) {
@@ -497,11 +682,11 @@ static int row_unit(struct imp *im)
 	for (p = code; *p; p++)
 		if (*p == ' ' || *p == ',' || (unsigned char)*p < 0x21 || (unsigned char)*p > 0x7e)
 			return bad(im, 0, "'%s': a code is ASCII without spaces", code);
-	if ((level = pick(im, 2, store_level_name, 0)) < 0)
+	if ((level = pick(im, 2, store_level_name, LV_N, 0)) < 0)
 		return -1;
 	if (*rs && (region = store_region_parse(rs)) < 0) {
 		bad(im, 4, "'%s' is not a threshold region of QĐ 318: ", rs);
-		list_values(im->err, store_region_name);
+		list_values(im->err, store_region_name, RG_N);
 		return -1;
 	}
 	if (level == LV_PROVINCE) {
@@ -524,7 +709,7 @@ static int row_unit(struct imp *im)
 		if (k == 3 || parent_level[level][k] < 0) {
 			err_set(im->err, "%s:%ld: field 'parent': a %s cannot sit under %s '%s' (a %s)",
 			        im->file->path, im->csv.line, store_level_name[level],
-			        "the unit", pcode, store_level_name[plevel]);
+			        "the unit", pcode, level_name(plevel));
 			return -1;
 		}
 	}
@@ -620,16 +805,11 @@ static int row_observation(struct imp *im)
 		return -1;
 	}
 	map_get(&im->var_uom, vname, &u);
-	if (strcmp(uoms[u], "bool") == 0) {
-		if (import_parse_bool(vs, &v) < 0)
-			return bad(im, 3, "'%s' is not a yes/no figure (use 1 or 0)", vs);
-	} else {
-		int isnull;
+	{
+		char w[WHERE_MAX];
 
-		if (parse_amount(im, 3, 0, &v, &isnull) < 0)
+		if (import_text_figure(uoms[u], vs, &v, where(im, 3, w, sizeof w), im->err) < 0)
 			return -1;
-		if (strcmp(uoms[u], "pct") == 0 && v > 100)
-			return bad(im, 3, "'%s' is a percentage above 100", vs);
 	}
 	if ((src = source(im, 4)) < 0)
 		return -1;
@@ -652,13 +832,13 @@ static int row_funding(struct imp *im)
 	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
 	    check_period(im, 0, 1, year) < 0)
 		return -1;
-	if ((fund = pick(im, 2, funds, 0)) < 0 || (kind = pick(im, 3, fund_kinds, 0)) < 0)
+	if ((fund = pick(im, 2, LIST(funds), 0)) < 0 || (kind = pick(im, 3, LIST(fund_kinds), 0)) < 0)
 		return -1;
 	if (parse_amount(im, 4, 1, &alloc, &na) < 0 || parse_amount(im, 5, 1, &disb, &nd) < 0)
 		return -1;
 	if (na && nd)
 		return bad(im, 4, "is empty, and so is disbursed: a funding row needs an amount%s", "");
-	if ((measure = pick(im, 6, measures, 1)) == -1)
+	if ((measure = pick(im, 6, LIST(measures), 1)) == -1)
 		return -1;
 	if (measure == -2)
 		measure = 0;
@@ -700,9 +880,9 @@ static int row_project(struct imp *im)
 			return bad(im, 2, "'%s' is not a quarter (1-4, or empty for the whole year)", qs);
 		quarter = qs[0] - '0';
 	}
-	if ((cat = pick(im, 4, categories, 0)) < 0 || parse_amount(im, 5, 1, &cost, &nc) < 0)
+	if ((cat = pick(im, 4, LIST(categories), 0)) < 0 || parse_amount(im, 5, 1, &cost, &nc) < 0)
 		return -1;
-	if ((status = pick(im, 6, statuses, 0)) < 0 || (src = source(im, 7)) < 0)
+	if ((status = pick(im, 6, LIST(statuses), 0)) < 0 || (src = source(im, 7)) < 0)
 		return -1;
 	if (!(name = text(im, 3, 1)))
 		return -1;
@@ -732,7 +912,7 @@ static int row_recognition(struct imp *im)
 	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
 	    check_period(im, 0, 1, year) < 0)
 		return -1;
-	if ((title = pick(im, 2, titles, 0)) < 0 || (src = source(im, 4)) < 0)
+	if ((title = pick(im, 2, LIST(titles), 0)) < 0 || (src = source(im, 4)) < 0)
 		return -1;
 	if (!(decision = text(im, 3, 0)))
 		return -1;
@@ -930,7 +1110,7 @@ static int load_maps(struct imp *im)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
-		int u = in_list(uoms, (const char *)sqlite3_column_text(st, 2));
+		int u = in_list(LIST(uoms), (const char *)sqlite3_column_text(st, 2));
 
 		if (map_put(&im->vars, name, sqlite3_column_int64(st, 1)) < 0 ||
 		    map_put(&im->var_uom, name, u < 0 ? 0 : u) < 0)

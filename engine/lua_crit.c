@@ -1,10 +1,18 @@
 /* lua_crit.c - criteria set files to struct critset (lua_crit.h).
  * Runs the file in the sandbox, merges it onto the set it extends (the
  * prelude's merge), then walks the declaration tables into plain C data,
- * checking every variable against the dictionary. The only file that reads
- * criteria declarations through the Lua C API. */
+ * checking every variable against the dictionary. The walk runs under
+ * sandbox_pcall (budget, deadline; running out of memory is a message) and
+ * reads tables raw, checking the type of every field, so no metamethod a
+ * script left behind runs and nothing in the tables is trusted. What it
+ * allocates hangs off the result as soon as it exists: an error raised
+ * midway leaks nothing. The only file that reads criteria declarations
+ * through the Lua C API. */
 #include "lua_crit.h"
 
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +20,13 @@
 
 #include "suggest.h"
 
-#define MAX_DEPTH 8
+#define MAX_DEPTH   8           /* sets extending each other */
+#define EXPR_DEPTH  200         /* nesting of a measure (the prelude checks the same) */
+#define EXPR_NODES  10000       /* operations in one measure (likewise) */
+#define THR_DEPTH   10          /* nesting of a threshold (likewise) */
+#define YEAR_FIRST  1990        /* by_year keys */
+#define YEAR_LAST   2100
+#define MAX_ITEMS   1000000     /* criteria, indicators or test cases in one file */
 
 struct conv {
 	lua_State *L;
@@ -20,51 +34,116 @@ struct conv {
 	const struct varset *dict;
 	struct ntm_err *err;
 	struct map vars;         /* name -> index in s->var */
-	const char *file;        /* of the indicator being converted */
+	struct map ids, cids;    /* indicator and criterion ids -> index */
+	const char *path;        /* the set's file */
+	const char *file;        /* of the declaration being converted */
 	int line;
 	int ncap_var;
+	int nodes;               /* operations of the measure being converted */
+	int failed;              /* err holds a message (no Lua error was raised) */
 };
 
-/* ---- table access -------------------------------------------------------
- * Each helper leaves the stack as it found it. */
+/* ---- protected, raw access ----------------------------------------------- */
 
-static char *get_str(lua_State *L, int idx, const char *k)
+/* Calls fn(ud, the nargs values at the stack top) under sandbox_pcall; the
+ * values are popped. */
+static int protected(struct sandbox *sb, lua_CFunction fn, void *ud, int nargs,
+                     struct ntm_err *err)
 {
-	char *r = NULL;
+	lua_State *L = sb->L;
 
-	if (lua_getfield(L, idx, k) == LUA_TSTRING)
-		r = strdup(lua_tostring(L, -1));
-	lua_pop(L, 1);
-	return r;
+	if (!lua_checkstack(L, 2)) {
+		lua_pop(L, nargs);
+		return err_set(err, "%s: out of memory", sb->script);
+	}
+	lua_pushcfunction(L, fn);
+	lua_insert(L, -(nargs + 1));           /* [fn, args] */
+	lua_pushlightuserdata(L, ud);
+	lua_insert(L, -(nargs + 1));           /* [fn, ud, args] */
+	return sandbox_pcall(sb, nargs + 1, 0, err);
 }
 
-static int get_int(lua_State *L, int idx, const char *k, int dflt)
+/* Pushes the field k of the table at absolute index t, read raw; returns
+ * its type. */
+static int rawfield(lua_State *L, int t, const char *k)
 {
-	int r = dflt;
-
-	if (lua_getfield(L, idx, k) == LUA_TNUMBER)
-		r = (int)lua_tointeger(L, -1);
-	lua_pop(L, 1);
-	return r;
+	lua_pushstring(L, k);
+	return lua_rawget(L, t);
 }
 
-static int fail(struct conv *c, const char *fmt, const char *a)
+/* The field k of the table at t if it is an integer that fits an int,
+ * else dflt. */
+static int int_field(lua_State *L, int t, const char *k, int dflt)
 {
-	err_set(c->err, "%s:%d: ", c->file ? c->file : "?", c->line);
-	err_append(c->err, fmt, a);
+	lua_Integer v = dflt;
+
+	if (rawfield(L, t, k) == LUA_TNUMBER && lua_isinteger(L, -1))
+		v = lua_tointeger(L, -1);
+	lua_pop(L, 1);
+	return v >= INT_MIN && v <= INT_MAX ? (int)v : dflt;
+}
+
+static int fail(struct conv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Records "file:line: message" (file: the declaration's, or the set's). */
+static int fail(struct conv *c, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (c->line > 0)
+		err_set(c->err, "%s:%d: %s", c->file ? c->file : c->path, c->line, msg);
+	else
+		err_set(c->err, "%s: %s", c->file ? c->file : c->path, msg);
+	c->failed = 1;
 	return -1;
+}
+
+static int oom(struct conv *c)
+{
+	err_set(c->err, "%s: out of memory", c->path);
+	c->failed = 1;
+	return -1;
+}
+
+/* Copies the string field k of the table at t into *out, which the
+ * result being built owns; absent leaves *out NULL, or is an error when
+ * required. what names the declaration for the message. */
+static int str_field(struct conv *c, int t, const char *what, const char *k, int required,
+                     char **out)
+{
+	lua_State *L = c->L;
+	int ty = rawfield(L, t, k);
+
+	if (ty == LUA_TSTRING) {
+		*out = strdup(lua_tostring(L, -1));
+		lua_pop(L, 1);
+		return *out ? 0 : oom(c);
+	}
+	lua_pop(L, 1);
+	if (ty == LUA_TNIL && !required)
+		return 0;
+	if (ty == LUA_TNIL)
+		return fail(c, "%s: %s is missing", what, k);
+	return fail(c, "%s: %s is a %s, not a string", what, k, lua_typename(L, ty));
 }
 
 /* ---- measures ----------------------------------------------------------- */
 
-static const struct { const char *name; int op; } ops[] = {
-	{ "num", X_NUM }, { "var", X_VAR }, { "+", X_ADD }, { "-", X_SUB },
-	{ "*", X_MUL }, { "/", X_DIV }, { "neg", X_NEG }, { "pct", X_PCT },
-	{ "sum", X_SUM }, { "min", X_MIN }, { "max", X_MAX }, { "count", X_COUNT },
-	{ "all", X_ALL }, { "any", X_ANY }, { "not", X_NOT }, { "gt", X_GT },
-	{ "ge", X_GE }, { "lt", X_LT }, { "le", X_LE }, { "eq", X_EQ },
-	{ "either", X_EITHER },
+static const struct { const char *name; int op, min, max; } ops[] = {
+	{ "num", X_NUM, 0, 0 }, { "var", X_VAR, 0, 0 },
+	{ "+", X_ADD, 2, 2 }, { "-", X_SUB, 2, 2 }, { "*", X_MUL, 2, 2 }, { "/", X_DIV, 2, 2 },
+	{ "neg", X_NEG, 1, 1 }, { "pct", X_PCT, 2, 2 }, { "sum", X_SUM, 1, EXPR_NODES },
+	{ "min", X_MIN, 1, EXPR_NODES }, { "max", X_MAX, 1, EXPR_NODES },
+	{ "count", X_COUNT, 1, EXPR_NODES }, { "all", X_ALL, 1, EXPR_NODES },
+	{ "any", X_ANY, 1, EXPR_NODES }, { "not", X_NOT, 1, 1 }, { "gt", X_GT, 2, 2 },
+	{ "ge", X_GE, 2, 2 }, { "lt", X_LT, 2, 2 }, { "le", X_LE, 2, 2 }, { "eq", X_EQ, 2, 2 },
+	{ "either", X_EITHER, 2, 2 },
 };
+#define NOPS ((int)(sizeof ops / sizeof ops[0]))
 
 static const char *const agg_names[AG_N] = {
 	"", "meets", "share", "count", "units", "sum", "mean", "min", "max",
@@ -115,10 +194,10 @@ static int intern_var(struct conv *c, const char *name, const char *kind,
 		struct aggvar *ng;
 
 		if (!nv)
-			return err_set(c->err, "out of memory");
+			return oom(c);
 		c->s->var = nv;
 		if (!(ng = realloc(c->s->agg, (size_t)ncap * sizeof *ng)))
-			return err_set(c->err, "out of memory");
+			return oom(c);
 		c->s->agg = ng;
 		c->ncap_var = ncap;
 	}
@@ -126,7 +205,7 @@ static int intern_var(struct conv *c, const char *name, const char *kind,
 	memset(g, 0, sizeof *g);
 	g->kind = k;
 	if (!(c->s->var[c->s->nvar] = strdup(name)))
-		return err_set(c->err, "out of memory");
+		return oom(c);
 	c->s->nvar++;
 	if (k != AG_NONE) {
 		c->s->nagg++;
@@ -137,307 +216,487 @@ static int intern_var(struct conv *c, const char *name, const char *kind,
 		if (b)
 			g->var = strdup(b);
 		if ((k <= AG_COUNT && !g->set) || (k > AG_COUNT && !g->level) || (b && !g->var))
-			return err_set(c->err, "out of memory");
+			return oom(c);
 	}
 	if (map_put(&c->vars, name, c->s->nvar - 1) < 0)
-		return err_set(c->err, "out of memory");
+		return oom(c);
 	return c->s->nvar - 1;
 }
 
-/* Converts the measure table at the stack top. */
-static struct expr *conv_expr(struct conv *c, int depth)
+/* Converts the measure at the stack top into *slot (set as soon as the
+ * node exists). Leaves the stack as it found it. */
+static int conv_expr(struct conv *c, struct expr **slot, int depth)
 {
 	lua_State *L = c->L;
-	int top = lua_gettop(L), i, n, line;
-	struct expr *e = NULL;
-	const char *op;
+	int t = lua_gettop(L), i, k, line, rc;
+	lua_Unsigned n;
+	struct expr *e;
 
-	if (depth > 200) {
-		fail(c, "a measure is nested too deeply%s", "");
-		return NULL;
-	}
-	if (!lua_istable(L, -1) || lua_getfield(L, -1, "op") != LUA_TSTRING) {
-		lua_settop(L, top);
-		fail(c, "malformed measure (build measures with v.name, pct(), sum(), ...)%s", "");
-		return NULL;
-	}
-	op = lua_tostring(L, -1);
-	line = get_int(L, top, "line", 0);
-	if (line)
+	if (depth > EXPR_DEPTH)
+		return fail(c, "a measure nested more than %d deep", EXPR_DEPTH);
+	if (++c->nodes > EXPR_NODES)
+		return fail(c, "a measure of more than %d operations", EXPR_NODES);
+	if (!lua_checkstack(L, 8))
+		return fail(c, "a measure nested too deeply for the Lua stack");
+	if (lua_type(L, t) != LUA_TTABLE)
+		return fail(c, "malformed measure: a %s (build measures with v.name, pct(), sum(), ...)",
+		            luaL_typename(L, t));
+	if ((line = int_field(L, t, "line", 0)) > 0)
 		c->line = line;
-	if (!(e = calloc(1, sizeof *e)))
-		goto oom;
-	e->op = -1;
-	for (i = 0; i < (int)(sizeof ops / sizeof ops[0]); i++)
-		if (strcmp(ops[i].name, op) == 0)
-			e->op = ops[i].op;
-	lua_pop(L, 1);
-	if (e->op < 0) {
-		fail(c, "unknown measure operation '%s'", op);
-		goto fail;
+	if (rawfield(L, t, "op") != LUA_TSTRING) {
+		lua_settop(L, t);
+		return fail(c, "malformed measure (build measures with v.name, pct(), sum(), ...)");
 	}
-	n = (int)lua_rawlen(L, top);
+	for (k = 0; k < NOPS && strcmp(ops[k].name, lua_tostring(L, -1)) != 0; k++)
+		;
+	if (k == NOPS) {
+		rc = fail(c, "unknown measure operation '%s'", lua_tostring(L, -1));
+		lua_settop(L, t);
+		return rc;
+	}
+	lua_settop(L, t);
+	if (!(e = calloc(1, sizeof *e)))
+		return oom(c);
+	*slot = e;
+	e->op = ops[k].op;
 	if (e->op == X_NUM) {
-		lua_rawgeti(L, top, 1);
+		rc = lua_rawgeti(L, t, 1) == LUA_TNUMBER ? 0 :
+		     fail(c, "malformed measure: a number without its value");
 		e->num = lua_tonumber(L, -1);
-		lua_settop(L, top);
-		return e;
+		lua_settop(L, t);
+		return rc;
 	}
 	if (e->op == X_VAR) {
-		lua_rawgeti(L, top, 1);
-		lua_rawgeti(L, top, 2);
-		lua_rawgeti(L, top, 3);
-		lua_rawgeti(L, top, 4);
-		e->var = intern_var(c, lua_tostring(L, -4), lua_tostring(L, -3),
-		                    lua_tostring(L, -2), lua_tostring(L, -1));
-		lua_settop(L, top);
-		if (e->var < 0)
-			goto fail;
-		return e;
+		const char *s[4];
+
+		/* [1] the name; derived figures: [2] kind, [3] set or level, [4] variable */
+		for (i = 0; i < 4; i++) {
+			int ty = lua_rawgeti(L, t, i + 1);
+
+			if (ty != LUA_TSTRING && (i == 0 || ty != LUA_TNIL)) {
+				lua_settop(L, t);
+				return fail(c, "malformed measure: a variable without a name");
+			}
+			s[i] = lua_tostring(L, -1);
+		}
+		e->var = intern_var(c, s[0], s[1], s[2], s[3]);
+		lua_settop(L, t);
+		return e->var < 0 ? -1 : 0;
 	}
+	n = lua_rawlen(L, t);
+	if (n < (lua_Unsigned)ops[k].min || n > (lua_Unsigned)ops[k].max)
+		return fail(c, "malformed measure: '%s' with %llu operands", ops[k].name,
+		            (unsigned long long)n);
 	if (!(e->arg = calloc((size_t)n, sizeof *e->arg)))
-		goto oom;
-	for (i = 0; i < n; i++) {
-		lua_rawgeti(L, top, i + 1);
-		e->arg[i] = conv_expr(c, depth + 1);
-		lua_settop(L, top);
-		if (!e->arg[i])
-			goto fail;
-		e->n++;
+		return oom(c);
+	e->n = (int)n;
+	for (i = 0; i < e->n; i++) {
+		lua_rawgeti(L, t, i + 1);
+		rc = conv_expr(c, &e->arg[i], depth + 1);
+		lua_settop(L, t);
+		if (rc < 0)
+			return -1;
 	}
-	return e;
-oom:
-	err_set(c->err, "out of memory");
-fail:
-	lua_settop(L, top);
-	crit_expr_free(e);
-	return NULL;
+	return 0;
 }
 
 /* ---- thresholds --------------------------------------------------------- */
 
-static int cmp_int(const void *a, const void *b)
-{
-	return *(const int *)a - *(const int *)b;
-}
+static int conv_thr(struct conv *c, struct thr **slot, int depth);
 
-/* Converts the threshold value at the stack top. */
-static struct thr *conv_thr(struct conv *c, int depth)
+/* by_region: region name or "default" -> threshold. */
+static int conv_regions(struct conv *c, struct thr *t, int v, int depth)
 {
 	lua_State *L = c->L;
-	int top = lua_gettop(L), i;
+	int vals, r;
+
+	if (rawfield(L, v, "values") != LUA_TTABLE)
+		return fail(c, "by_region: malformed threshold (its values are not a table)");
+	vals = lua_gettop(L);
+	lua_pushnil(L);
+	while (lua_next(L, vals)) {            /* [values, key, value] */
+		struct thr **slot = NULL;
+
+		if (lua_type(L, -2) == LUA_TSTRING) {
+			const char *k = lua_tostring(L, -2);
+
+			if (strcmp(k, "default") == 0)
+				slot = &t->dflt;
+			for (r = 0; r < RG_N && !slot; r++)
+				if (strcmp(k, store_region_name[r]) == 0)
+					slot = &t->region[r];
+		}
+		if (!slot)
+			return fail(c, "by_region: a key is not a region (tdmnpb, dbsh, btb, dhntb, tn, "
+			            "dnb, dbscl or default)");
+		if (conv_thr(c, slot, depth + 1) < 0)
+			return -1;
+		lua_settop(L, vals + 1);           /* [values, key] */
+	}
+	return 0;
+}
+
+/* by_year: [year] -> threshold, years ascending. */
+static int conv_years(struct conv *c, struct thr *t, int v, int depth)
+{
+	lua_State *L = c->L;
+	int vals, n = 0, y;
+
+	if (rawfield(L, v, "values") != LUA_TTABLE)
+		return fail(c, "by_year: malformed threshold (its values are not a table)");
+	vals = lua_gettop(L);
+	lua_pushnil(L);
+	while (lua_next(L, vals)) {
+		if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < YEAR_FIRST ||
+		    lua_tointeger(L, -2) > YEAR_LAST)
+			return fail(c, "by_year: keys are years from %d to %d", YEAR_FIRST, YEAR_LAST);
+		n++;
+		lua_pop(L, 1);
+	}
+	if (n == 0)
+		return fail(c, "by_year{...} is empty");
+	if (!(t->year = calloc((size_t)n, sizeof *t->year)) ||
+	    !(t->by_year = calloc((size_t)n, sizeof *t->by_year)))
+		return oom(c);
+	t->nyear = n;
+	for (n = 0, y = YEAR_FIRST; y <= YEAR_LAST && n < t->nyear; y++) {
+		if (lua_rawgeti(L, vals, y) != LUA_TNIL) {
+			t->year[n] = y;
+			if (conv_thr(c, &t->by_year[n++], depth + 1) < 0)
+				return -1;
+		}
+		lua_settop(L, vals);
+	}
+	return 0;
+}
+
+/* Converts the threshold at the stack top into *slot. Leaves the stack as
+ * it found it. */
+static int conv_thr(struct conv *c, struct thr **slot, int depth)
+{
+	static const char *const kinds[] = { "draft", "unset", "region", "year", "range" };
+	lua_State *L = c->L;
+	int v = lua_gettop(L), ty = lua_type(L, v), k, rc;
 	struct thr *t;
-	char *kind = NULL;
 
-	if (depth > 10) {
-		fail(c, "a threshold is nested too deeply%s", "");
-		return NULL;
-	}
+	if (depth > THR_DEPTH)
+		return fail(c, "a threshold nested more than %d deep", THR_DEPTH);
+	if (!lua_checkstack(L, 8))
+		return fail(c, "a threshold nested too deeply for the Lua stack");
+	if (ty != LUA_TNUMBER && ty != LUA_TTABLE)
+		return fail(c, "malformed threshold: a %s (use a number, draft(), range(), unset(), "
+		            "by_region{} or by_year{})", lua_typename(L, ty));
 	if (!(t = calloc(1, sizeof *t)))
-		goto oom;
-	if (lua_type(L, -1) == LUA_TNUMBER) {
+		return oom(c);
+	*slot = t;
+	if (ty == LUA_TNUMBER) {
 		t->kind = T_NUM;
-		t->num = lua_tonumber(L, -1);
-		return t;
+		t->num = lua_tonumber(L, v);
+		return 0;
 	}
-	if (!lua_istable(L, -1) || !(kind = get_str(L, top, "kind"))) {
-		fail(c, "malformed threshold (use a number, draft(), unset(), by_region{} or by_year{})%s", "");
-		goto fail;
+	if (rawfield(L, v, "kind") != LUA_TSTRING) {
+		lua_settop(L, v);
+		return fail(c, "malformed threshold (use a number, draft(), range(), unset(), by_region{} "
+		            "or by_year{})");
 	}
-	if (strcmp(kind, "draft") == 0) {
+	for (k = 0; k < 5 && strcmp(kinds[k], lua_tostring(L, -1)) != 0; k++)
+		;
+	if (k == 5) {
+		rc = fail(c, "unknown threshold kind '%s'", lua_tostring(L, -1));
+		lua_settop(L, v);
+		return rc;
+	}
+	lua_settop(L, v);
+	switch (k) {
+	case 0:
 		t->kind = T_DRAFT;
-		t->note = get_str(L, top, "note");
-		lua_getfield(L, top, "value");
-		t->inner = conv_thr(c, depth + 1);
-		lua_settop(L, top);
-		if (!t->inner)
-			goto fail;
-	} else if (strcmp(kind, "unset") == 0) {
+		if ((rc = str_field(c, v, "draft()", "note", 1, &t->note)) == 0) {
+			rawfield(L, v, "value");
+			rc = conv_thr(c, &t->inner, depth + 1);
+		}
+		break;
+	case 1:
 		t->kind = T_UNSET;
-		t->note = get_str(L, top, "note");
-	} else if (strcmp(kind, "region") == 0) {
+		rc = str_field(c, v, "unset()", "note", 1, &t->note);
+		break;
+	case 2:
 		t->kind = T_REGION;
-		lua_getfield(L, top, "values");
-		for (i = 0; i < RG_N; i++) {
-			lua_getfield(L, top + 1, store_region_name[i]);
-			if (!lua_isnil(L, -1) && !(t->region[i] = conv_thr(c, depth + 1)))
-				goto fail;
-			lua_settop(L, top + 1);
-		}
-		lua_getfield(L, top + 1, "default");
-		if (!lua_isnil(L, -1) && !(t->dflt = conv_thr(c, depth + 1)))
-			goto fail;
-		lua_settop(L, top);
-	} else if (strcmp(kind, "year") == 0) {
-		int n = 0;
-
+		rc = conv_regions(c, t, v, depth);
+		break;
+	case 3:
 		t->kind = T_YEAR;
-		lua_getfield(L, top, "values");
-		lua_pushnil(L);
-		while (lua_next(L, top + 1)) {
-			n++;
-			lua_pop(L, 1);
-		}
-		if (!(t->year = calloc((size_t)n, sizeof *t->year)) ||
-		    !(t->by_year = calloc((size_t)n, sizeof *t->by_year)))
-			goto oom;
-		lua_pushnil(L);
-		while (lua_next(L, top + 1)) {
-			if (t->nyear < n)
-				t->year[t->nyear++] = (int)lua_tointeger(L, -2);
-			lua_pop(L, 1);
-		}
-		qsort(t->year, (size_t)t->nyear, sizeof *t->year, cmp_int);
-		for (i = 0; i < t->nyear; i++) {
-			lua_rawgeti(L, top + 1, t->year[i]);
-			if (!(t->by_year[i] = conv_thr(c, depth + 1)))
-				goto fail;
-			lua_settop(L, top + 1);
-		}
-		lua_settop(L, top);
-	} else {
-		fail(c, "unknown threshold kind '%s'", kind);
-		goto fail;
+		rc = conv_years(c, t, v, depth);
+		break;
+	default:
+		t->kind = T_RANGE;
+		if ((rc = str_field(c, v, "range()", "note", 1, &t->note)) < 0)
+			break;
+		/* lo <= hi, neither NaN; hi may be math.huge */
+		if (rawfield(L, v, "lo") != LUA_TNUMBER || rawfield(L, v, "hi") != LUA_TNUMBER ||
+		    !((t->num = lua_tonumber(L, -2)) <= (t->hi = lua_tonumber(L, -1))))
+			rc = fail(c, "range(): malformed threshold (lo and hi are numbers, lo <= hi)");
+		break;
 	}
-	free(kind);
-	return t;
-oom:
-	err_set(c->err, "out of memory");
-fail:
-	lua_settop(L, top);
-	free(kind);
-	crit_thr_free(t);
-	return NULL;
+	lua_settop(L, v);
+	return rc;
 }
 
 /* ---- declarations ------------------------------------------------------- */
 
-/* Converts the indicator table at the stack top into d. */
-static int conv_indicator(struct conv *c, struct indicator *d)
+/* Converts the indicator table at t into d. */
+static int conv_indicator(struct conv *c, int t, struct indicator *d)
 {
+	static const char *const cmps[] = { "min", "max", "must" };
 	lua_State *L = c->L;
-	int top = lua_gettop(L), t;
+	char what[96];
+	int i, n = 0, which = 0, ty;
 
-	d->id = get_str(L, top, "id");
-	d->name = get_str(L, top, "name");
-	d->unit = get_str(L, top, "unit");
-	d->cite = get_str(L, top, "cite");
-	d->note = get_str(L, top, "note");
-	d->file = get_str(L, top, "file");
-	d->line = get_int(L, top, "line", 0);
-	c->file = d->file;
+	d->line = int_field(L, t, "line", 0);
+	c->file = c->path;
 	c->line = d->line;
-	if (!d->id || !d->name || !d->cite)
-		return fail(c, "indicator %s: name and cite are required", d->id ? d->id : "?");
-	lua_getfield(L, top, "measure");
-	d->measure = conv_expr(c, 0);
-	lua_settop(L, top);
-	if (!d->measure)
+	if (str_field(c, t, "indicator", "file", 0, &d->file) < 0)
 		return -1;
-	if (lua_getfield(L, top, "applies") != LUA_TNIL) {
+	if (d->file)
+		c->file = d->file;
+	if (str_field(c, t, "indicator", "id", 1, &d->id) < 0)
+		return -1;
+	snprintf(what, sizeof what, "indicator %s", d->id);
+	if (str_field(c, t, what, "name", 1, &d->name) < 0 ||
+	    str_field(c, t, what, "cite", 1, &d->cite) < 0 ||
+	    str_field(c, t, what, "unit", 0, &d->unit) < 0 ||
+	    str_field(c, t, what, "note", 0, &d->note) < 0)
+		return -1;
+	if (rawfield(L, t, "measure") == LUA_TNIL) {
+		lua_settop(L, t);
+		return fail(c, "%s: measure is missing", what);
+	}
+	c->nodes = 0;
+	if (conv_expr(c, &d->measure, 1) < 0)
+		return -1;
+	lua_settop(L, t);
+	if (rawfield(L, t, "applies") != LUA_TNIL) {
 		c->line = d->line;
-		if (!(d->applies = conv_expr(c, 0)))
+		c->nodes = 0;
+		if (conv_expr(c, &d->applies, 1) < 0)
 			return -1;
 	}
-	lua_settop(L, top);
+	lua_settop(L, t);
 	c->line = d->line;
-	if ((t = lua_getfield(L, top, "must")) != LUA_TNIL) {
+	for (i = 0; i < 3; i++) {
+		if (rawfield(L, t, cmps[i]) != LUA_TNIL) {
+			n++;
+			which = i;
+		}
+		lua_pop(L, 1);
+	}
+	if (n == 0)
+		return fail(c, "%s: threshold missing (min, max or must)", what);
+	if (n > 1)
+		return fail(c, "%s: give only one of min, max, must", what);
+	ty = rawfield(L, t, cmps[which]);
+	if (which == 2) {
+		/* true or false; a threshold object counts as true, as it always has */
+		if (ty != LUA_TBOOLEAN && ty != LUA_TTABLE) {
+			lua_settop(L, t);
+			return fail(c, "%s: must is true or false", what);
+		}
 		d->cmp = CMP_MUST;
 		d->must = lua_toboolean(L, -1);
-	} else if (lua_pop(L, 1), (t = lua_getfield(L, top, "min")) != LUA_TNIL) {
-		d->cmp = CMP_MIN;
-		d->thr = conv_thr(c, 0);
-	} else if (lua_pop(L, 1), (t = lua_getfield(L, top, "max")) != LUA_TNIL) {
-		d->cmp = CMP_MAX;
-		d->thr = conv_thr(c, 0);
 	} else {
-		lua_settop(L, top);
-		return fail(c, "indicator %s: threshold missing (min, max or must)", d->id);
+		d->cmp = which == 0 ? CMP_MIN : CMP_MAX;
+		if (conv_thr(c, &d->thr, 1) < 0)
+			return -1;
 	}
-	lua_settop(L, top);
-	if (d->cmp != CMP_MUST && !d->thr)
-		return -1;
-	if (!d->unit)
-		d->unit = strdup(d->cmp == CMP_MUST ? "yes/no" : d->measure->op == X_PCT ? "%" : "");
-	return d->unit ? 0 : err_set(c->err, "out of memory");
+	lua_settop(L, t);
+	if (!d->unit &&
+	    !(d->unit = strdup(d->cmp == CMP_MUST ? "yes/no" : d->measure->op == X_PCT ? "%" : "")))
+		return oom(c);
+	return 0;
 }
 
-/* Converts the merged declaration table at the stack top. */
-static int conv_set(struct conv *c, const char *path)
+/* Counts the indicators of the criteria list at crits (for one array). */
+static int count_indicators(struct conv *c, int crits, int nc, int *ni)
 {
 	lua_State *L = c->L;
-	int top = lua_gettop(L), i, j, nc, ni = 0, k;
-	struct critset *s = c->s;
+	lua_Unsigned total = 0;
+	int i;
 
-	c->file = path;
-	lua_getfield(L, top, "set");                /* [decl, set] */
-	s->id = get_str(L, top + 1, "id");
-	s->title = get_str(L, top + 1, "title");
-	s->decision = get_str(L, top + 1, "decision");
-	s->level = get_str(L, top + 1, "level");
-	s->extends = get_str(L, top + 1, "extends");
-	s->province = get_str(L, top + 1, "province");
-	s->recognises = get_str(L, top + 1, "recognises");
-	s->note = get_str(L, top + 1, "note");
-	s->file = strdup(path);
-	lua_getfield(L, top + 1, "years");          /* [decl, set, years] */
-	lua_rawgeti(L, -1, 1);
-	lua_rawgeti(L, -2, 2);
-	s->year_from = (int)lua_tointeger(L, -2);
-	s->year_to = (int)lua_tointeger(L, -1);
-	lua_settop(L, top);
-	if (!s->id || !s->title || !s->decision || !s->level || !s->file)
-		return err_set(c->err, "%s: the set declaration is incomplete", path);
-
-	lua_getfield(L, top, "criteria");           /* [decl, criteria] */
-	nc = (int)lua_rawlen(L, top + 1);
 	for (i = 1; i <= nc; i++) {
-		lua_rawgeti(L, top + 1, i);
-		lua_getfield(L, -1, "indicators");
-		ni += (int)lua_rawlen(L, -1);
-		lua_pop(L, 2);
+		if (lua_rawgeti(L, crits, i) != LUA_TTABLE) {
+			lua_settop(L, crits);
+			return fail(c, "criterion %d is malformed", i);
+		}
+		if (rawfield(L, crits + 1, "indicators") != LUA_TTABLE) {
+			lua_settop(L, crits);
+			return fail(c, "criterion %d has no indicator list", i);
+		}
+		total += lua_rawlen(L, -1);
+		lua_settop(L, crits);
+		if (total > MAX_ITEMS)
+			return fail(c, "more than %d indicators", MAX_ITEMS);
 	}
-	if (nc == 0)
-		return err_set(c->err, "%s: the set has no criterion", path);
-	if (!(s->crit = calloc((size_t)nc, sizeof *s->crit)) ||
-	    !(s->ind = calloc((size_t)ni, sizeof *s->ind)))
-		return err_set(c->err, "out of memory");
+	*ni = (int)total;
+	return 0;
+}
+
+/* Converts the merged declaration table at decl. */
+static int conv_set(struct conv *c, int decl)
+{
+	lua_State *L = c->L;
+	struct critset *s = c->s;
+	int set, crits, inds, i, j, nc, ni = 0, n;
+	lua_Integer y1, y2;
+	lua_Unsigned ncrit;
+	int64_t k;
+
+	c->file = c->path;
+	c->line = 0;
+	if (rawfield(L, decl, "set") != LUA_TTABLE)
+		return fail(c, "no set { id = ..., title = ..., ... } declaration (is it a criteria set file?)");
+	set = lua_gettop(L);
+	c->line = int_field(L, set, "line", 0);
+	if (str_field(c, set, "set", "id", 1, &s->id) < 0 ||
+	    str_field(c, set, "set", "title", 1, &s->title) < 0 ||
+	    str_field(c, set, "set", "decision", 1, &s->decision) < 0 ||
+	    str_field(c, set, "set", "level", 1, &s->level) < 0 ||
+	    str_field(c, set, "set", "extends", 0, &s->extends) < 0 ||
+	    str_field(c, set, "set", "province", 0, &s->province) < 0 ||
+	    str_field(c, set, "set", "recognises", 0, &s->recognises) < 0 ||
+	    str_field(c, set, "set", "note", 0, &s->note) < 0)
+		return -1;
+	if ((!s->recognises && !(s->recognises = strdup("ntm"))) || !(s->file = strdup(c->path)))
+		return oom(c);
+	if (rawfield(L, set, "years") != LUA_TTABLE || lua_rawgeti(L, set + 1, 1) != LUA_TNUMBER ||
+	    !lua_isinteger(L, -1) || lua_rawgeti(L, set + 1, 2) != LUA_TNUMBER || !lua_isinteger(L, -1) ||
+	    (y1 = lua_tointeger(L, -2)) > (y2 = lua_tointeger(L, -1)) || y1 < 0 || y2 > 9999)
+		return fail(c, "set: years = { first, last } (e.g. years = { 2021, 2025 })");
+	s->year_from = (int)y1;
+	s->year_to = (int)y2;
+	lua_settop(L, decl);
+	c->line = 0;
+
+	if (rawfield(L, decl, "criteria") != LUA_TTABLE || (ncrit = lua_rawlen(L, decl + 1)) == 0 ||
+	    ncrit > MAX_ITEMS)
+		return fail(c, "the set has no criterion");
+	crits = decl + 1;
+	nc = (int)ncrit;
+	if (count_indicators(c, crits, nc, &ni) < 0)
+		return -1;
+	if (!(s->crit = calloc((size_t)ncrit, sizeof *s->crit)) ||
+	    !(s->ind = calloc((size_t)(ni ? ni : 1), sizeof *s->ind)))
+		return oom(c);
 	for (i = 1; i <= nc; i++) {
-		struct criterion *cr = &s->crit[s->ncrit];
-		int n;
+		struct criterion *cr = &s->crit[s->ncrit++];
+		char what[48];
 
-		lua_rawgeti(L, top + 1, i);             /* [decl, criteria, crit] */
-		cr->id = get_str(L, top + 2, "id");
-		cr->name = get_str(L, top + 2, "name");
-		cr->group = get_str(L, top + 2, "group");
+		lua_rawgeti(L, crits, i);          /* [decl, criteria, crit] */
+		c->file = c->path;
+		c->line = int_field(L, crits + 1, "line", 0);
+		snprintf(what, sizeof what, "criterion %d", i);
+		if (str_field(c, crits + 1, what, "id", 1, &cr->id) < 0 ||
+		    str_field(c, crits + 1, what, "name", 1, &cr->name) < 0 ||
+		    str_field(c, crits + 1, what, "group", 0, &cr->group) < 0)
+			return -1;
+		if (map_get(&c->cids, cr->id, NULL))
+			return fail(c, "criterion %s is declared twice", cr->id);
+		if (map_put(&c->cids, cr->id, s->ncrit - 1) < 0)
+			return oom(c);
 		cr->first = s->nind;
-		s->ncrit++;
-		if (!cr->id || !cr->name)
-			return err_set(c->err, "%s: criterion %d is incomplete", path, i);
-		for (k = 0; k < s->ncrit - 1; k++)
-			if (strcmp(s->crit[k].id, cr->id) == 0)
-				return err_set(c->err, "%s:%d: criterion %s is declared twice", path,
-				               get_int(L, top + 2, "line", 0), cr->id);
-		lua_getfield(L, top + 2, "indicators"); /* [decl, criteria, crit, inds] */
-		n = (int)lua_rawlen(L, top + 3);
+		rawfield(L, crits + 1, "indicators");  /* [decl, criteria, crit, inds] */
+		inds = crits + 2;
+		n = (int)lua_rawlen(L, inds);
 		for (j = 1; j <= n; j++) {
-			struct indicator *d = &s->ind[s->nind];
+			struct indicator *d;
 
-			lua_rawgeti(L, top + 3, j);
-			s->nind++;
+			if (s->nind == ni)
+				return fail(c, "criterion %s: its indicators changed while read", cr->id);
+			d = &s->ind[s->nind++];
 			cr->n++;
 			d->criterion = s->ncrit - 1;
-			if (conv_indicator(c, d) < 0)
+			if (lua_rawgeti(L, inds, j) != LUA_TTABLE)
+				return fail(c, "criterion %s: item %d is not an indicator", cr->id, j);
+			if (conv_indicator(c, inds + 1, d) < 0)
 				return -1;
-			lua_pop(L, 1);
-			for (k = 0; k < s->nind - 1; k++)
-				if (strcmp(s->ind[k].id, d->id) == 0)
-					return err_set(c->err, "%s:%d: indicator %s is declared twice (also in criterion %s)",
-					               d->file, d->line, d->id, s->crit[s->ind[k].criterion].id);
+			lua_settop(L, inds);
+			if (map_get(&c->ids, d->id, &k)) {
+				c->file = d->file ? d->file : c->path;
+				c->line = d->line;
+				return fail(c, "indicator %s is declared twice (also in criterion %s)", d->id,
+				            s->crit[s->ind[k].criterion].id);
+			}
+			if (map_put(&c->ids, d->id, s->nind - 1) < 0)
+				return oom(c);
 		}
-		lua_settop(L, top + 1);
+		lua_settop(L, crits);
 	}
-	lua_settop(L, top);
+	lua_settop(L, decl);
+	return 0;
+}
+
+/* [conv*, decl] -> [] */
+static int pconv(lua_State *L)
+{
+	struct conv *c = lua_touserdata(L, 1);
+
+	conv_set(c, 2);
+	return 0;
+}
+
+/* What the catalog and `extends` need of a set: its id, extends and line. */
+struct head {
+	const char *path;
+	struct ntm_err *err;
+	char *id, *extends;      /* malloc'd */
+	int line;
+	int failed;
+};
+
+/* [head*, decl] -> [] */
+static int phead(lua_State *L)
+{
+	struct head *h = lua_touserdata(L, 1);
+	int ty;
+
+	if (rawfield(L, 2, "set") != LUA_TTABLE) {
+		h->failed = 1;
+		err_set(h->err, "%s: no set { id = ..., title = ..., ... } declaration "
+		        "(is it a criteria set file?)", h->path);
+		return 0;
+	}
+	h->line = int_field(L, 3, "line", 0);
+	if (rawfield(L, 3, "id") != LUA_TSTRING || !(h->id = strdup(lua_tostring(L, -1)))) {
+		h->failed = 1;
+		err_set(h->err, "%s: set: id is missing", h->path);
+		return 0;
+	}
+	lua_pop(L, 1);
+	if ((ty = rawfield(L, 3, "extends")) == LUA_TSTRING) {
+		if (!(h->extends = strdup(lua_tostring(L, -1)))) {
+			h->failed = 1;
+			err_set(h->err, "%s: out of memory", h->path);
+		}
+	} else if (ty != LUA_TNIL) {
+		h->failed = 1;
+		err_set(h->err, "%s: set: extends names a set id", h->path);
+	}
+	return 0;
+}
+
+/* Reads the head of the declaration table at the stack top (left there).
+ * Returns 0 (free h->id and h->extends) or -1 with err. */
+static int read_head(struct sandbox *sb, const char *path, struct head *h, struct ntm_err *err)
+{
+	memset(h, 0, sizeof *h);
+	h->path = path;
+	h->err = err;
+	if (!lua_checkstack(sb->L, 1))
+		return err_set(err, "%s: out of memory", path);
+	lua_pushvalue(sb->L, -1);
+	if (protected(sb, phead, h, 1, err) < 0 || h->failed) {
+		free(h->id);
+		free(h->extends);
+		return -1;
+	}
 	return 0;
 }
 
@@ -447,47 +706,40 @@ static int load_decl(struct sandbox *sb, const char *path, lcrit_find_fn find, v
                      const char **chain, int depth, struct ntm_err *err)
 {
 	lua_State *L = sb->L;
-	char *id = NULL, *ext = NULL;
+	struct head h;
 	const char *ppath;
-	int i, rc = -1, line;
+	int i, rc = -1;
 
+	if (!lua_checkstack(L, 4))
+		return err_set(err, "%s: out of memory", path);
 	if (sandbox_run_file(sb, path, err) < 0)
 		return -1;                              /* [decl] */
-	if (lua_getfield(L, -1, "set") != LUA_TTABLE) {
-		lua_pop(L, 2);
-		return err_set(err, "%s: no set { id = ..., title = ..., ... } declaration "
-		               "(is it a criteria set file?)", path);
+	if (read_head(sb, path, &h, err) < 0) {
+		lua_pop(L, 1);
+		return -1;
 	}
-	id = get_str(L, -1, "id");
-	ext = get_str(L, -1, "extends");
-	line = get_int(L, -1, "line", 0);
-	lua_pop(L, 1);                              /* [decl] */
-	if (!id) {
-		err_set(err, "out of memory");
-		goto fail;
-	}
-	if (!ext) {
+	if (!h.extends) {
 		rc = 0;
 		goto done;
 	}
-	chain[depth] = id;
+	chain[depth] = h.id;
 	for (i = 0; i <= depth; i++) {
-		if (strcmp(chain[i], ext) == 0) {
+		if (strcmp(chain[i], h.extends) == 0) {
 			err_set(err, "%s:%d: set '%s' extends '%s', which extends it back (a cycle:", path,
-			        line, id, ext);
+			        h.line, h.id, h.extends);
 			for (i = 0; i <= depth; i++)
 				err_append(err, " %s ->", chain[i]);
-			err_append(err, " %s)", ext);
+			err_append(err, " %s)", h.extends);
 			goto fail;
 		}
 	}
 	if (depth + 1 >= MAX_DEPTH) {
-		err_set(err, "%s:%d: sets extend each other more than %d deep", path, line, MAX_DEPTH);
+		err_set(err, "%s:%d: sets extend each other more than %d deep", path, h.line, MAX_DEPTH);
 		goto fail;
 	}
-	if (!find || !(ppath = find(ctx, ext))) {
+	if (!find || !(ppath = find(ctx, h.extends))) {
 		err_set(err, "%s:%d: set '%s' extends '%s', which is not in the criteria path "
-		        "(`ntm criteria list` shows the sets found)", path, line, id, ext);
+		        "(`ntm criteria list` shows the sets found)", path, h.line, h.id, h.extends);
 		goto fail;
 	}
 	if (load_decl(sb, ppath, find, ctx, chain, depth + 1, err) < 0)
@@ -503,8 +755,8 @@ static int load_decl(struct sandbox *sb, const char *path, lcrit_find_fn find, v
 fail:
 	lua_pop(L, 1);
 done:
-	free(id);
-	free(ext);
+	free(h.id);
+	free(h.extends);
 	return rc;
 }
 
@@ -512,6 +764,7 @@ struct critset *lcrit_load(struct sandbox *sb, const char *path, const struct va
                            lcrit_find_fn find, void *ctx, struct ntm_err *err)
 {
 	const char *chain[MAX_DEPTH];
+	struct ntm_err ignored = { 0 };
 	struct conv c;
 	int top = lua_gettop(sb->L);
 
@@ -519,25 +772,33 @@ struct critset *lcrit_load(struct sandbox *sb, const char *path, const struct va
 	c.L = sb->L;
 	c.dict = dict;
 	c.err = err;
+	c.path = path;
 	map_init(&c.vars);
+	map_init(&c.ids);
+	map_init(&c.cids);
 	if (load_decl(sb, path, find, ctx, chain, 0, err) < 0)
-		goto fail;
+		goto fail;                              /* [decl] */
 	if (!(c.s = calloc(1, sizeof *c.s))) {
-		err_set(err, "out of memory");
+		err_set(err, "%s: out of memory", path);
 		goto fail;
 	}
-	if (conv_set(&c, path) < 0)
+	sb->script = path;
+	if (protected(sb, pconv, &c, 1, err) < 0 || c.failed)
 		goto fail;
 	crit_domains(c.s, dict);
 	lua_settop(sb->L, top);
 	map_free(&c.vars);
+	map_free(&c.ids);
+	map_free(&c.cids);
 	/* the declarations are garbage now; give the memory back before the
 	 * next file runs under the same cap */
-	lua_gc(sb->L, LUA_GCCOLLECT);
+	sandbox_collect(sb, &ignored);
 	return c.s;
 fail:
 	lua_settop(sb->L, top);
 	map_free(&c.vars);
+	map_free(&c.ids);
+	map_free(&c.cids);
 	crit_free(c.s);
 	return NULL;
 }
@@ -545,25 +806,47 @@ fail:
 int lcrit_peek(struct sandbox *sb, const char *path, char **id, char **extends,
                struct ntm_err *err)
 {
-	lua_State *L = sb->L;
-	int top = lua_gettop(L);
+	struct ntm_err ignored = { 0 };
+	int top = lua_gettop(sb->L);
+	struct head h;
 
 	*id = *extends = NULL;
 	if (sandbox_run_file(sb, path, err) < 0)
 		return -1;
-	if (lua_getfield(L, -1, "set") != LUA_TTABLE) {
-		lua_settop(L, top);
-		return err_set(err, "%s: no set { id = ..., title = ..., ... } declaration "
-		               "(is it a criteria set file?)", path);
+	if (read_head(sb, path, &h, err) < 0) {
+		lua_settop(sb->L, top);
+		return -1;
 	}
-	*id = get_str(L, -1, "id");
-	*extends = get_str(L, -1, "extends");
-	lua_settop(L, top);
-	lua_gc(L, LUA_GCCOLLECT);
-	return *id ? 0 : err_set(err, "out of memory");
+	lua_settop(sb->L, top);
+	*id = h.id;
+	*extends = h.extends;
+	sandbox_collect(sb, &ignored);
+	return 0;
 }
 
 /* ---- test files --------------------------------------------------------- */
+
+struct tconv {
+	struct crit_tests *out;
+	const char *path;
+	struct ntm_err *err;
+	int failed;
+};
+
+static int tfail(struct tconv *tc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int tfail(struct tconv *tc, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	err_set(tc->err, "%s", msg);
+	tc->failed = 1;
+	return -1;
+}
 
 static int add_expect(struct crit_case *k, int kind, const char *id, const char *status)
 {
@@ -576,115 +859,158 @@ static int add_expect(struct crit_case *k, int kind, const char *id, const char 
 	ne[k->nexpect].id = id ? strdup(id) : NULL;
 	ne[k->nexpect].status = strdup(status);
 	k->nexpect++;
-	return 0;
+	return (id && !ne[k->nexpect - 1].id) || !ne[k->nexpect - 1].status ? -1 : 0;
 }
 
-/* Reads the map at the stack top (id -> status) into expectations. */
-static int read_expect(lua_State *L, struct crit_case *k, int kind, const char *path,
-                       struct ntm_err *err)
+/* Reads the map at t (id -> status, raw) into expectations. */
+static int read_expect(struct tconv *tc, lua_State *L, int t, struct crit_case *k, int kind)
 {
-	int t = lua_gettop(L);
-
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
-		if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
-			lua_settop(L, t);
-			return err_set(err, "%s:%d: test '%s': expectations are [\"id\"] = \"status\"",
-			               path, k->line, k->title);
-		}
-		if (add_expect(k, kind, lua_tostring(L, -2), lua_tostring(L, -1)) < 0) {
-			lua_settop(L, t);
-			return err_set(err, "out of memory");
-		}
+		if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+			return tfail(tc, "%s:%d: test '%s': expectations are [\"id\"] = \"status\"",
+			             tc->path, k->line, k->title);
+		if (add_expect(k, kind, lua_tostring(L, -2), lua_tostring(L, -1)) < 0)
+			return tfail(tc, "%s: out of memory", tc->path);
 		lua_pop(L, 1);
 	}
 	return 0;
 }
 
+/* Reads the case table at cs into k. */
+static int read_case(struct tconv *tc, lua_State *L, int cs, struct crit_case *k)
+{
+	int data, derived = 0, nd = 0, ty;
+
+	k->line = int_field(L, cs, "line", 0);
+	if (rawfield(L, cs, "title") != LUA_TSTRING)
+		return tfail(tc, "%s:%d: a test without a title", tc->path, k->line);
+	if (!(k->title = strdup(lua_tostring(L, -1))))
+		return tfail(tc, "%s: out of memory", tc->path);
+	lua_settop(L, cs);
+	if ((ty = rawfield(L, cs, "region")) == LUA_TSTRING && !(k->region = strdup(lua_tostring(L, -1))))
+		return tfail(tc, "%s: out of memory", tc->path);
+	if (ty != LUA_TSTRING && ty != LUA_TNIL)
+		return tfail(tc, "%s:%d: test '%s': region is a region name", tc->path, k->line, k->title);
+	lua_settop(L, cs);
+	if ((ty = rawfield(L, cs, "year")) != LUA_TNIL) {
+		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0 || lua_tointeger(L, -1) > 9999)
+			return tfail(tc, "%s:%d: test '%s': year is a year", tc->path, k->line, k->title);
+		k->year = (int)lua_tointeger(L, -1);
+	}
+	lua_settop(L, cs);
+	if (rawfield(L, cs, "data") != LUA_TTABLE)
+		return tfail(tc, "%s:%d: test '%s': data = { variable = value, ... } is missing",
+		             tc->path, k->line, k->title);
+	data = cs + 1;
+	if (rawfield(L, cs, "derived") == LUA_TTABLE)
+		derived = data + 1;
+	lua_pushnil(L);
+	while (lua_next(L, data)) {
+		if (++nd > MAX_ITEMS)
+			return tfail(tc, "%s:%d: test '%s': more than %d figures", tc->path, k->line,
+			             k->title, MAX_ITEMS);
+		lua_pop(L, 1);
+	}
+	k->var = calloc((size_t)(nd ? nd : 1), sizeof *k->var);
+	k->val = calloc((size_t)(nd ? nd : 1), sizeof *k->val);
+	k->derived = calloc((size_t)(nd ? nd : 1), 1);
+	if (!k->var || !k->val || !k->derived)
+		return tfail(tc, "%s: out of memory", tc->path);
+	lua_pushnil(L);
+	while (lua_next(L, data)) {            /* [.., key, value] */
+		if (lua_type(L, -2) != LUA_TSTRING ||
+		    (lua_type(L, -1) != LUA_TNUMBER && lua_type(L, -1) != LUA_TBOOLEAN))
+			return tfail(tc, "%s:%d: test '%s': data is { variable = number or true/false, ... }",
+			             tc->path, k->line, k->title);
+		if (k->ndata < nd) {
+			k->val[k->ndata] = lua_type(L, -1) == LUA_TBOOLEAN ? lua_toboolean(L, -1) :
+			                   lua_tonumber(L, -1);
+			if (derived) {
+				lua_pushvalue(L, -2);
+				k->derived[k->ndata] = lua_rawget(L, derived) != LUA_TNIL;
+				lua_pop(L, 1);
+			}
+			if (!(k->var[k->ndata] = strdup(lua_tostring(L, -2))))
+				return tfail(tc, "%s: out of memory", tc->path);
+			k->ndata++;
+		}
+		lua_pop(L, 1);
+	}
+	lua_settop(L, cs);
+	if (rawfield(L, cs, "expect") == LUA_TTABLE &&
+	    read_expect(tc, L, cs + 1, k, EXPECT_INDICATOR) < 0)
+		return -1;
+	lua_settop(L, cs);
+	if (rawfield(L, cs, "criteria") == LUA_TTABLE &&
+	    read_expect(tc, L, cs + 1, k, EXPECT_CRITERION) < 0)
+		return -1;
+	lua_settop(L, cs);
+	if ((ty = rawfield(L, cs, "result")) == LUA_TSTRING &&
+	    add_expect(k, EXPECT_SET, NULL, lua_tostring(L, -1)) < 0)
+		return tfail(tc, "%s: out of memory", tc->path);
+	if (ty != LUA_TSTRING && ty != LUA_TNIL)
+		return tfail(tc, "%s:%d: test '%s': result is a status", tc->path, k->line, k->title);
+	lua_settop(L, cs);
+	return 0;
+}
+
+/* Reads the test declarations at decl into tc->out. */
+static int read_tests(struct tconv *tc, lua_State *L, int decl)
+{
+	struct crit_tests *out = tc->out;
+	lua_Unsigned n;
+	int tests, i;
+
+	if (rawfield(L, decl, "tests_for") != LUA_TSTRING)
+		return tfail(tc, "%s: no tests_for \"set-id\" line (which set do the tests check?)",
+		             tc->path);
+	if (!(out->set_id = strdup(lua_tostring(L, -1))))
+		return tfail(tc, "%s: out of memory", tc->path);
+	lua_settop(L, decl);
+	if (rawfield(L, decl, "tests") != LUA_TTABLE || (n = lua_rawlen(L, decl + 1)) > MAX_ITEMS)
+		return tfail(tc, "%s: malformed tests", tc->path);
+	tests = decl + 1;
+	if (!(out->c = calloc((size_t)(n ? n : 1), sizeof *out->c)))
+		return tfail(tc, "%s: out of memory", tc->path);
+	for (i = 1; i <= (int)n; i++) {
+		struct crit_case *k = &out->c[out->n++];
+
+		if (!lua_checkstack(L, 8))
+			return tfail(tc, "%s: out of memory", tc->path);
+		if (lua_rawgeti(L, tests, i) != LUA_TTABLE)
+			return tfail(tc, "%s: test %d is malformed", tc->path, i);
+		if (read_case(tc, L, tests + 1, k) < 0)
+			return -1;
+		lua_settop(L, tests);
+	}
+	return 0;
+}
+
+/* [tconv*, decl] -> [] */
+static int ptests(lua_State *L)
+{
+	read_tests(lua_touserdata(L, 1), L, 2);
+	return 0;
+}
+
 int lcrit_tests(struct sandbox *sb, const char *path, struct crit_tests *out, struct ntm_err *err)
 {
-	lua_State *L = sb->L;
-	int top = lua_gettop(L), i, n;
+	struct tconv tc = { out, path, err, 0 };
+	struct ntm_err ignored = { 0 };
+	int top = lua_gettop(sb->L);
 
 	memset(out, 0, sizeof *out);
 	if (sandbox_run_file(sb, path, err) < 0)
 		return -1;                              /* [decl] */
-	out->set_id = get_str(L, top + 1, "tests_for");
-	if (!out->set_id) {
-		lua_settop(L, top);
-		return err_set(err, "%s: no tests_for \"set-id\" line (which set do the tests check?)", path);
+	if (protected(sb, ptests, &tc, 1, err) < 0 || tc.failed) {
+		lua_settop(sb->L, top);
+		lcrit_tests_free(out);
+		return -1;
 	}
-	lua_getfield(L, top + 1, "tests");         /* [decl, tests] */
-	n = (int)lua_rawlen(L, top + 2);
-	if (!(out->c = calloc((size_t)(n ? n : 1), sizeof *out->c))) {
-		lua_settop(L, top);
-		return err_set(err, "out of memory");
-	}
-	for (i = 1; i <= n; i++) {
-		struct crit_case *k = &out->c[out->n++];
-		int nd = 0;
-
-		lua_rawgeti(L, top + 2, i);             /* [decl, tests, case] */
-		k->title = get_str(L, top + 3, "title");
-		k->line = get_int(L, top + 3, "line", 0);
-		k->region = get_str(L, top + 3, "region");
-		k->year = get_int(L, top + 3, "year", 0);
-		lua_getfield(L, top + 3, "data");       /* [.., case, data] */
-		lua_pushnil(L);
-		while (lua_next(L, top + 4)) {
-			nd++;
-			lua_pop(L, 1);
-		}
-		k->var = calloc((size_t)(nd ? nd : 1), sizeof *k->var);
-		k->val = calloc((size_t)(nd ? nd : 1), sizeof *k->val);
-		k->derived = calloc((size_t)(nd ? nd : 1), 1);
-		if (!k->var || !k->val || !k->derived || !k->title)
-			goto oom;
-		lua_pushnil(L);
-		while (lua_next(L, top + 4)) {
-			if (lua_type(L, -2) != LUA_TSTRING ||
-			    (lua_type(L, -1) != LUA_TNUMBER && lua_type(L, -1) != LUA_TBOOLEAN)) {
-				err_set(err, "%s:%d: test '%s': data is { variable = number or true/false, ... }",
-				        path, k->line, k->title);
-				goto fail;
-			}
-			if (k->ndata < nd) {
-				k->var[k->ndata] = strdup(lua_tostring(L, -2));
-				k->val[k->ndata] = lua_type(L, -1) == LUA_TBOOLEAN ?
-				                   lua_toboolean(L, -1) : lua_tonumber(L, -1);
-				if (lua_getfield(L, top + 3, "derived") == LUA_TTABLE) {
-					lua_pushvalue(L, -3);
-					k->derived[k->ndata] = lua_gettable(L, -2) != LUA_TNIL;
-					lua_pop(L, 1);
-				}
-				lua_pop(L, 1);
-				if (!k->var[k->ndata++])
-					goto oom;
-			}
-			lua_pop(L, 1);
-		}
-		lua_settop(L, top + 3);
-		if (lua_getfield(L, top + 3, "expect") == LUA_TTABLE &&
-		    read_expect(L, k, EXPECT_INDICATOR, path, err) < 0)
-			goto fail;
-		lua_settop(L, top + 3);
-		if (lua_getfield(L, top + 3, "criteria") == LUA_TTABLE &&
-		    read_expect(L, k, EXPECT_CRITERION, path, err) < 0)
-			goto fail;
-		lua_settop(L, top + 3);
-		if (lua_getfield(L, top + 3, "result") == LUA_TSTRING &&
-		    add_expect(k, EXPECT_SET, NULL, lua_tostring(L, -1)) < 0)
-			goto oom;
-		lua_settop(L, top + 2);
-	}
-	lua_settop(L, top);
+	lua_settop(sb->L, top);
+	sandbox_collect(sb, &ignored);
 	return 0;
-oom:
-	err_set(err, "out of memory");
-fail:
-	lua_settop(L, top);
-	lcrit_tests_free(out);
-	return -1;
 }
 
 void lcrit_tests_free(struct crit_tests *t)

@@ -1,7 +1,8 @@
 /* lua_script.c - the `ntm` module of analysis scripts (lua_script.h). The
  * only binding of the store, evaluation and charts to Lua: every function
  * checks its arguments with luaL_check*, and every path a script names is
- * a plain file name inside the output directory. Calls ctx, evalrun, chart. */
+ * a plain file name inside the output directory, opened under its
+ * descriptor (outfile.h). Calls ctx, evalrun, chart, outfile. */
 #include "lua_script.h"
 
 #include <math.h>
@@ -13,12 +14,19 @@
 #include "chart.h"
 #include "csv.h"
 #include "evalrun.h"
+#include "import.h"
+#include "gnuplot.h"
+#include "outfile.h"
 #include "scenario.h"
 #include "suggest.h"
 
+/* The most a script may write to one file (write_csv); charts are bounded
+ * by the limits of chart.h. */
+#define LSCRIPT_FILE_MAX (64 << 20)
+
 struct script {
 	struct ctx *c;
-	const char *outdir;
+	struct outdir out;     /* the output folder, open while the script runs */
 };
 
 static struct script *S(lua_State *L)
@@ -186,9 +194,6 @@ static int l_evaluate(lua_State *L)
 	return 1;
 }
 
-static const char *out_path(lua_State *L, struct script *s, const char *name,
-                            const char *const *ext, char *buf, size_t cap);
-
 /* The id of scenario name (argument arg), raising when there is none. */
 static int64_t scen_id(lua_State *L, struct ctx *c, int arg)
 {
@@ -266,40 +271,107 @@ static int l_scenario(lua_State *L)
 	return 1;
 }
 
-static int put_figure(lua_State *L, const char *op)
+/* The scenario functions hand every value to scenario_put_*, which checks
+ * it as the importer checks a row (import.h); a refused value raises
+ * "script.lua:12: set_figure: year: '4294969319' is not a year (...)". */
+static int raise_in(lua_State *L, struct ctx *c, const char *fn)
+{
+	char msg[NTM_ERR_MAX];
+
+	snprintf(msg, sizeof msg, "%s", c->err.msg);
+	err_set(&c->err, "%s: %s", fn, msg);
+	return raise_ctx(L, c);
+}
+
+/* The string at idx, or NULL for nil; raises for one with a NUL byte,
+ * which C would silently cut. */
+static const char *opt_text(lua_State *L, int idx, const char *fn, const char *what)
+{
+	size_t n;
+	const char *s;
+
+	if (lua_isnoneornil(L, idx))
+		return NULL;
+	s = luaL_checklstring(L, idx, &n);
+	if (strlen(s) != n)
+		luaL_error(L, "%s: %s: has a NUL byte; names and notes are plain text", fn, what);
+	return s;
+}
+
+static int put_figure(lua_State *L, const char *op, const char *fn)
 {
 	struct ctx *c = S(L)->c;
 	int64_t id = scen_id(L, c, 1), vi;
 	int u = find_unit(L, c, 2);
+	lua_Integer year;
+	double value;
+	const char *note;
 
 	vi = find_var(L, c, 3);
-	if (scenario_put_figure(c->db, id, c->units.u[u].id, c->vars.v[vi].id,
-	                        (int)luaL_checkinteger(L, 4), op, luaL_checknumber(L, 5),
-	                        luaL_optstring(L, 6, NULL), &c->err) < 0)
-		return raise_ctx(L, c);
+	year = luaL_checkinteger(L, 4);   /* whole, not cut to an int: the store checks the range */
+	value = luaL_checknumber(L, 5);
+	note = opt_text(L, 6, fn, "note");
+	if (scenario_put_figure(c->db, id, c->units.u[u].id, c->vars.v[vi].id, year, op, value,
+	                        note, &c->err) < 0)
+		return raise_in(L, c, fn);
 	return 0;
 }
 
 /* ntm.set_figure(scenario, unit, variable, year, value [, note]) */
 static int l_set_figure(lua_State *L)
 {
-	return put_figure(L, "set");
+	return put_figure(L, "set", "set_figure");
 }
 
 /* ntm.add_figure(scenario, unit, variable, year, amount [, note]) */
 static int l_add_figure(lua_State *L)
 {
-	return put_figure(L, "add");
+	return put_figure(L, "add", "add_figure");
 }
 
-static double opt_num(lua_State *L, int t, const char *k)
+/* Field k of the table at t: a number, NAN when absent. A number given
+ * must be one (NaN included: scenario_put_* refuses it, not taken for
+ * "absent"); *given says whether it was. */
+static double num_field(lua_State *L, int t, const char *k, const char *fn, int *given)
 {
 	double x = NAN;
+	int isnum;
 
-	if (lua_getfield(L, t, k) != LUA_TNIL)
-		x = luaL_checknumber(L, -1);
+	*given = lua_getfield(L, t, k) != LUA_TNIL;   /* [.., t[k]] */
+	if (*given) {
+		x = lua_tonumberx(L, -1, &isnum);
+		if (!isnum)
+			luaL_error(L, "%s: %s: a number expected, got %s", fn, k, luaL_typename(L, -1));
+	}
 	lua_pop(L, 1);
 	return x;
+}
+
+/* Field k as a whole number (a year, a quarter); 0 when absent. */
+static lua_Integer int_field(lua_State *L, int t, const char *k, const char *fn, int *given)
+{
+	lua_Integer v = 0;
+	int isnum = 1;
+
+	*given = lua_getfield(L, t, k) != LUA_TNIL;   /* [.., t[k]] */
+	if (*given)
+		v = lua_tointegerx(L, -1, &isnum);
+	if (!isnum) {
+		const char *type = luaL_typename(L, -1);
+
+		luaL_error(L, "%s: %s: a whole number expected, got %s %s", fn, k, type,
+		           luaL_tolstring(L, -1, NULL));
+	}
+	lua_pop(L, 1);
+	return v;
+}
+
+/* Field k as text (NULL when absent). Leaves the string on the stack, so
+ * it stays alive while the function runs. */
+static const char *text_field(lua_State *L, int t, const char *k, const char *fn)
+{
+	lua_getfield(L, t, k);                          /* [.., t[k]] */
+	return opt_text(L, -1, fn, k);
 }
 
 /* ntm.add_project(scenario, { unit, year, quarter, name, work, variable,
@@ -307,58 +379,71 @@ static double opt_num(lua_State *L, int t, const char *k)
  * quantity to that figure in its year. */
 static int l_add_project(lua_State *L)
 {
+	static const char fn[] = "add_project";
 	struct ctx *c = S(L)->c;
 	int64_t id = scen_id(L, c, 1), vi = -1;
 	const char *name, *work, *note;
+	lua_Integer year, q;
 	double qty, cost;
-	int u, year, q;
+	int u, has_year, has_q, has_qty, has_cost;
 
 	luaL_checktype(L, 2, LUA_TTABLE);
 	lua_getfield(L, 2, "unit");
 	u = find_unit(L, c, -1);
-	lua_getfield(L, 2, "name");
-	name = luaL_checkstring(L, -1);
-	lua_getfield(L, 2, "work");
-	work = lua_tostring(L, -1);
-	lua_getfield(L, 2, "note");
-	note = lua_tostring(L, -1);
+	if (!(name = text_field(L, 2, "name", fn)))
+		return luaL_error(L, "%s: give name", fn);
+	work = text_field(L, 2, "work", fn);
+	note = text_field(L, 2, "note", fn);
 	if (lua_getfield(L, 2, "variable") != LUA_TNIL)
 		vi = find_var(L, c, -1);
-	year = (int)opt_num(L, 2, "year");
-	q = isnan(opt_num(L, 2, "quarter")) ? 0 : (int)opt_num(L, 2, "quarter");
-	qty = opt_num(L, 2, "quantity");
-	cost = opt_num(L, 2, "cost");
-	if (isnan(opt_num(L, 2, "year")) || q < 0 || q > 4)
-		return luaL_error(L, "add_project: give year (and quarter 1-4 if any)");
-	if ((vi >= 0) != !isnan(qty))
-		return luaL_error(L, "add_project: variable and quantity go together");
+	year = int_field(L, 2, "year", fn, &has_year);
+	q = int_field(L, 2, "quarter", fn, &has_q);
+	qty = num_field(L, 2, "quantity", fn, &has_qty);
+	cost = num_field(L, 2, "cost", fn, &has_cost);
+	if (!has_year)
+		return luaL_error(L, "%s: give year (and quarter 1-4 if any)", fn);
+	if (has_q && q == 0)
+		return luaL_error(L, "%s: quarter: '0' is not a quarter (1-4, or none for the whole year)", fn);
+	if ((vi >= 0) != has_qty)
+		return luaL_error(L, "%s: variable and quantity go together", fn);
+	/* a cost given as NaN must not read as "no cost" */
+	if (has_cost && isnan(cost) && import_check_amount(cost, NULL, "cost: ", &c->err) < 0)
+		return raise_in(L, c, fn);
 	if (scenario_put_project(c->db, id, c->units.u[u].id, year, q, name, work,
 	                         vi >= 0 ? c->vars.v[vi].id : 0, qty, cost, note, &c->err) < 0)
-		return raise_ctx(L, c);
+		return raise_in(L, c, fn);
 	return 0;
 }
 
 /* ntm.add_funding(scenario, { unit, year, fund, allocated, disbursed, note }) */
 static int l_add_funding(lua_State *L)
 {
+	static const char fn[] = "add_funding";
 	struct ctx *c = S(L)->c;
 	int64_t id = scen_id(L, c, 1);
 	const char *fund, *note;
-	int u;
+	lua_Integer year;
+	double alloc, disb;
+	int u, has_year, has_alloc, has_disb;
 
 	luaL_checktype(L, 2, LUA_TTABLE);
 	lua_getfield(L, 2, "unit");
 	u = find_unit(L, c, -1);
-	lua_getfield(L, 2, "fund");
-	fund = luaL_checkstring(L, -1);
-	lua_getfield(L, 2, "note");
-	note = lua_tostring(L, -1);
-	if (isnan(opt_num(L, 2, "year")))
-		return luaL_error(L, "add_funding: give year");
-	if (scenario_put_funding(c->db, id, c->units.u[u].id, (int)opt_num(L, 2, "year"), fund,
-	                         opt_num(L, 2, "allocated"), opt_num(L, 2, "disbursed"), note,
+	if (!(fund = text_field(L, 2, "fund", fn)))
+		return luaL_error(L, "%s: give fund", fn);
+	note = text_field(L, 2, "note", fn);
+	year = int_field(L, 2, "year", fn, &has_year);
+	alloc = num_field(L, 2, "allocated", fn, &has_alloc);
+	disb = num_field(L, 2, "disbursed", fn, &has_disb);
+	if (!has_year)
+		return luaL_error(L, "%s: give year", fn);
+	/* amounts given as NaN must not read as "none" */
+	if ((has_alloc && isnan(alloc) && import_check_amount(alloc, NULL, "allocated: ", &c->err) < 0) ||
+	    (has_disb && isnan(disb) && import_check_amount(disb, NULL, "disbursed: ", &c->err) < 0))
+		return raise_in(L, c, fn);
+	if (scenario_put_funding(c->db, id, c->units.u[u].id, year, fund, alloc, disb, note,
 	                         &c->err) < 0)
-		return raise_ctx(L, c);
+		return raise_in(L, c, fn);
 	return 0;
 }
 
@@ -378,94 +463,193 @@ static int l_variables(lua_State *L)
 	return 1;
 }
 
+/* s as a message may show it: at most cap - 4 bytes (cut between UTF-8
+ * characters, "..." after), control characters as '?'. Returns buf. */
+static const char *visible(const char *s, char *buf, size_t cap)
+{
+	size_t n = strlen(s), i;
+
+	if (n > cap - 4) {
+		n = cap - 4;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (i = 0; i < n; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+	strcpy(buf + n, n < strlen(s) ? "..." : "");
+	return buf;
+}
+
+/* Checks a file name a script may write (len bytes, from Lua): a plain
+ * name, no directory part, no control character, a known extension.
+ * Raises otherwise. */
+static void check_name(lua_State *L, struct script *s, const char *name, size_t len,
+                       const char *const *ext)
+{
+	char shown[OUTFILE_NAME_MAX + 4];
+	int ok = 0, i;
+
+	visible(name, shown, sizeof shown);
+	/* a line break would make the name printed another than the file's */
+	for (i = 0; (size_t)i < len; i++)
+		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+			luaL_error(L, "file name '%s': it has a control character (a line break?); give a "
+			           "plain name", shown);
+	if (!*name || strchr(name, '/') || name[0] == '.' || len > OUTFILE_NAME_MAX)
+		luaL_error(L, "file name '%s': give a plain name (no directory); it is written under %s",
+		           shown, *s->out.path ? s->out.path : ".");
+	for (i = 0; ext[i]; i++)
+		ok |= len > strlen(ext[i]) && strcmp(name + len - strlen(ext[i]), ext[i]) == 0;
+	if (!ok)
+		luaL_error(L, "file name '%s': must end in %s%s%s", shown, ext[0], ext[1] ? " or " : "",
+		           ext[1] ? ext[1] : "");
+}
+
+static int outfile_close(lua_State *L)
+{
+	outfile_abort(luaL_checkudata(L, 1, "ntm.OutFile"));
+	return 0;
+}
+
+/* Pushes a to-be-closed, closed outfile: whatever raises before the
+ * commit, __close removes the half-written file. */
+static struct outfile *new_outfile(lua_State *L)
+{
+	struct outfile *o = lua_newuserdatauv(L, sizeof *o, 0);
+
+	memset(o, 0, sizeof *o);
+	if (luaL_newmetatable(L, "ntm.OutFile")) {
+		lua_pushcfunction(L, outfile_close);
+		lua_setfield(L, -2, "__close");
+		lua_pushcfunction(L, outfile_close);
+		lua_setfield(L, -2, "__gc");
+	}
+	lua_setmetatable(L, -2);
+	lua_toclose(L, -1);
+	return o;
+}
+
+/* Raises when the file o has grown past LSCRIPT_FILE_MAX: the disk is
+ * not counted by the memory cap, so it is counted here, cell by cell. */
+static void too_big(lua_State *L, struct outfile *o, const char *shown)
+{
+	if (ftello(o->f) > LSCRIPT_FILE_MAX)
+		luaL_error(L, "write_csv: %s would be larger than %d MiB, the most a script may write "
+		           "to one file", shown, LSCRIPT_FILE_MAX >> 20);
+}
+
 /* ntm.write_csv(name, rows, columns): rows is an array of tables, columns
- * the keys to write, in order; the file goes under the output directory. */
+ * the keys to write, in order; the file goes under the output directory,
+ * at most LSCRIPT_FILE_MAX bytes. */
 static int l_write_csv(lua_State *L)
 {
 	static const char *const ext[] = { ".csv", NULL };
 	struct script *s = S(L);
-	char path[4096];
-	FILE *f;
+	char shown[4096 + OUTFILE_NAME_MAX];
+	struct outfile *o;
 	lua_Integer i, j, nr, nc;
+	const char *name;
+	size_t len;
 
-	out_path(L, s, luaL_checkstring(L, 1), ext, path, sizeof path);
+	name = luaL_checklstring(L, 1, &len);
+	check_name(L, s, name, len, ext);
 	luaL_checktype(L, 2, LUA_TTABLE);
 	luaL_checktype(L, 3, LUA_TTABLE);
 	nr = (lua_Integer)lua_rawlen(L, 2);
 	nc = (lua_Integer)lua_rawlen(L, 3);
 	if (nc == 0)
 		return luaL_error(L, "write_csv: give the columns to write");
-	if (!(f = fopen(path, "w")))
-		return luaL_error(L, "write_csv: cannot write %s", path);
+	outfile_shown(&s->out, name, shown, sizeof shown);
+	o = new_outfile(L);                    /* [name, rows, columns, file] */
+	if (outfile_begin(o, &s->out, name, &s->c->err) < 0)
+		return raise_ctx(L, s->c);
 	for (j = 1; j <= nc; j++) {
 		lua_rawgeti(L, 3, j);
 		if (j > 1)
-			fputc(',', f);
-		csv_put(f, luaL_checkstring(L, -1));
+			fputc(',', o->f);
+		csv_put(o->f, luaL_checkstring(L, -1));
 		lua_pop(L, 1);
+		too_big(L, o, shown);
 	}
-	fputc('\n', f);
+	fputc('\n', o->f);
 	for (i = 1; i <= nr; i++) {
-		lua_rawgeti(L, 2, i);
-		if (!lua_istable(L, -1)) {
-			fclose(f);
+		lua_rawgeti(L, 2, i);              /* [..., file, row] */
+		if (!lua_istable(L, -1))
 			return luaL_error(L, "write_csv: row %d is not a table", (int)i);
-		}
 		for (j = 1; j <= nc; j++) {
 			lua_rawgeti(L, 3, j);
-			lua_gettable(L, -2);
+			lua_gettable(L, -2);           /* [..., file, row, cell] */
 			if (j > 1)
-				fputc(',', f);
+				fputc(',', o->f);
 			if (!lua_isnil(L, -1))
-				csv_put(f, luaL_tolstring(L, -1, NULL)), lua_pop(L, 1);
+				csv_put(o->f, luaL_tolstring(L, -1, NULL)), lua_pop(L, 1);
 			lua_pop(L, 1);
+			too_big(L, o, shown);
 		}
-		fputc('\n', f);
+		fputc('\n', o->f);
 		lua_pop(L, 1);
 	}
-	if (fclose(f) != 0)
-		return luaL_error(L, "write_csv: writing %s failed", path);
-	lua_pushstring(L, path);
+	if (outfile_commit(o, &s->c->err) < 0)
+		return raise_ctx(L, s->c);
+	lua_pushstring(L, shown);
 	return 1;
 }
 
-/* A file name a script may write: no directory part, a known extension. */
-static const char *out_path(lua_State *L, struct script *s, const char *name, const char *const *ext,
-                            char *buf, size_t cap)
+/* The text at the top of the stack as a chart's text: a string or a
+ * number, at most max bytes; name (a printf format of one int, i) names it
+ * for messages. Raises. */
+static const char *chart_string(lua_State *L, size_t max, const char *name, int i)
 {
-	size_t n = strlen(name);
-	int ok = 0, i;
+	char what[64];
+	const char *v;
+	size_t n;
 
-	if (!*name || strchr(name, '/') || name[0] == '.' || n > 200)
-		luaL_error(L, "file name '%s': give a plain name (no directory); it is written under %s",
-		           name, s->outdir);
-	for (i = 0; ext[i]; i++)
-		ok |= n > strlen(ext[i]) && strcmp(name + n - strlen(ext[i]), ext[i]) == 0;
-	if (!ok)
-		luaL_error(L, "file name '%s': must end in %s%s%s", name, ext[0], ext[1] ? " or " : "",
-		           ext[1] ? ext[1] : "");
-	snprintf(buf, cap, "%s/%s", s->outdir, name);
-	return buf;
+	snprintf(what, sizeof what, name, i);
+	if (!lua_isstring(L, -1))
+		luaL_error(L, "chart: %s is not a string or number", what);
+	v = lua_tolstring(L, -1, &n);
+	if (n > max)
+		luaL_error(L, "chart: %s is %I bytes long, more than %d", what, (lua_Integer)n, (int)max);
+	return v;
 }
 
-static char *opt_string(lua_State *L, int t, const char *k)
+/* Field k of the chart table t into *field, when given. Raises. */
+static void chart_field(lua_State *L, struct chart *ch, int t, const char *k, char **field)
 {
-	char *r = NULL;
-
-	if (lua_getfield(L, t, k) != LUA_TNIL)
-		r = strdup(luaL_checkstring(L, -1));
+	if (lua_getfield(L, t, k) != LUA_TNIL &&
+	    chart_text(ch, field, chart_string(L, CHART_MAX_TITLE, k, 0)) < 0)
+		luaL_error(L, "chart: out of memory");
 	lua_pop(L, 1);
-	return r;
 }
 
-/* Reads the chart table at index t into a struct chart. Raises on error;
- * *out owns the chart (freed by the caller, also after an error via the
- * to-be-closed guard below). */
+/* Field k of t as a whole number from lo to hi, or 0 when absent. Raises. */
+static int chart_int(lua_State *L, int t, const char *k, int lo, int hi)
+{
+	lua_Integer v = 0;
+	int isnum = 1;
+
+	if (lua_getfield(L, t, k) != LUA_TNIL) {
+		v = lua_tointegerx(L, -1, &isnum);
+		if (!isnum || v < lo || v > hi)
+			luaL_error(L, "chart: %s is a whole number from %d to %d", k, lo, hi);
+	}
+	lua_pop(L, 1);
+	return (int)v;
+}
+
+/* Reads the chart table at index t into a struct chart that lives in the
+ * script's memory (its allocator, so the memory cap counts it). Raises on
+ * error; *out owns the chart (freed by the caller, also after an error via
+ * the to-be-closed guard below). */
 static void read_chart(lua_State *L, int t, struct chart **out)
 {
 	static const char *const kinds[] = { "line", "bars", "stacked", "heatmap", NULL };
+	char shown[48];
 	int kind, ncat, nser, i, j;
 	struct chart *ch;
+	chart_alloc *alloc;
+	void *ud;
+	size_t n;
 
 	luaL_checktype(L, t, LUA_TTABLE);
 	kind = 0;
@@ -475,63 +659,73 @@ static void read_chart(lua_State *L, int t, struct chart **out)
 		for (kind = 0; kinds[kind] && strcmp(kinds[kind], k) != 0; kind++)
 			;
 		if (!kinds[kind])
-			luaL_error(L, "chart: kind '%s' is not line, bars, stacked or heatmap", k);
+			luaL_error(L, "chart: kind '%s' is not line, bars, stacked or heatmap",
+			           visible(k, shown, sizeof shown));
 	}
 	lua_pop(L, 1);
 	if (lua_getfield(L, t, "categories") != LUA_TTABLE)
 		luaL_error(L, "chart: categories = { ... } (the x labels) is missing");
-	ncat = (int)lua_rawlen(L, -1);
-	if (ncat == 0 || ncat > 1000)
-		luaL_error(L, "chart: categories must hold 1 to 1000 labels");
-	if (!(ch = chart_new(kind, ncat)))
-		luaL_error(L, "out of memory");
+	n = lua_rawlen(L, -1);
+	if (n == 0 || n > CHART_MAX_CAT)
+		luaL_error(L, "chart: categories must hold 1 to %d labels", CHART_MAX_CAT);
+	ncat = (int)n;
+	alloc = lua_getallocf(L, &ud);
+	if (!(ch = chart_new_in(kind, ncat, alloc, ud)))
+		luaL_error(L, "chart: out of memory");
 	*out = ch;
 	for (i = 0; i < ncat; i++) {
 		lua_rawgeti(L, -1, i + 1);
-		if (!lua_isstring(L, -1))
-			luaL_error(L, "chart: categories[%d] is not a string or number", i + 1);
-		chart_set_cat(ch, i, lua_tostring(L, -1));
+		if (chart_set_cat(ch, i, chart_string(L, CHART_MAX_LABEL, "categories[%d]", i + 1)) < 0)
+			luaL_error(L, "chart: out of memory");
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 	if (lua_getfield(L, t, "series") != LUA_TTABLE)
 		luaL_error(L, "chart: series = { { name = ..., values = { ... } }, ... } is missing");
-	nser = (int)lua_rawlen(L, -1);
-	if (nser == 0 || nser > 200)
-		luaL_error(L, "chart: series must hold 1 to 200 series");
+	n = lua_rawlen(L, -1);
+	if (n == 0 || n > CHART_MAX_SER)
+		luaL_error(L, "chart: series must hold 1 to %d series", CHART_MAX_SER);
+	nser = (int)n;
 	for (i = 0; i < nser; i++) {
 		struct chart_series *s;
 
-		if (lua_rawgeti(L, -1, i + 1) != LUA_TTABLE)
+		if (lua_rawgeti(L, -1, i + 1) != LUA_TTABLE)   /* [series, s] */
 			luaL_error(L, "chart: series[%d] is not a table", i + 1);
-		lua_getfield(L, -1, "name");
-		if (!(s = chart_add(ch, luaL_optstring(L, -1, ""))))
-			luaL_error(L, "out of memory");
+		lua_getfield(L, -1, "name");       /* [series, s, name] */
+		if (!(s = chart_add(ch, lua_isnil(L, -1) ? "" :
+		                    chart_string(L, CHART_MAX_LABEL, "series[%d].name", i + 1))))
+			luaL_error(L, "chart: out of memory");
 		lua_pop(L, 1);
 		s->y2 = lua_getfield(L, -1, "y2") != LUA_TNIL && lua_toboolean(L, -1);
 		lua_pop(L, 1);
-		s->color = opt_string(L, lua_gettop(L), "color");
-		if (lua_getfield(L, -1, "values") != LUA_TTABLE)
+		/* nothing but "#rrggbb" or a known name reaches gnuplot's `lc rgb` */
+		if (lua_getfield(L, -1, "color") != LUA_TNIL &&
+		    (!lua_isstring(L, -1) || chart_color(s, lua_tostring(L, -1)) < 0))
+			luaL_error(L, "chart: series[%d].color '%s' is not \"#rrggbb\" or one of %s", i + 1,
+			           lua_isstring(L, -1) ? visible(lua_tostring(L, -1), shown, sizeof shown) :
+			           luaL_typename(L, -1), GP_COLOR_NAMES);
+		lua_pop(L, 1);
+		if (lua_getfield(L, -1, "values") != LUA_TTABLE)   /* [series, s, values] */
 			luaL_error(L, "chart: series[%d].values is missing", i + 1);
 		for (j = 0; j < ncat; j++) {
 			lua_rawgeti(L, -1, j + 1);
 			s->v[j] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN;
+			if (isinf(s->v[j]))
+				luaL_error(L, "chart: series[%d].values[%d] is infinite", i + 1, j + 1);
 			lua_pop(L, 1);
 		}
 		lua_pop(L, 2);
 	}
 	lua_pop(L, 1);
-	ch->title = opt_string(L, t, "title");
-	ch->xlabel = opt_string(L, t, "xlabel");
-	ch->ylabel = opt_string(L, t, "ylabel");
-	ch->y2label = opt_string(L, t, "y2label");
+	chart_field(L, ch, t, "title", &ch->title);
+	chart_field(L, ch, t, "xlabel", &ch->xlabel);
+	chart_field(L, ch, t, "ylabel", &ch->ylabel);
+	chart_field(L, ch, t, "y2label", &ch->y2label);
 	ch->status_map = kind == CH_HEAT && lua_getfield(L, t, "statuses") != LUA_TNIL &&
 	                 lua_toboolean(L, -1);
 	if (kind == CH_HEAT)
 		lua_pop(L, 1);
-	if (lua_getfield(L, t, "decimals") != LUA_TNIL)
-		ch->ydecimals = (int)luaL_checkinteger(L, -1);
-	lua_pop(L, 1);
+	ch->ydecimals = chart_int(L, t, "decimals", 0, GP_DECIMALS_MAX);
 }
 
 /* The chart being built, released by __close whether drawing worked or
@@ -552,9 +746,10 @@ static int l_chart(lua_State *L)
 	static const char *const csv[] = { ".csv", NULL };
 	struct script *s = S(L);
 	struct chart **holder;
-	char path[1024], cpath[1024];
-	const char *out, *csvname;
-	int w = 0, h = 0;
+	char shown[4096 + OUTFILE_NAME_MAX];
+	const char *out, *csvname = NULL;
+	size_t len;
+	int w, h;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	holder = lua_newuserdatauv(L, sizeof *holder, 0);
@@ -566,30 +761,25 @@ static int l_chart(lua_State *L)
 		lua_setfield(L, -2, "__gc");
 	}
 	lua_setmetatable(L, -2);
-	lua_toclose(L, -1);
+	lua_toclose(L, -1);                    /* [t, holder] */
 	read_chart(L, 1, holder);
-	lua_getfield(L, 1, "out");
-	out = luaL_checkstring(L, -1);
-	out_path(L, s, out, img, path, sizeof path);
-	lua_pop(L, 1);
-	if (lua_getfield(L, 1, "width") != LUA_TNIL)
-		w = (int)luaL_checkinteger(L, -1);
-	lua_pop(L, 1);
-	if (lua_getfield(L, 1, "height") != LUA_TNIL)
-		h = (int)luaL_checkinteger(L, -1);
-	lua_pop(L, 1);
-	if (w < 0 || h < 0 || w > 10000 || h > 10000)
-		return luaL_error(L, "chart: width and height are 10 to 10000");
-	if (lua_getfield(L, 1, "csv") != LUA_TNIL) {
-		csvname = luaL_checkstring(L, -1);
-		out_path(L, s, csvname, csv, cpath, sizeof cpath);
-		if (chart_csv(*holder, cpath, &s->c->err) < 0)
-			return raise_ctx(L, s->c);
+	if (lua_getfield(L, 1, "out") != LUA_TSTRING)   /* [t, holder, out] */
+		return luaL_error(L, "chart: out = \"NAME.png\" (the file to write) is missing");
+	out = lua_tolstring(L, -1, &len);
+	check_name(L, s, out, len, img);
+	w = chart_int(L, 1, "width", GP_SIZE_MIN, GP_SIZE_MAX);
+	h = chart_int(L, 1, "height", GP_SIZE_MIN, GP_SIZE_MAX);
+	if (lua_getfield(L, 1, "csv") != LUA_TNIL) {   /* [t, holder, out, csv] */
+		if (!lua_isstring(L, -1))
+			return luaL_error(L, "chart: csv is not a file name");
+		csvname = lua_tolstring(L, -1, &len);
+		check_name(L, s, csvname, len, csv);
 	}
-	lua_pop(L, 1);
-	if (chart_draw(*holder, path, NULL, w, h, &s->c->err) < 0)
+	if (csvname && chart_csv(*holder, &s->out, csvname, &s->c->err) < 0)
 		return raise_ctx(L, s->c);
-	lua_pushstring(L, path);
+	if (chart_draw(*holder, &s->out, out, NULL, w, h, &s->c->err) < 0)
+		return raise_ctx(L, s->c);
+	lua_pushstring(L, outfile_shown(&s->out, out, shown, sizeof shown));
 	return 1;
 }
 
@@ -616,11 +806,14 @@ int lscript_run(struct ctx *c, const char *path, char **args, int nargs, const c
 		{ "add_funding", l_add_funding }, { "write_csv", l_write_csv }, { "variables", l_variables },
 		{ NULL, NULL },
 	};
-	struct script s = { c, outdir };
+	struct script s = { c, { .fd = -1 } };
 	lua_State *L;
-	int i;
+	int i, rc;
 
 	if (ctx_sandbox(c) < 0 || ctx_units(c) < 0)
+		return -1;
+	/* every file goes in through this descriptor, never by a path */
+	if (outdir_open(&s.out, outdir, &c->err) < 0)
 		return -1;
 	L = c->sb.L;
 	/* the extra names of a script's environment: ntm, print, args */
@@ -637,5 +830,7 @@ int lscript_run(struct ctx *c, const char *path, char **args, int nargs, const c
 		lua_rawseti(L, -2, i + 1);
 	}
 	lua_setfield(L, -2, "args");
-	return sandbox_run_script(&c->sb, path, &c->err);
+	rc = sandbox_run_script(&c->sb, path, &c->err);
+	outdir_close(&s.out);
+	return rc;
 }

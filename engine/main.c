@@ -50,46 +50,61 @@ static void usage(FILE *f)
 	           "  --as-of YEAR         judge the units as they stood in YEAR, in every year:\n"
 	           "                       before a merge, a unit's figures combine those of\n"
 	           "                       the units merged into it (default: each year's units)\n"
+	           "  --strict             judge every draft threshold as unset, so that only\n"
+	           "                       numbers confirmed from a decision's text decide\n"
 	           "  --help               this text; 'ntm COMMAND --help' for a command\n"
 	           "  --version            print the version\n");
 }
 
-/* Takes the global options out of argv wherever they stand. */
+/* Takes the global options out of argv wherever they stand; each may be
+ * given once. */
 static int globals(struct ctx *c, int *argc, char **argv)
 {
-	const char *as_of = NULL;
-	int i, j = 1, last;
+	static const char *const names[] = { "--db", "--criteria", "--scenario", "--as-of" };
+	const char *as_of = NULL, *given[4] = { NULL, NULL, NULL, NULL };
+	const char **dst[4];
+	int i, j = 1, k, last;
 
+	dst[0] = &c->db_path;
+	dst[1] = &c->criteria_path;
+	dst[2] = &c->scenario_name;
+	dst[3] = &as_of;
 	for (i = 1; i < *argc; i++) {
 		const char *a = argv[i], *val = NULL;
-		const char **dst = NULL;
+		size_t n = 0;
 
 		if (strcmp(a, "--") == 0) {
 			while (i < *argc)
 				argv[j++] = argv[i++];
 			break;
 		}
-		if (strncmp(a, "--db", 4) == 0 && (a[4] == '\0' || a[4] == '='))
-			dst = &c->db_path;
-		else if (strncmp(a, "--criteria", 10) == 0 && (a[10] == '\0' || a[10] == '='))
-			dst = &c->criteria_path;
-		else if (strncmp(a, "--scenario", 10) == 0 && (a[10] == '\0' || a[10] == '='))
-			dst = &c->scenario_name;
-		else if (strncmp(a, "--as-of", 7) == 0 && (a[7] == '\0' || a[7] == '='))
-			dst = &as_of;
-		if (!dst) {
+		if (strcmp(a, "--strict") == 0) {   /* a flag: judge drafts as unset */
+			c->strict = 1;
+			continue;
+		}
+		for (k = 0; k < 4; k++) {
+			n = strlen(names[k]);
+			if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '='))
+				break;
+		}
+		if (k == 4) {
 			argv[j++] = argv[i];
 			continue;
 		}
-		if (strchr(a, '='))
-			val = strchr(a, '=') + 1;
+		if (a[n] == '=')
+			val = a + n + 1;
 		else if (i + 1 < *argc)
 			val = argv[++i];
 		if (!val || !*val) {
 			err_set(&c->err, "option '%s' needs a value", a);
 			return -1;
 		}
-		*dst = val;
+		if (given[k]) {
+			err_set(&c->err, "option '%s' is given twice ('%s', then '%s'); give it once",
+			        names[k], given[k], val);
+			return -1;
+		}
+		given[k] = *dst[k] = val;
 	}
 	*argc = j;
 	argv[j] = NULL;

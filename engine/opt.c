@@ -65,13 +65,17 @@ int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cm
 			if (eq)
 				return err_set(err, "%s: option '--%s' takes no value", cmd, o->name);
 			o->val = "1";
-		} else if (eq) {
-			o->val = eq + 1;
-		} else if (i + 1 < argc) {
-			o->val = argv[++i];
-		} else {
-			return err_set(err, "%s: option '--%s' needs a value (%s)", cmd, o->name, o->arg);
+			continue;
 		}
+		if (o->val)   /* one value each: a second would silently replace the first */
+			return err_set(err, "%s: option '--%s' is given twice ('%s', then '%s'); give it once",
+			               cmd, o->name, o->val, eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "");
+		if (eq)
+			o->val = eq + 1;
+		else if (i + 1 < argc)
+			o->val = argv[++i];
+		else
+			return err_set(err, "%s: option '--%s' needs a value (%s)", cmd, o->name, o->arg);
 	}
 	*npos = np - 1;
 	return 0;

@@ -20,8 +20,9 @@ struct opt {
 /* Parses argv[1..argc) (argv[0] is the command name). Options may come
  * before or after positional arguments; "--" ends options. Positionals are
  * moved to the front of argv from index 1; *npos gets their count.
- * Accepts --name=value and --name value. Returns 0, or -1 with err naming
- * the option (with the nearest known name for a typo). */
+ * Accepts --name=value and --name value; an option with a value may be
+ * given once (a flag any number of times). Returns 0, or -1 with err naming
+ * the option (with the nearest known name for a typo, or given twice). */
 int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cmd,
               struct ntm_err *err);
 /* Value of the named option, or NULL when not given. */

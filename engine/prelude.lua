@@ -3,13 +3,23 @@
 -- test file, and the table the file's declarations are collected into.
 -- The C side (lua_crit.c) reads that table and builds the evaluator's
 -- structures; nothing here touches files or the database.
-local getinfo = ...          -- debug.getinfo, kept private to the prelude
+--
+-- Nothing a script can reach is shared between scripts and writable: the
+-- libraries are read-only views, the metatables of measures and
+-- thresholds answer getmetatable with a name and lend no fields, and what
+-- a declaration was checked with is copied (read raw), so changing a
+-- table after handing it over changes nothing.
+local getinfo, safe = ...    -- debug.getinfo, kept private to the prelude;
+                             -- the sandbox's bounded library functions (lua_sandbox.c)
 local base = {}
 for _, k in ipairs { "assert", "error", "ipairs", "next", "pairs", "pcall",
-	"rawequal", "rawlen", "select", "tonumber", "tostring", "type", "xpcall",
-	"setmetatable", "getmetatable" } do
+	"rawequal", "rawlen", "select", "tonumber", "tostring", "type",
+	"getmetatable" } do
 	base[k] = _G[k]
 end
+-- setmetatable refuses __gc, __close and __mode; xpcall's handler does not
+-- run once the script is being stopped
+base.setmetatable, base.xpcall = safe.setmetatable, safe.xpcall
 base._VERSION = _VERSION
 
 -- Read-only views of the libraries a script may use.
@@ -20,12 +30,20 @@ local function readonly(t, name)
 		__metatable = false,
 	})
 end
-local strlib = {}
-for k, f in pairs(string) do if k ~= "dump" then strlib[k] = f end end
+-- string (without dump; the string metatable's __index is the same table)
+-- and table have their unbounded functions wrapped with limits
 local libs = {
-	string = readonly(strlib, "string"), table = readonly(table, "table"),
+	string = readonly(safe.string, "string"), table = readonly(safe.table, "table"),
 	math = readonly(math, "math"), utf8 = readonly(utf8, "utf8"),
 }
+
+-- A table's own fields, read raw: no metamethod of the script's runs, and
+-- later changes to t do not reach the copy.
+local function rawcopy(t)
+	local c = {}
+	for k, x in next, t do c[k] = x end
+	return c
+end
 
 local REGIONS = { tdmnpb = true, dbsh = true, btb = true, dhntb = true,
 	tn = true, dnb = true, dbscl = true }
@@ -54,8 +72,9 @@ end
 
 ---------------------------------------------------------------------------
 -- Expressions: measures are built as trees, evaluated later in C.
+-- No __index: a measure lends no fields, so its metatable (shared by every
+-- script of the process) is out of a script's reach.
 local Expr = {}
-Expr.__index = Expr
 Expr.__metatable = "ntm.Expr"
 
 local function node(op, ...)
@@ -228,7 +247,7 @@ local function isthr(x) return getmetatable(x) == "ntm.Threshold" end
 
 local function checkvalue(x, what)
 	if type(x) == "number" or isthr(x) then return x end
-	fail(what .. ": expected a number, draft(...), unset(...), by_region{...} or by_year{...}, got " .. type(x))
+	fail(what .. ": expected a number, draft(...), range(...), unset(...), by_region{...} or by_year{...}, got " .. type(x))
 end
 
 local thresholds = {
@@ -245,9 +264,20 @@ local thresholds = {
 		end
 		return thr { kind = "unset", note = note }
 	end,
+	range = function(lo, hi, note)
+		if type(lo) ~= "number" or type(hi) ~= "number" or lo ~= lo or hi ~= hi then
+			fail("range(lo, hi, why): lo and hi must be numbers (math.huge for no upper end)")
+		end
+		if lo > hi then fail("range(lo, hi, why): lo " .. lo .. " is above hi " .. hi) end
+		if type(note) ~= "string" or note == "" then
+			fail("range(lo, hi, why): say why the value lies in this range")
+		end
+		return thr { kind = "range", lo = lo, hi = hi, note = note }
+	end,
 	by_region = function(t)
 		if type(t) ~= "table" then fail("by_region{...}: expected a table of region = value") end
-		for k, x in pairs(t) do
+		t = rawcopy(t)
+		for k, x in next, t do
 			if k ~= "default" and not REGIONS[k] then
 				fail("by_region: unknown region '" .. tostring(k) ..
 					"' (tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl or default)")
@@ -258,8 +288,9 @@ local thresholds = {
 	end,
 	by_year = function(t)
 		if type(t) ~= "table" then fail("by_year{...}: expected a table of [year] = value") end
+		t = rawcopy(t)
 		local n = 0
-		for k, x in pairs(t) do
+		for k, x in next, t do
 			if math.type(k) ~= "integer" or k < 1990 or k > 2100 then
 				fail("by_year: keys are years, e.g. [2022] = 45; got " .. tostring(k))
 			end
@@ -270,6 +301,47 @@ local thresholds = {
 		return thr { kind = "year", values = t }
 	end,
 }
+
+-- The limits of one measure and one threshold; lua_crit.c checks the same.
+local MEASURE_DEPTH, MEASURE_NODES, THRESHOLD_DEPTH = 200, 10000, 10
+
+-- Private copies of a measure and a threshold, read raw, so that what an
+-- indicator was checked with is what the engine reads, whatever the script
+-- does to the tables it holds afterwards. A part that is not a measure or a
+-- threshold (changed after its check) is left as it is: lua_crit.c refuses
+-- it with the file and line. The size of the copy is bounded here, so a
+-- measure that shares one part many times over (m = m + m in a loop) stops
+-- with a message rather than growing without end.
+local function copy_measure(x, what)
+	local nodes = 0
+	local function copy(e, depth)
+		if not isexpr(e) then return e end
+		if depth > MEASURE_DEPTH then fail(what .. ": a measure nested more than " .. MEASURE_DEPTH .. " deep") end
+		nodes = nodes + 1
+		if nodes > MEASURE_NODES then fail(what .. ": a measure of more than " .. MEASURE_NODES .. " operations") end
+		local c = { op = rawget(e, "op"), line = rawget(e, "line"), file = rawget(e, "file") }
+		for i = 1, rawlen(e) do c[i] = copy(rawget(e, i), depth + 1) end
+		return setmetatable(c, Expr)
+	end
+	return copy(x, 1)
+end
+
+local function copy_thr(x, what, depth)
+	if not isthr(x) then return x end
+	depth = depth or 1
+	if depth > THRESHOLD_DEPTH then fail(what .. ": thresholds nested more than " .. THRESHOLD_DEPTH .. " deep") end
+	local c = { kind = rawget(x, "kind"), note = rawget(x, "note"), line = rawget(x, "line"),
+		lo = rawget(x, "lo"), hi = rawget(x, "hi") }
+	c.value = copy_thr(rawget(x, "value"), what, depth + 1)
+	local values = rawget(x, "values")
+	if type(values) == "table" then
+		c.values = {}
+		for k, y in next, values do c.values[k] = copy_thr(y, what, depth + 1) end
+	else
+		c.values = values
+	end
+	return setmetatable(c, Thr)
+end
 
 ---------------------------------------------------------------------------
 -- Declarations.
@@ -295,8 +367,11 @@ local function new_env(kind, extra)
 		end
 	end
 
+	-- Checks the indicator (or amendment) t, a raw copy the script cannot
+	-- reach, and replaces its measures and thresholds by private copies.
 	local function check_indicator(t, amend)
-		for k in pairs(t) do
+		if type(t.id) ~= "string" then fail("indicator: the id is not a string") end
+		for k in next, t do
 			if type(k) ~= "string" or not (INDICATOR_FIELDS[k] or INTERNAL[k]) then
 				fail("indicator " .. t.id .. ": unknown field '" .. tostring(k) .. "' (fields: name, measure, unit, min, max, must, cite, applies, note)")
 			end
@@ -327,6 +402,11 @@ local function new_env(kind, extra)
 		if t.measure ~= nil and not isexpr(t.measure) then
 			fail("indicator " .. t.id .. ": measure must be a measure")
 		end
+		local what = "indicator " .. t.id
+		t.measure = copy_measure(t.measure, what)
+		t.applies = copy_measure(t.applies, what)
+		t.min, t.max, t.must = copy_thr(t.min, what), copy_thr(t.max, what), copy_thr(t.must, what)
+		return t
 	end
 
 	env.indicator = function(id)
@@ -334,32 +414,40 @@ local function new_env(kind, extra)
 		local ln, src = userline()
 		return function(t)
 			if type(t) ~= "table" then fail("indicator " .. id .. " { ... }: expected a table") end
+			t = rawcopy(t)
 			t.id, t.line, t.file, t.tag = id, ln, src, "indicator"
-			check_indicator(t, false)
-			return t
+			return check_indicator(t, false)
 		end
 	end
 
+	-- Takes a copy of each indicator, checked again: the script may have
+	-- changed the one indicator{} returned. Returns nothing, so the
+	-- declaration stays out of the script's reach.
 	env.criterion = function(id)
 		idarg("criterion", id)
 		local ln = userline()
 		return function(t)
 			if type(t) ~= "table" then fail("criterion " .. id .. " { ... }: expected a table") end
+			t = rawcopy(t)
 			if type(t.name) ~= "string" then fail("criterion " .. id .. ": name is missing") end
+			if t.group ~= nil and type(t.group) ~= "string" then fail("criterion " .. id .. ": group is a name") end
 			local c = { id = id, name = t.name, group = t.group, line = ln, indicators = {} }
-			for k, x in pairs(t) do
+			for k, x in next, t do
 				if math.type(k) == "integer" then
-					if type(x) ~= "table" or x.tag ~= "indicator" then
+					if type(x) ~= "table" or rawget(x, "tag") ~= "indicator" then
 						fail("criterion " .. id .. ": item " .. k .. " is not an indicator \"id\" { ... }")
 					end
 				elseif k ~= "name" and k ~= "group" then
 					fail("criterion " .. id .. ": unknown field '" .. tostring(k) .. "' (fields: name, group, then indicators)")
 				end
 			end
-			for i, x in ipairs(t) do c.indicators[i] = x end
+			local i = 1
+			while t[i] ~= nil do
+				c.indicators[i] = check_indicator(rawcopy(t[i]), false)
+				i = i + 1
+			end
 			if #c.indicators == 0 then fail("criterion " .. id .. " has no indicator") end
 			decl.criteria[#decl.criteria + 1] = c
-			return c
 		end
 	end
 
@@ -368,9 +456,9 @@ local function new_env(kind, extra)
 		local ln, src = userline()
 		return function(t)
 			if type(t) ~= "table" then fail("amend " .. id .. " { ... }: expected a table") end
+			t = rawcopy(t)
 			t.id, t.line, t.file = id, ln, src
-			check_indicator(t, true)
-			decl.amends[#decl.amends + 1] = t
+			decl.amends[#decl.amends + 1] = check_indicator(t, true)
 		end
 	end
 
@@ -383,7 +471,8 @@ local function new_env(kind, extra)
 	env.set = function(t)
 		if decl.set then fail("set { ... } is given twice") end
 		if type(t) ~= "table" then fail("set { ... }: expected a table") end
-		for k in pairs(t) do
+		t = rawcopy(t)
+		for k in next, t do
 			if not ({ id = 1, title = 1, decision = 1, level = 1, years = 1, extends = 1,
 				province = 1, note = 1, recognises = 1 })[k] then
 				fail("set: unknown field '" .. tostring(k) .. "' (fields: id, title, decision, level, years, extends, province, recognises, note)")
@@ -403,10 +492,16 @@ local function new_env(kind, extra)
 			fail("set: level '" .. t.level .. "' is not one of province, district, commune, township, village")
 		end
 		local y = t.years
+		if type(y) == "table" then y = { rawget(y, 1), rawget(y, 2) } end
 		if type(y) ~= "table" or math.type(y[1]) ~= "integer" or math.type(y[2]) ~= "integer" or y[1] > y[2] then
 			fail("set: years = { first, last } (e.g. years = { 2021, 2025 })")
 		end
-		if t.extends ~= nil and type(t.extends) ~= "string" then fail("set: extends names a set id") end
+		t.years = y
+		for _, k in ipairs { "extends", "province", "note" } do
+			if t[k] ~= nil and type(t[k]) ~= "string" then
+				fail("set: " .. k .. (k == "extends" and " names a set id" or " is a string"))
+			end
+		end
 		t.line = userline()
 		decl.set = t
 	end
@@ -417,7 +512,8 @@ local function new_env(kind, extra)
 		local ln = userline()
 		return function(t)
 			if type(t) ~= "table" then fail("test " .. title .. ": expected a table") end
-			for k in pairs(t) do
+			t = rawcopy(t)
+			for k in next, t do
 				if not ({ region = 1, year = 1, data = 1, expect = 1, criteria = 1, result = 1,
 					meets = 1, below = 1 })[k] then
 					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, year, data, meets, below, expect, criteria, result)")
@@ -427,6 +523,9 @@ local function new_env(kind, extra)
 			if type(t.expect) ~= "table" and type(t.criteria) ~= "table" and t.result == nil then
 				fail("test '" .. title .. "': say what to expect (expect, criteria or result)")
 			end
+			t.data = rawcopy(t.data)
+			if type(t.expect) == "table" then t.expect = rawcopy(t.expect) end
+			if type(t.criteria) == "table" then t.criteria = rawcopy(t.criteria) end
 			t.title, t.line = title, ln
 			derive(title, t)
 			decl.tests[#decl.tests + 1] = t

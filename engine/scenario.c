@@ -3,9 +3,11 @@
 #include "scenario.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "import.h"
 #include "suggest.h"
 
 static int dberr(sqlite3 *db, struct ntm_err *err)
@@ -96,13 +98,12 @@ int scenario_create(sqlite3 *db, const char *name, const char *base, const char 
 {
 	sqlite3_stmt *st;
 	int64_t bid = 0, have;
-	const char *p;
 
 	if (!*name)
 		return err_set(err, "a scenario needs a name");
-	for (p = name; *p; p++)
-		if ((unsigned char)*p < 0x20)
-			return err_set(err, "scenario name '%s' has a control character", name);
+	if (import_check_text(name, "scenario name ", err) < 0 ||
+	    (note && import_check_text(note, "note: ", err) < 0))
+		return -1;
 	if ((have = lookup(db, name, NULL, err)) < 0)
 		return -1;
 	if (have)
@@ -153,14 +154,74 @@ int scenario_delete(sqlite3 *db, const char *name, struct ntm_err *err)
 	return rc;
 }
 
-int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id, int year,
-                        const char *op, double value, const char *note, struct ntm_err *err)
+/* ---- checks: the importer's (import.h), for every way a change enters -- */
+
+/* The unit must exist and have existed in year (its period, schema 3). */
+static int check_unit_year(sqlite3 *db, int64_t unit_id, long long year, struct ntm_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = 0;
 
-	if (!isfinite(value))
-		return err_set(err, "a scenario figure must be a finite number");
+	if (import_check_year(year, NULL, "year: ", err) < 0)
+		return -1;
+	if (store_prepare(db, &st, "SELECT code, coalesce(valid_from, 0), coalesce(valid_to, 0) "
+	                  "FROM unit WHERE id = ?1", err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, unit_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = err_set(err, "no unit with id %lld in the database", (long long)unit_id);
+	} else {
+		int from = sqlite3_column_int(st, 1), to = sqlite3_column_int(st, 2);
+
+		if ((from && year < from) || (to && year > to)) {
+			char pt[32];
+
+			store_period_text(from, to, pt, sizeof pt);
+			rc = err_set(err, "year: unit '%s' existed %s; a change for %lld is refused",
+			             (const char *)sqlite3_column_text(st, 0), pt, year);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Texts: the name required, and none with a control character. */
+static int check_texts(const char *name, const char *work, const char *note, struct ntm_err *err)
+{
+	if (name && !*name)
+		return err_set(err, "name: is empty");
+	if ((name && import_check_text(name, "name: ", err) < 0) ||
+	    (work && import_check_text(work, "work: ", err) < 0) ||
+	    (note && import_check_text(note, "note: ", err) < 0))
+		return -1;
+	return 0;
+}
+
+int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id, long long year,
+                        const char *op, double value, const char *note, struct ntm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = 0, add = strcmp(op, "add") == 0;
+	char uom[32] = "";
+
+	if (check_unit_year(db, unit_id, year, err) < 0 || check_texts(NULL, NULL, note, err) < 0)
+		return -1;
+	if (store_prepare(db, &st, "SELECT uom FROM variable WHERE id = ?1", err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, var_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(uom, sizeof uom, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (!*uom)
+		return err_set(err, "no variable with id %lld in the database", (long long)var_id);
+	/* the figure set is checked as the importer checks it; an amount added
+	 * may be negative (a figure may fall), but a yes/no is only set */
+	if (add && strcmp(uom, "bool") == 0)
+		return err_set(err, "amount: a yes/no figure is set, not added to (use set_figure, "
+		               "or --value)");
+	if (add ? import_check_number(value, NULL, "amount: ", err) < 0 :
+	          import_check_figure(uom, value, NULL, "value: ", err) < 0)
+		return -1;
 	if (store_prepare(db, &st, "INSERT INTO scenario_figure(scenario_id, seq, unit_id, "
 	                  "variable_id, year, op, value, note) VALUES (?1, (SELECT "
 	                  "coalesce(max(seq), 0) + 1 FROM scenario_figure WHERE scenario_id = ?1), "
@@ -169,8 +230,8 @@ int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, unit_id);
 	sqlite3_bind_int64(st, 3, var_id);
-	sqlite3_bind_int(st, 4, year);
-	sqlite3_bind_text(st, 5, op, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, year);
+	sqlite3_bind_text(st, 5, add ? "add" : "set", -1, SQLITE_STATIC);
 	sqlite3_bind_double(st, 6, value);
 	sqlite3_bind_text(st, 7, note ? note : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -179,28 +240,36 @@ int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id
 	return rc;
 }
 
-int scenario_put_project(sqlite3 *db, int64_t id, int64_t unit_id, int year, int quarter,
-                         const char *name, const char *work, int64_t var_id, double quantity,
-                         double cost, const char *note, struct ntm_err *err)
+int scenario_put_project(sqlite3 *db, int64_t id, int64_t unit_id, long long year,
+                         long long quarter, const char *name, const char *work, int64_t var_id,
+                         double quantity, double cost, const char *note, struct ntm_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = 0;
 
+	if (check_unit_year(db, unit_id, year, err) < 0 || check_texts(name, work, note, err) < 0)
+		return -1;
+	if (quarter < 0 || quarter > 4)
+		return err_set(err, "quarter: '%lld' is not a quarter (1-4, or 0 for the whole year)",
+		               quarter);
+	if ((var_id > 0 && import_check_number(quantity, NULL, "quantity: ", err) < 0) ||
+	    (!isnan(cost) && import_check_amount(cost, NULL, "cost: ", err) < 0))
+		return -1;
 	if (store_prepare(db, &st, "INSERT INTO scenario_project(scenario_id, unit_id, year, "
 	                  "quarter, name, work, variable_id, quantity, cost, note) VALUES "
 	                  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, unit_id);
-	sqlite3_bind_int(st, 3, year);
-	sqlite3_bind_int(st, 4, quarter);
+	sqlite3_bind_int64(st, 3, year);
+	sqlite3_bind_int64(st, 4, quarter);
 	sqlite3_bind_text(st, 5, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, work ? work : "", -1, SQLITE_STATIC);
 	if (var_id > 0) {
 		sqlite3_bind_int64(st, 7, var_id);
 		sqlite3_bind_double(st, 8, quantity);
 	}
-	if (isfinite(cost))
+	if (!isnan(cost))
 		sqlite3_bind_double(st, 9, cost);
 	sqlite3_bind_text(st, 10, note ? note : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -209,24 +278,33 @@ int scenario_put_project(sqlite3 *db, int64_t id, int64_t unit_id, int year, int
 	return rc;
 }
 
-int scenario_put_funding(sqlite3 *db, int64_t id, int64_t unit_id, int year, const char *fund,
-                         double allocated, double disbursed, const char *note,
+int scenario_put_funding(sqlite3 *db, int64_t id, int64_t unit_id, long long year,
+                         const char *fund, double allocated, double disbursed, const char *note,
                          struct ntm_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = 0;
+	int rc = 0, f;
 
+	if (check_unit_year(db, unit_id, year, err) < 0 || check_texts(NULL, NULL, note, err) < 0)
+		return -1;
+	if ((f = import_check_fund(fund, "fund: ", err)) < 0)
+		return -1;
+	if (isnan(allocated) && isnan(disbursed))
+		return err_set(err, "allocated: is empty, and so is disbursed: funding needs an amount");
+	if ((!isnan(allocated) && import_check_amount(allocated, NULL, "allocated: ", err) < 0) ||
+	    (!isnan(disbursed) && import_check_amount(disbursed, NULL, "disbursed: ", err) < 0))
+		return -1;
 	if (store_prepare(db, &st, "INSERT OR REPLACE INTO scenario_funding(scenario_id, unit_id, "
 	                  "year, fund, allocated, disbursed, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	                  err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, unit_id);
-	sqlite3_bind_int(st, 3, year);
+	sqlite3_bind_int64(st, 3, year);
 	sqlite3_bind_text(st, 4, fund, -1, SQLITE_STATIC);
-	if (isfinite(allocated))
+	if (!isnan(allocated))
 		sqlite3_bind_double(st, 5, allocated);
-	if (isfinite(disbursed))
+	if (!isnan(disbursed))
 		sqlite3_bind_double(st, 6, disbursed);
 	sqlite3_bind_text(st, 7, note ? note : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)

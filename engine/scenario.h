@@ -32,15 +32,24 @@ int scenario_create(sqlite3 *db, const char *name, const char *base, const char 
 /* Deletes it and its changes; refused while another builds on it. */
 int scenario_delete(sqlite3 *db, const char *name, struct ntm_err *err);
 
-/* Records a change: op "set" replaces the figure, "add" adds to it. */
-int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id, int year,
+/* Each change is checked as the importer checks a row (import.h: the unit
+ * existing in a year of 1990-2100, figures, amounts, fund names, texts
+ * without control characters); a refused one returns -1 with err saying
+ * "field: 'value' what is wrong". */
+/* Records a change: op "set" replaces the figure (checked as an imported
+ * figure of the variable), "add" adds a finite amount to it. */
+int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id, long long year,
                         const char *op, double value, const char *note, struct ntm_err *err);
-/* A project: when var_id > 0 it adds quantity to that figure in its year. */
-int scenario_put_project(sqlite3 *db, int64_t id, int64_t unit_id, int year, int quarter,
-                         const char *name, const char *work, int64_t var_id, double quantity,
-                         double cost, const char *note, struct ntm_err *err);
-int scenario_put_funding(sqlite3 *db, int64_t id, int64_t unit_id, int year, const char *fund,
-                         double allocated, double disbursed, const char *note,
+/* A project (quarter 0: the whole year; cost NaN: none; cost an amount):
+ * when var_id > 0 it adds quantity (finite, may be negative) to that
+ * figure in its year. */
+int scenario_put_project(sqlite3 *db, int64_t id, int64_t unit_id, long long year,
+                         long long quarter, const char *name, const char *work, int64_t var_id,
+                         double quantity, double cost, const char *note, struct ntm_err *err);
+/* Funding from fund (a fund name of funding.csv); allocated and disbursed
+ * are amounts, NaN for none, not both none. */
+int scenario_put_funding(sqlite3 *db, int64_t id, int64_t unit_id, long long year,
+                         const char *fund, double allocated, double disbursed, const char *note,
                          struct ntm_err *err);
 
 /* Lays the scenario's changes over figures loaded by eval_load. */

@@ -311,36 +311,218 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
 	return 0;
 }
 
+/* ntm's tables; a database with a user_version must have the first
+ * NTM_CORE (schema 1's), or it belongs to another program. */
+static const char *const ntm_tables[] = {
+	"source", "import", "variable", "unit", "observation", "funding", "project",
+	"recognition", "run", "run_indicator", "run_unit",
+	"scenario", "scenario_figure", "scenario_funding", "scenario_project",
+};
+#define NTM_CORE 11
+
+/* What a database holds, read before anything is written to it. */
+struct shape {
+	int version;        /* PRAGMA user_version */
+	int app_id;         /* PRAGMA application_id */
+	int objects;        /* rows of sqlite_master */
+	int core;           /* how many of ntm's schema-1 tables it has */
+	char other[160];    /* the first names of tables that are not ntm's */
+};
+
+static int pragma_int(sqlite3 *db, const char *sql, int *v)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Reads sh from db; returns an SQLite result code. */
+static int inspect(sqlite3 *db, struct shape *sh)
+{
+	sqlite3_stmt *st;
+	size_t n = 0, k;
+	int rc;
+
+	memset(sh, 0, sizeof *sh);
+	if ((rc = pragma_int(db, "PRAGMA user_version", &sh->version)) != SQLITE_OK ||
+	    (rc = pragma_int(db, "PRAGMA application_id", &sh->app_id)) != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(db, "SELECT type, name FROM sqlite_master ORDER BY rowid", -1,
+	                             &st, NULL)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+
+		sh->objects++;
+		if (!type || !name || strcmp(type, "table") != 0 || strncmp(name, "sqlite_", 7) == 0)
+			continue;
+		for (k = 0; k < sizeof ntm_tables / sizeof ntm_tables[0]; k++)
+			if (strcmp(name, ntm_tables[k]) == 0)
+				break;
+		if (k < NTM_CORE)
+			sh->core++;
+		else if (k == sizeof ntm_tables / sizeof ntm_tables[0] && n < sizeof sh->other)
+			n += (size_t)snprintf(sh->other + n, sizeof sh->other - n, "%s%s", n ? ", " : "", name);
+	}
+	sqlite3_finalize(st);
+	if (n >= sizeof sh->other)
+		memcpy(sh->other + sizeof sh->other - 4, "...", 4);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* "file:PATH?mode=ro&immutable=1", PATH escaped for a URI. Caller frees
+ * (sqlite3_free). */
+static char *immutable_uri(const char *path)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+	const char *p;
+
+	sqlite3_str_appendall(s, "file:");
+	for (p = path; *p; p++) {
+		/* '%', '?' and '#' end or escape a URI path; a leading "//" would
+		 * start an authority */
+		if (*p == '%' || *p == '?' || *p == '#' || (p == path && p[0] == '/' && p[1] == '/'))
+			sqlite3_str_appendf(s, "%%%02X", (unsigned char)*p);
+		else
+			sqlite3_str_appendchar(s, 1, *p);
+	}
+	sqlite3_str_appendall(s, "?mode=ro&immutable=1");
+	return sqlite3_str_finish(s);
+}
+
+static int is_wal(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int wal = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		wal = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	return wal;
+}
+
+static int open_as(const char *name, int flags, sqlite3 **db)
+{
+	int rc = sqlite3_open_v2(name, db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc == SQLITE_OK)
+		sqlite3_busy_timeout(*db, STORE_BUSY_MS);
+	return rc;
+}
+
 int store_open(const char *path, sqlite3 **out, struct ntm_err *err)
 {
 	sqlite3 *db = NULL;
+	struct shape sh;
+	int rc, n = (int)(sizeof migrations / sizeof migrations[0]);
 
 	*out = NULL;
 	/* no global allocation statistics: their mutex costs on every row */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-	                    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (open_as(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) != SQLITE_OK) {
 		err_set(err, "%s: cannot open database: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(db, 5000);
-	if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
-	                   "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
-	                   "PRAGMA cache_size = -65536;", err) < 0) {
-		err_append(err, " (%s: is it an ntm database?)", path);
+	/* Nothing is written before we know the file is ours (or empty):
+	 * inspect only reads, the settings after it are the connection's. */
+	rc = inspect(db, &sh);
+	if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) {
+		/* A WAL database in a directory we cannot write: its -shm cannot be
+		 * made, so it is read as immutable. Nobody writes it meanwhile: a
+		 * writer would have had to make the -wal and -shm files we lack. */
+		char *uri = immutable_uri(path);
+
+		sqlite3_close(db);
+		db = NULL;
+		if (!uri) {
+			err_set(err, "out of memory");
+			goto fail;
+		}
+		rc = open_as(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &db);
+		sqlite3_free(uri);
+		if (rc == SQLITE_OK)
+			rc = inspect(db, &sh);
+	}
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB)
+			err_set(err, "%s is not an SQLite database (give the ntm database with --db)", path);
+		else
+			err_set(err, "%s: cannot read the database: %s", path,
+			        db ? sqlite3_errmsg(db) : "out of memory");
 		goto fail;
 	}
+	if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+	                   "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;", err) < 0)
+		goto fail;
 	if (sqlite3_create_collation(db, "vi", SQLITE_UTF8, NULL, collate_vi) != SQLITE_OK) {
 		err_set(err, "database: %s", sqlite3_errmsg(db));
 		goto fail;
 	}
-	if (store_migrate(db, path, 0, err) < 0)
+	if (sh.version > n) {
+		err_set(err, "%s: database schema version %d is newer than this ntm (%d); "
+		        "use a newer ntm", path, sh.version, n);
 		goto fail;
+	}
+	if ((sh.version == 0 && (sh.objects > 0 || sh.app_id != 0)) ||
+	    (sh.version > 0 && sh.core < NTM_CORE)) {
+		err_set(err, "%s is not an ntm database", path);
+		if (*sh.other)
+			err_append(err, ": it holds another program's tables (%s)", sh.other);
+		else if (sh.version > 0)
+			err_append(err, ": it has schema version %d but not ntm's tables", sh.version);
+		else if (sh.app_id)
+			err_append(err, ": it belongs to another program (application_id %d)", sh.app_id);
+		err_append(err, "; ntm left it unchanged (give an ntm database, or a new file, with --db)");
+		goto fail;
+	}
+	if (sqlite3_db_readonly(db, "main") == 1) {
+		if (sh.version < n) {
+			err_set(err, "%s is read-only and %s; open it once where it can be written",
+			        path, sh.version ? "needs upgrading to this ntm's schema" :
+			        "empty (it has no ntm schema yet)");
+			goto fail;
+		}
+	} else {
+		/* ntm's own (or empty, and made ntm's now): WAL lets evaluations
+		 * read while another process writes. A database already at this
+		 * schema that cannot be switched (its directory is read-only) is
+		 * still read. */
+		if (!is_wal(db) && store_exec(db, "PRAGMA journal_mode = WAL", err) < 0) {
+			if (sh.version < n)
+				goto fail;
+			err_clear(err);
+		}
+		if (store_migrate(db, path, 0, err) < 0)
+			goto fail;
+	}
 	*out = db;
 	return 0;
 fail:
 	sqlite3_close(db);
 	return -1;
+}
+
+int store_readonly(sqlite3 *db)
+{
+	return sqlite3_db_readonly(db, "main") == 1;
+}
+
+int store_writable(sqlite3 *db, const char *path, const char *what, struct ntm_err *err)
+{
+	if (!store_readonly(db))
+		return 0;
+	return err_set(err, "%s is read-only: cannot %s (check the permissions of the file and of "
+	               "its directory)", path, what);
 }
 
 void store_close(sqlite3 *db)
@@ -439,6 +621,38 @@ static int cmp_unit(const void *a, const void *b)
 	return (x->len > y->len) - (x->len < y->len);
 }
 
+/* Refuses a parent chain that loops (written by another program: ntm's
+ * importer only names parents defined before): every walk up the tree
+ * would never end. Returns 0, or -1 with err naming the units of the loop. */
+static int no_cycle(const struct unitset *us, struct ntm_err *err)
+{
+	unsigned char *mark = calloc(us->n ? us->n : 1, 1);  /* 1: on this walk, 2: leads to a root */
+	size_t i;
+	int j, k, rc = 0;
+
+	if (!mark)
+		return err_set(err, "out of memory loading units");
+	for (i = 0; i < us->n && rc == 0; i++) {
+		for (j = (int)i; j >= 0 && mark[j] == 0; j = us->u[j].parent)
+			mark[j] = 1;
+		if (j >= 0 && mark[j] == 1) {
+			err_set(err, "the units' parents form a loop: ");
+			k = j;
+			do {
+				err_append(err, "%s (%s) -> ", us->u[k].code, us->u[k].name);
+				k = us->u[k].parent;
+			} while (k != j);
+			err_append(err, "%s; the database was changed outside ntm: set the parent_id of "
+			           "one of them right, or re-import units.csv", us->u[j].code);
+			rc = -1;
+		}
+		for (j = (int)i; j >= 0 && mark[j] == 1; j = us->u[j].parent)
+			mark[j] = 2;
+	}
+	free(mark);
+	return rc;
+}
+
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -484,6 +698,22 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 		    arena_str(&a, sqlite3_column_text(st, 3), &off[3 * us->n + 2]) < 0)
 			goto oom;
 		u->level = store_level_parse((const char *)sqlite3_column_text(st, 4));
+		/* the schema's checks hold for what ntm wrote; another program may
+		 * have written anything */
+		if (u->level < 0 || u->id < 1 || u->id > STORE_MAX_ID) {
+			const char *code = (const char *)sqlite3_column_text(st, 1);
+
+			if (u->level < 0)
+				err_set(err, "unit '%s' has the level '%s' in the database, not one of province, "
+				        "district, commune, township, village (was it changed outside ntm? "
+				        "re-import units.csv)", code ? code : "",
+				        sqlite3_column_text(st, 4) ? (const char *)sqlite3_column_text(st, 4) : "");
+			else
+				err_set(err, "unit '%s' has the id %lld in the database (expected 1 to %d; "
+				        "was it changed outside ntm? re-import units.csv)", code ? code : "",
+				        (long long)u->id, STORE_MAX_ID);
+			goto done;
+		}
 		u->parent_id = sqlite3_column_int64(st, 5);
 		u->own_region = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
 		                store_region_parse((const char *)sqlite3_column_text(st, 6));
@@ -549,20 +779,26 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 		if (map_put(&us->by_code, us->u[i].code, (int64_t)i) < 0)
 			goto oom;
 	}
-	/* Parents sort before children (by level), so one pass resolves parents
-	 * and inherits regions top-down. */
 	for (i = 0; i < us->n; i++) {
 		struct unit *u = &us->u[i];
 		int64_t pid = u->parent_id;
 
 		u->parent = pid > 0 && pid <= us->max_id ? us->by_id[pid] : -1;
-		u->region = u->own_region >= 0 ? u->own_region :
-		            u->parent >= 0 ? us->u[u->parent].region : -1;
 		u->merged_into = u->merged_into > 0 && u->merged_into <= us->max_id ?
 		                 us->by_id[u->merged_into] : -1;
 		u->split_from = u->split_from > 0 && u->split_from <= us->max_id ?
 		                us->by_id[u->split_from] : -1;
 		us->nmerged += u->merged_into >= 0;
+	}
+	if (no_cycle(us, err) < 0)
+		goto done;
+	/* a unit without a region of its own has its nearest ancestor's */
+	for (i = 0; i < us->n; i++) {
+		int up;
+
+		for (up = (int)i; up >= 0 && us->u[up].own_region < 0; up = us->u[up].parent)
+			;
+		us->u[i].region = up >= 0 ? us->u[up].own_region : -1;
 	}
 	rc = 0;
 	goto done;

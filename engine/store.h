@@ -21,9 +21,22 @@ extern const char *const store_region_title[RG_N];
 int store_level_parse(const char *s);
 int store_region_parse(const char *s);
 
-/* Opens (creating if needed) and migrates the database at path; foreign keys
- * on, a Vietnamese collation "vi" registered. Returns 0 or -1 with err. */
+/* How long a write waits for another process's transaction to end. */
+#define STORE_BUSY_MS 10000
+
+/* Opens the database at path; foreign keys on, a Vietnamese collation "vi"
+ * registered. A new or empty file gets ntm's schema; an older ntm schema is
+ * migrated. Refused, with nothing written to the file: one that is not
+ * SQLite, one holding another program's tables, one of a newer schema. A
+ * file that cannot be written opens read-only (store_readonly); a WAL
+ * database in a read-only directory is read as immutable. Returns 0 or -1
+ * with err. */
 int store_open(const char *path, sqlite3 **db, struct ntm_err *err);
+/* Whether db was opened read-only. */
+int store_readonly(sqlite3 *db);
+/* 0 when db can be written; else -1 with err "PATH is read-only: cannot
+ * <what>". */
+int store_writable(sqlite3 *db, const char *path, const char *what, struct ntm_err *err);
 /* Brings db (named path in errors) up to schema version target, or to the
  * latest when target is 0; store_open calls it. Each step is one
  * transaction. Returns 0 or -1 with err (also for a newer database). */
@@ -67,6 +80,12 @@ struct unitset {
 	int nmerged;        /* units with a merged_into link */
 };
 
+/* The largest unit id store_units accepts (ids index an array). */
+#define STORE_MAX_ID 100000000
+
+/* Loads every unit, parents resolved and regions inherited. Refuses what
+ * another program may have written: a level ntm does not know, an id out
+ * of range, parents that loop (err names the units). Returns 0 or -1. */
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
 /* A period in words: "2005-2019", "until 2019", "from 2020" (0: open),
  * or "" when both ends are open. */

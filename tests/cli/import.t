@@ -49,3 +49,25 @@ $ $NTM --db t.db import nothere.csv
 $ $NTM --db t.db import
 ? 2
 2> ntm: import: no file given (usage: ntm import FILE... [--dry-run])
+
+# a subnormal figure is a number (strtod flags it ERANGE; it is finite)
+$ printf 'unit,period,variable,value,source\nTN-DH-BAOCUONG,2021,road_village_total_km,4.9e-324,tiny\n' > tiny.csv && $NTM --db t.db import tiny.csv
+~ observations       1 rows       1 new       0 replaced  tiny.csv
+# control characters in a name or note are refused, and shown escaped
+$ printf 'code,name,level,parent,region\nTN-DH-X,Xã\033[31m Đỏ,commune,TN-DH,\n' > esc.csv && $NTM --db t.db import esc.csv
+? 1
+2> ntm: esc.csv:2: field 'name': 'Xã\x1B[31m Đỏ' has a control character (a line break, tab, escape or the like); names and notes are plain text
+2> nothing was imported
+$ printf 'unit,year,title,decision,source\nTN-DH,2023,ntm,719/QĐ\a,S7\n' > bel.csv && $NTM --db t.db import bel.csv
+? 1
+2> ntm: bel.csv:2: field 'decision': '719/QĐ\x07' has a control character (a line break, tab, escape or the like); names and notes are plain text
+2> nothing was imported
+# a level or region not in the list is refused by name (the lists were read past their end)
+$ printf 'code,name,level,parent,region\nTN-DH-X,Xã X,planet,TN-DH,\n' > lv.csv && $NTM --db t.db import lv.csv
+? 1
+2> ntm: lv.csv:2: field 'level': 'planet' is not one of: province, district, commune, township, village
+2> nothing was imported
+$ printf 'code,name,level,parent,region\nTN-DH-X,Xã X,commune,TN-DH,mars\n' > rg.csv && $NTM --db t.db import rg.csv
+? 1
+2> ntm: rg.csv:2: field 'region': 'mars' is not a threshold region of QĐ 318: tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl
+2> nothing was imported

@@ -39,18 +39,54 @@ $ $NTM --db t.db plot funding --unit TN-DH-BAOCUONG --out x.png
 $ $NTM --db t.db plot pie --out x.png
 ? 2
 2> ntm: plot: unknown kind 'pie' (funding, variable, share, units-met, heatmap or runs)
+# --out into a missing folder is refused, with nothing on standard output
+$ $NTM --db t.db plot funding --unit TN-DH --out missing/f.png > stdout.bin
+? 1
+2> ntm: missing/f.png: folder 'missing' does not exist
+$ wc -c < stdout.bin
+> 0
+$ $NTM --db t.db plot funding --unit TN-DH --out f.svg --csv missing/f.csv
+? 1
+2> ntm: missing/f.csv: folder 'missing' does not exist
+$ $NTM --db t.db plot funding --unit TN-DH --out f.svg/f.png
+? 1
+2> ntm: f.svg/f.png: 'f.svg' is not a folder
+$ $NTM --db t.db plot funding --unit TN-DH --out "$(printf 'a\nb.png')"
+? 1
+2> ntm: a?b.png: the name has a control character (a line break?)
+$ $NTM --db t.db plot funding --unit TN-DH --out f.png --size 5x5
+? 1
+2> ntm: plot: --size '5x5' is not WIDTHxHEIGHT, each 10 to 10000 (e.g. 900x540)
+# a link planted under the name, dangling or not, is replaced, never followed
+$ mkdir po && echo keep > victim.png && ln -s ../victim.png po/f.png && ln -s ../gone.csv po/f.csv && $NTM --db t.db plot funding --unit TN-DH --out po/f.png --csv po/f.csv
+$ cat victim.png; test ! -e gone.csv && find po -type l | wc -l && od -An -tx1 -N4 po/f.png | tr -d ' ' && head -1 po/f.csv
+> keep
+> 0
+> 89504e47
+> category,Ngân sách trung ương,Ngân sách tỉnh,Tỷ lệ giải ngân (%)
+# gnuplot is stopped past its time limit (NTM_GNUPLOT_TIMEOUT, default 60 s);
+# its files have no name on disk, so nothing is left behind
+$ cp $T/hostile/hang-gnuplot hang && GNUPLOT=./hang NTM_GNUPLOT_TIMEOUT=0.5 timeout 20 $NTM --db t.db plot funding --unit TN-DH --out slow.png
+? 1
+2> ntm: gnuplot did not finish within 0.5 s and was stopped (NTM_GNUPLOT_TIMEOUT sets the limit in seconds)
+$ test ! -e named && test ! -e slow.png && ls -A | grep -c '^\.slow'
+? 1
+> 0
+$ NTM_GNUPLOT_TIMEOUT=soon $NTM --db t.db plot funding --unit TN-DH --out x.png
+? 1
+2> ntm: NTM_GNUPLOT_TIMEOUT 'soon' is not a number of seconds (more than 0, at most 86400)
 
 # units meeting a set per year, and the criteria heat map, with their data as CSV
 $ $NTM --db t.db --criteria crit plot units-met --set roads --unit "dinh hoa" --years 2022-2023 --out m.svg --csv m.csv && cat m.csv
-> category,Số đơn vị đạt chuẩn,Số tiêu chí đạt bình quân
-> 2022,0,1
-> 2023,1,2.5
-$ grep -q 'Định Hóa: số đơn vị đạt chuẩn theo năm' m.svg
+> category,Đạt chuẩn (chắc chắn),"Có thể đạt (chờ ngưỡng, thiếu số liệu)",Không đạt,Số tiêu chí đạt bình quân
+> 2022,0,1,1,1
+> 2023,1,1,0,2.5
+$ grep -q 'Định Hóa: số đơn vị đạt roads, 2022–2023' m.svg
 $ $NTM --db t.db --criteria crit plot heatmap --set roads --unit TN-DH --year 2023 --out h.png --csv h.csv && cat h.csv
 > category,Bảo Cường,Kim Phượng
-> 2,2,2
-> 10,2,1
-> 13,2,2
+> 2,met,met
+> 10,met,unknown
+> 13,met,met
 $ od -An -tx1 -N4 h.png | tr -d ' '
 > 89504e47
 

@@ -79,13 +79,14 @@ $ printf 'ntm.scenario("x")\nntm.add_project("x", { unit = "quang giao", year = 
 # that would close the quote and run a shell command is refused, and runs nothing
 $ $NTM --db d.db run $T/hostile/color.lua --out hc
 ? 1
-2~ color.lua:3: chart: series[1].color 'red'?!touch pwned?#' is not "#rrggbb" or one of black, blue, brown,
+2~ color.lua:2: chart: series[1].color 'red'?!touch pwned?#' is not "#rrggbb" or one of black, blue, brown,
 $ ls -A hc | wc -l; test ! -e pwned
 > 0
 # names are colour names (any case) or #rrggbb
-$ printf 'print(ntm.chart{ categories = {"a"}, out = "k.svg", series = {{ name = "x", values = {1}, color = "Dark-Green" }, { name = "y", values = {2}, color = "#AABBCC" }} })\n' > colors.lua && $NTM --db d.db run colors.lua --out hc && grep -c 'rgb(  0, 100,   0)\|rgb(170, 187, 204)' hc/k.svg
+$ printf 'print(ntm.chart{ categories = {"a"}, out = "k.svg", series = {{ name = "x", values = {1}, color = "Dark-Green" }, { name = "y", values = {2}, color = "#AABBCC" }} })\n' > colors.lua && $NTM --db d.db run colors.lua --out hc && grep -o 'rgb(  0, 100,   0)\|rgb(170, 187, 204)' hc/k.svg | sort -u
 > hc/k.svg
-> 8
+> rgb(  0, 100,   0)
+> rgb(170, 187, 204)
 
 # links planted in the output folder, one dangling, are replaced, never followed
 $ mkdir lo && echo keep > victim.csv && echo keep > victim.svg && ln -s ../victim.csv lo/planted.csv && ln -s ../nowhere.csv lo/dangling.csv && ln -s ../victim.svg lo/planted.svg && ln -s ../nowhere2.csv lo/chart.csv
@@ -125,22 +126,22 @@ $ ls -A nl | wc -l
 # every parameter is bounded (scripts/README.md), before anything is drawn
 $ timeout 20 $NTM --db d.db run $T/hostile/limits.lua decimals --out lim
 ? 1
-2~ limits.lua:11: chart: decimals is a whole number from 0 to 6
+2~ limits.lua:12: chart: decimals is a whole number from 0 to 6
 $ timeout 20 $NTM --db d.db run $T/hostile/limits.lua title --out lim
 ? 1
-2~ limits.lua:11: chart: title is 1048576 bytes long, more than 500
+2~ limits.lua:12: chart: title is 1048576 bytes long, more than 500
 $ timeout 20 $NTM --db d.db run $T/hostile/limits.lua label --out lim
 ? 1
-2~ limits.lua:11: chart: categories[1] is 201 bytes long, more than 200
+2~ limits.lua:12: chart: categories[1] is 201 bytes long, more than 200
 $ timeout 20 $NTM --db d.db run $T/hostile/limits.lua width --out lim
 ? 1
-2~ limits.lua:11: chart: width is a whole number from 10 to 10000
+2~ limits.lua:12: chart: width is a whole number from 10 to 10000
 $ timeout 20 $NTM --db d.db run $T/hostile/limits.lua wrap --out lim
 ? 1
-2~ limits.lua:11: chart: width is a whole number from 10 to 10000
+2~ limits.lua:12: chart: width is a whole number from 10 to 10000
 $ timeout 20 $NTM --db d.db run $T/hostile/limits.lua infinite --out lim
 ? 1
-2~ limits.lua:11: chart: series[1].values[1] is infinite
+2~ limits.lua:12: chart: series[1].values[1] is infinite
 $ ls -A lim | wc -l
 > 0
 # a chart's copy of the script's data counts against the script's memory cap

@@ -1,5 +1,6 @@
-/* test_gnuplot.c - quoting of user text for gnuplot and the Vietnamese
- * number format (gnuplot.h). */
+/* test_gnuplot.c - quoting of user text for gnuplot, the colour
+ * validator, the bounds of what reaches gnuplot, and the Vietnamese number
+ * format (gnuplot.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -7,6 +8,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gnuplot.h"
@@ -25,6 +27,65 @@ static void quoting(void **state)
 	assert_string_equal(gp_quote("`touch x`", buf, sizeof buf), "'`touch x`'");
 	/* truncation keeps the closing quote */
 	assert_string_equal(gp_quote("abcdefgh", buf, 6), "'ab'");
+	/* every control character goes, not only line breaks: no terminal
+	 * escape reaches a text chart, no tab or form feed a command */
+	assert_string_equal(gp_quote("a\x1b[31mb\tc\fd\x7f", buf, sizeof buf), "'a[31mbcd'");
+}
+
+static void colors(void **state)
+{
+	static const char *const bad[] = {
+		"red'\n!touch /tmp/x\n#", "red' lw 9 title 'x", "#12345", "#1234567", "#12345g",
+		"#ff0000'", "rgb(1,2,3)", "0x123456", "red ", " red", "", "#", "transparent",
+		"0xffff0000", "dark green", "reddish",
+	};
+	char hex[8];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(gp_color("#1b6ca8", hex), 0);
+	assert_string_equal(hex, "#1b6ca8");
+	assert_int_equal(gp_color("#AABBcc", hex), 0);
+	assert_string_equal(hex, "#aabbcc");
+	/* names become their gnuplot value: only #rrggbb is ever written */
+	assert_int_equal(gp_color("red", hex), 0);
+	assert_string_equal(hex, "#ff0000");
+	assert_int_equal(gp_color("Dark-Green", hex), 0);
+	assert_string_equal(hex, "#006400");
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		memcpy(hex, "unset", 6);
+		if (gp_color(bad[i], hex) != -1)
+			fail_msg("colour '%s' was taken", bad[i]);
+	}
+}
+
+/* sizes and the time limit are checked before any command is written */
+static void bounds(void **state)
+{
+	struct ntm_err err = { 0 };
+	struct gp g;
+
+	(void)state;
+	unsetenv("NTM_GNUPLOT_TIMEOUT");
+	assert_int_equal(gp_open(&g, GP_PNG, 5, 540, &err), -1);
+	assert_string_equal(err.msg, "chart size 5x540: width and height are 10 to 10000");
+	assert_int_equal(gp_open(&g, GP_SVG, 900, 10001, &err), -1);
+	assert_int_equal(gp_open(&g, GP_DUMB, 100, 30, &err), 0);
+	assert_true(g.timeout == GP_TIMEOUT_DEFAULT);
+	gp_discard(&g);
+	setenv("NTM_GNUPLOT_TIMEOUT", "2.5", 1);
+	assert_int_equal(gp_open(&g, GP_DUMB, 100, 30, &err), 0);
+	assert_true(g.timeout == 2.5);
+	gp_discard(&g);
+	setenv("NTM_GNUPLOT_TIMEOUT", "-1", 1);
+	assert_int_equal(gp_open(&g, GP_DUMB, 100, 30, &err), -1);
+	setenv("NTM_GNUPLOT_TIMEOUT", "1e9", 1);
+	assert_int_equal(gp_open(&g, GP_DUMB, 100, 30, &err), -1);
+	setenv("NTM_GNUPLOT_TIMEOUT", "60s", 1);
+	assert_int_equal(gp_open(&g, GP_DUMB, 100, 30, &err), -1);
+	assert_string_equal(err.msg, "NTM_GNUPLOT_TIMEOUT '60s' is not a number of seconds "
+	                    "(more than 0, at most 86400)");
+	unsetenv("NTM_GNUPLOT_TIMEOUT");
 }
 
 static void vietnamese_numbers(void **state)
@@ -42,6 +103,11 @@ static void vietnamese_numbers(void **state)
 	assert_string_equal(buf, "-1.234.567,89");
 	gp_vnnum(buf, sizeof buf, NAN, 0);
 	assert_string_equal(buf, "—");
+	/* decimals are bounded: a billion would format gigabytes */
+	gp_vnnum(buf, sizeof buf, 1.5, 1000000000);
+	assert_string_equal(buf, "1,500000");
+	gp_vnnum(buf, sizeof buf, 1.5, -3);
+	assert_string_equal(buf, "2");
 }
 
 static void terminals(void **state)
@@ -57,6 +123,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(quoting),
+		cmocka_unit_test(colors),
+		cmocka_unit_test(bounds),
 		cmocka_unit_test(vietnamese_numbers),
 		cmocka_unit_test(terminals),
 	};

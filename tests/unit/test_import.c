@@ -1,18 +1,22 @@
 /* test_import.c - the store and the importer (store.h, import.h): schema
  * creation, all-or-nothing imports, messages naming file, line and field,
- * replacement on re-import, units loaded with inherited regions. */
+ * replacement on re-import, units loaded with inherited regions; databases
+ * ntm did not make (refused unchanged), parent loops, and the field checks
+ * scenarios share with the importer (scenario.h). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "import.h"
+#include "scenario.h"
 #include "store.h"
 
 struct fx {
@@ -315,6 +319,231 @@ static void periods_and_numbers(void **state)
 	assert_true(v == 1);
 }
 
+
+/* Level and region names have no terminator: a bad one must be refused
+ * by name, without reading past the list (ASan saw the overrun). */
+static void bad_level_or_region(void **state)
+{
+	struct fx *f = *state;
+	struct ntm_err err = { 0 };
+
+	put(f, "u.csv", "code,name,level,parent,region\nX,Xã X,planet,,tdmnpb\n");
+	assert_int_equal(import(f, "u.csv", NULL, NULL, 0, &err), -1);
+	assert_string_equal(strstr(err.msg, "u.csv:2:"), "u.csv:2: field 'level': 'planet' is not one "
+	                    "of: province, district, commune, township, village");
+	put(f, "u.csv", "code,name,level,parent,region\nX,Tỉnh X,province,,mars\n");
+	assert_int_equal(import(f, "u.csv", NULL, NULL, 0, &err), -1);
+	assert_string_equal(strstr(err.msg, "u.csv:2:"), "u.csv:2: field 'region': 'mars' is not a "
+	                    "threshold region of QĐ 318: tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl");
+	assert_int_equal(count(f, "SELECT count(*) FROM unit"), 0);
+}
+
+/* ESC, BEL, other C0 controls, DEL and C1 in a name or note are refused
+ * with file, line and field, and shown escaped, never raw. */
+static void control_characters_refused(void **state)
+{
+	static const struct { const char *file, *text, *msg; } cases[] = {
+		{ "u.csv", "code,name,level,parent,region\nX,Kim\033[31mPhượng,province,,tdmnpb\n",
+		  "u.csv:2: field 'name': 'Kim\\x1B[31mPhượng' has a control character" },
+		{ "u.csv", "code,name,level,parent,region\nX,Ding\adong,province,,tdmnpb\n",
+		  "u.csv:2: field 'name': 'Ding\\x07dong' has a control character" },
+		{ "u.csv", "code,name,level,parent,region\nX,\"two\nlines\",province,,tdmnpb\n",
+		  "u.csv:2: field 'name': 'two\\x0Alines' has a control character" },
+		{ "u.csv", "code,name,level,parent,region\nX,Del\177,province,,tdmnpb\n",
+		  "u.csv:2: field 'name': 'Del\\x7F' has a control character" },
+		{ "u.csv", "code,name,level,parent,region\nX,C1\302\233x,province,,tdmnpb\n",
+		  "u.csv:2: field 'name': 'C1\\u009Bx' has a control character" },
+		{ "p.csv", "unit,year,quarter,name,category,cost,status,source\n"
+		           "TN-DH-KP,2024,,Road\033]0;x\007,road,1,planned,s\n",
+		  "p.csv:2: field 'name': 'Road\\x1B]0;x\\x07' has a control character" },
+		{ "v.csv", "name,uom,meaning,source\nx_km,km,mean\033ing,s\n",
+		  "v.csv:2: field 'meaning': 'mean\\x1Bing' has a control character" },
+		{ "o.csv", "unit,period,variable,value,source\nTN-DH-KP,2023,road_village_total_km,1,doc\tA\n",
+		  "o.csv:2: field 'source': 'doc\\x09A' has a control character" },
+	};
+	struct fx *f = *state;
+	struct ntm_err err = { 0 };
+	size_t i;
+
+	assert_int_equal(import(f, "vars.csv", "units.csv", NULL, 0, &err), 0);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		put(f, cases[i].file, cases[i].text);
+		err_clear(&err);
+		assert_int_equal(import(f, cases[i].file, NULL, NULL, 0, &err), -1);
+		if (!strstr(err.msg, cases[i].msg))
+			fail_msg("case %zu: got '%s', wanted '%s'", i, err.msg, cases[i].msg);
+		assert_null(strchr(err.msg, '\033'));
+	}
+	assert_int_equal(count(f, "SELECT count(*) FROM unit"), 4);
+	assert_int_equal(count(f, "SELECT count(*) FROM project"), 0);
+}
+
+/* What a script or `ntm scenario set` hands over is checked as an
+ * imported field is: one function for each kind of value. */
+static void field_checks(void **state)
+{
+	struct ntm_err err = { 0 };
+	double v;
+	int y;
+
+	(void)state;
+	assert_int_equal(import_check_year(4294969319LL, NULL, "year: ", &err), -1);
+	assert_string_equal(err.msg, "year: '4294969319' is not a year (expected YYYY, 1990-2100)");
+	assert_int_equal(import_check_year(2023, NULL, "year: ", &err), 0);
+	assert_int_equal(import_check_fund("nonsense", "fund: ", &err), -1);
+	assert_string_equal(err.msg, "fund: 'nonsense' is not one of: central, province, district, "
+	                    "commune, sponsor, people, credit, other");
+	assert_int_equal(import_check_fund("credit", NULL, &err), 6);
+	assert_int_equal(import_check_amount(-1e308, NULL, "allocated: ", &err), -1);
+	assert_string_equal(err.msg, "allocated: '-1e+308' is negative");
+	assert_int_equal(import_check_amount(NAN, NULL, "cost: ", &err), -1);
+	assert_string_equal(err.msg, "cost: 'nan' is not a number");
+	assert_int_equal(import_check_figure("bool", 2, NULL, NULL, &err), -1);
+	assert_string_equal(err.msg, "'2' is not a yes/no figure (use 1 or 0)");
+	assert_int_equal(import_check_figure("pct", 100.5, NULL, NULL, &err), -1);
+	assert_int_equal(import_check_figure("pct", 100, NULL, NULL, &err), 0);
+	assert_int_equal(import_check_figure("km", -0.5, "-0.5", NULL, &err), -1);
+	assert_string_equal(err.msg, "'-0.5' is negative");
+	assert_int_equal(import_text_figure("bool", "có", &v, NULL, &err), 0);
+	assert_true(v == 1);
+	assert_int_equal(import_text_year("2024Q1", &y, NULL, &err), -1);
+	/* a subnormal is a number (strtod says ERANGE); an overflow is not */
+	assert_int_equal(import_parse_number("4.9e-324", &v), 0);
+	assert_true(v > 0);
+	assert_int_equal(import_parse_number("1e999", &v), -1);
+	assert_int_equal(import_check_text("Quảng Giao", NULL, &err), 0);
+}
+
+/* scenario_put_* refuse what the importer refuses, whoever calls them. */
+static void scenario_changes_checked(void **state)
+{
+	struct fx *f = *state;
+	struct ntm_err err = { 0 };
+	int64_t id, unit, var, flag;
+
+	assert_int_equal(import(f, "vars.csv", "units.csv", NULL, 0, &err), 0);
+	assert_int_equal(scenario_create(f->h, "plan", NULL, NULL, &id, &err), 0);
+	unit = count(f, "SELECT id FROM unit WHERE code = 'TN-DH-KP'");
+	var = count(f, "SELECT id FROM variable WHERE name = 'road_village_total_km'");
+	flag = count(f, "SELECT id FROM variable WHERE name = 'landscape_ok'");
+	assert_int_equal(scenario_put_figure(f->h, id, unit, var, 4294969319LL, "set", 1, NULL, &err), -1);
+	assert_string_equal(err.msg, "year: '4294969319' is not a year (expected YYYY, 1990-2100)");
+	assert_int_equal(scenario_put_figure(f->h, id, unit, var, 2024, "set", -1, NULL, &err), -1);
+	assert_string_equal(err.msg, "value: '-1' is negative");
+	assert_int_equal(scenario_put_figure(f->h, id, unit, flag, 2024, "set", 0.5, NULL, &err), -1);
+	assert_string_equal(err.msg, "value: '0.5' is not a yes/no figure (use 1 or 0)");
+	assert_int_equal(scenario_put_figure(f->h, id, unit, var, 2024, "add", INFINITY, NULL, &err), -1);
+	assert_int_equal(scenario_put_figure(f->h, id, unit, var, 2024, "add", -2, "fell", &err), 0);
+	assert_int_equal(scenario_put_funding(f->h, id, unit, 2024, "nonsense", 1, NAN, NULL, &err), -1);
+	assert_string_equal(err.msg, "fund: 'nonsense' is not one of: central, province, district, "
+	                    "commune, sponsor, people, credit, other");
+	assert_int_equal(scenario_put_funding(f->h, id, unit, 2024, "central", -1e308, NAN, NULL, &err), -1);
+	assert_string_equal(err.msg, "allocated: '-1e+308' is negative");
+	assert_int_equal(scenario_put_funding(f->h, id, unit, 2024, "central", NAN, NAN, NULL, &err), -1);
+	assert_int_equal(scenario_put_project(f->h, id, unit, 2024, 5, "road", NULL, 0, NAN, NAN, NULL,
+	                                      &err), -1);
+	assert_int_equal(scenario_put_project(f->h, id, unit, 2024, 1, "road\033[2J", NULL, 0, NAN, NAN,
+	                                      NULL, &err), -1);
+	assert_string_equal(err.msg, "name: 'road\\x1B[2J' has a control character (a line break, tab, "
+	                    "escape or the like); names and notes are plain text");
+	assert_int_equal(scenario_put_project(f->h, id, unit, 2024, 1, "road", NULL, 0, NAN, INFINITY,
+	                                      NULL, &err), -1);
+	assert_int_equal(count(f, "SELECT count(*) FROM scenario_figure"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM scenario_funding"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM scenario_project"), 0);
+}
+
+/* The bytes of a file, for comparing before and after. Caller frees. */
+static char *slurp(const char *path, long *n)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	*n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)*n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)*n, fp), (size_t)*n);
+	fclose(fp);
+	return buf;
+}
+
+/* A database store_open must refuse, its bytes unchanged and no -wal or
+ * -shm left beside it. */
+static void refused_unchanged(struct fx *f, const char *name, const char *sql, const char *msg)
+{
+	struct ntm_err err = { 0 };
+	char path[160], side[170];
+	sqlite3 *raw, *db = NULL;
+	long n0, n1;
+	char *before, *after;
+
+	snprintf(path, sizeof path, "%s/%s", f->dir, name);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	before = slurp(path, &n0);
+	assert_int_equal(store_open(path, &db, &err), -1);
+	assert_null(db);
+	if (!strstr(err.msg, msg))
+		fail_msg("%s: got '%s', wanted '%s'", name, err.msg, msg);
+	after = slurp(path, &n1);
+	assert_int_equal(n0, n1);
+	assert_memory_equal(before, after, (size_t)n0);
+	snprintf(side, sizeof side, "%s-wal", path);
+	assert_int_equal(access(side, F_OK), -1);
+	snprintf(side, sizeof side, "%s-shm", path);
+	assert_int_equal(access(side, F_OK), -1);
+	free(before);
+	free(after);
+}
+
+static void foreign_databases_refused(void **state)
+{
+	struct fx *f = *state;
+
+	refused_unchanged(f, "other.sqlite", "CREATE TABLE x(a); INSERT INTO x VALUES (1);",
+	                  "other.sqlite is not an ntm database: it holds another program's tables (x); "
+	                  "ntm left it unchanged");
+	refused_unchanged(f, "newer.db", "PRAGMA user_version = 9; CREATE TABLE unit(a);",
+	                  "newer.db: database schema version 9 is newer than this ntm");
+	refused_unchanged(f, "vers.db", "PRAGMA user_version = 2; CREATE TABLE notes(a);",
+	                  "vers.db is not an ntm database: it holds another program's tables (notes)");
+	refused_unchanged(f, "app.db", "PRAGMA application_id = 77;",
+	                  "app.db is not an ntm database: it belongs to another program (application_id 77)");
+}
+
+/* A loop of parents written by another program: refused by name, not
+ * followed for ever. */
+static void parent_loop_refused(void **state)
+{
+	struct fx *f = *state;
+	struct ntm_err err = { 0 };
+	struct unitset us;
+
+	assert_int_equal(import(f, "vars.csv", "units.csv", NULL, 0, &err), 0);
+	assert_int_equal(sqlite3_exec(f->h, "UPDATE unit SET parent_id = (SELECT id FROM unit WHERE "
+	                              "code = 'TN-DH-KP') WHERE code = 'TN'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_units(f->h, &us, &err), -1);
+	assert_non_null(strstr(err.msg, "the units' parents form a loop: "));
+	assert_non_null(strstr(err.msg, "TN (Thái Nguyên) -> TN-DH-KP (Kim Phượng) -> TN-DH (Định Hóa) -> TN;"));
+	assert_int_equal(sqlite3_exec(f->h, "UPDATE unit SET parent_id = NULL WHERE code = 'TN'; "
+	                              "UPDATE unit SET parent_id = id WHERE code = 'TN-DH-SP'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_units(f->h, &us, &err), -1);
+	assert_non_null(strstr(err.msg, "loop: TN-DH-SP (Sơn Phú) -> TN-DH-SP;"));
+	/* a level ntm does not know, written past the schema's check */
+	assert_int_equal(sqlite3_exec(f->h, "UPDATE unit SET parent_id = (SELECT id FROM unit WHERE "
+	                              "code = 'TN-DH') WHERE code = 'TN-DH-SP'; "
+	                              "PRAGMA ignore_check_constraints = 1; "
+	                              "UPDATE unit SET level = 'planet' WHERE code = 'TN-DH'",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_units(f->h, &us, &err), -1);
+	assert_non_null(strstr(err.msg, "unit 'TN-DH' has the level 'planet' in the database"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +556,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(reimport_replaces_and_dry_run_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(funding_projects_recognitions, setup, teardown),
 		cmocka_unit_test(periods_and_numbers),
+		cmocka_unit_test_setup_teardown(bad_level_or_region, setup, teardown),
+		cmocka_unit_test_setup_teardown(control_characters_refused, setup, teardown),
+		cmocka_unit_test(field_checks),
+		cmocka_unit_test_setup_teardown(scenario_changes_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(foreign_databases_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(parent_loop_refused, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
