@@ -9,7 +9,12 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 run() { printf '\n$ %s\n' "$*"; "$@"; }
 run "$NTM" --db "$DB" import data/variables.csv data/seeds/*.csv
 run "$NTM" --db "$DB" eval th-32-2022-commune --unit "Quảng Giao" --years 2022-2023 --explain
+# judged three ways: what is certain whatever the law's missing numbers are,
+# what could meet and which numbers decide it; --strict lets only
+# text-confirmed numbers decide; the recognitions on record bound the rest
 run "$NTM" --db "$DB" eval vn-318-commune --unit "Định Hóa" --years 2021-2023
+run "$NTM" --db "$DB" --strict eval vn-318-commune --unit "Định Hóa" --year 2023
+run "$NTM" --db "$DB" criteria bounds vn-318-commune --unit "Định Hóa" --years 2023-2023
 # the ladder: the district set in force each year (national 2021, Thái Nguyên's
 # from 2022) over the commune and advanced commune sets on its communes
 run "$NTM" --db "$DB" eval --level district --unit "Định Hóa" --years 2021-2023
