@@ -2,6 +2,7 @@
  * resolved with crit_thr_resolve for each region and year, and the cells
  * that change the same way are reported together ("tdmnpb, tn 2022-2025"). */
 #include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +68,8 @@ static int field(struct critdiff *d, const char *crit, const char *ind, const ch
  * key are reported on one line. */
 struct cellkey {
 	int kind;
-	double va, vb;
+	double va, vb;       /* the numbers; a range's lower ends */
+	double ha, hb;       /* a range's upper ends (= va, vb for a number) */
 	int sa, sb;
 };
 
@@ -76,10 +78,14 @@ struct group {
 	unsigned char *on;   /* [region * nyear + year - y0] */
 };
 
-static void thr_text(int cmp, double v, int status, char *buf, size_t cap)
+static void thr_text(int cmp, double v, double h, int status, char *buf, size_t cap)
 {
 	if (status == TS_UNSET)
 		snprintf(buf, cap, "not set");
+	else if (status == TS_RANGE && isinf(h))
+		snprintf(buf, cap, "%s %g–∞ (range)", cmp == CMP_MAX ? "≤" : "≥", v);
+	else if (status == TS_RANGE)
+		snprintf(buf, cap, "%s %g–%g (range)", cmp == CMP_MAX ? "≤" : "≥", v, h);
 	else
 		snprintf(buf, cap, "%s %g%s", cmp == CMP_MAX ? "≤" : "≥", v,
 		         status == TS_DRAFT ? " (draft)" : "");
@@ -144,7 +150,8 @@ static void where_text(const struct group *g, int y0, int ny, char *buf, size_t 
 
 static int same_key(const struct cellkey *x, const struct cellkey *y)
 {
-	return x->kind == y->kind && x->va == y->va && x->vb == y->vb && x->sa == y->sa &&
+	return x->kind == y->kind && x->va == y->va && x->vb == y->vb && x->ha == y->ha &&
+	       x->hb == y->hb && x->sa == y->sa &&
 	       x->sb == y->sb;
 }
 
@@ -154,22 +161,29 @@ static int classify(int cmp, const struct thr_value *a, const struct thr_value *
 	memset(k, 0, sizeof *k);
 	k->sa = a->status;
 	k->sb = b->status;
-	k->va = a->status == TS_UNSET ? 0 : a->value;
-	k->vb = b->status == TS_UNSET ? 0 : b->value;
+	k->va = a->status == TS_UNSET ? 0 : a->status == TS_RANGE ? a->lo : a->value;
+	k->vb = b->status == TS_UNSET ? 0 : b->status == TS_RANGE ? b->lo : b->value;
+	k->ha = a->status == TS_RANGE ? a->hi : k->va;
+	k->hb = b->status == TS_RANGE ? b->hi : k->vb;
 	if (k->sa == TS_UNSET && k->sb == TS_UNSET)
 		return 0;
 	if (k->sa == TS_UNSET || k->sb == TS_UNSET) {
 		k->kind = CD_STATUS;
 		return 1;
 	}
-	if (k->va == k->vb) {
+	if (k->va == k->vb && k->ha == k->hb) {
 		k->kind = CD_STATUS;
 		return k->sa != k->sb;
 	}
+	/* a range moves as a whole: both ends up (down) or it only changed */
+	if ((k->vb >= k->va && k->hb >= k->ha) == (k->vb <= k->va && k->hb <= k->ha)) {
+		k->kind = CD_CHANGED;
+		return 1;
+	}
 	if (cmp == CMP_MAX)
-		k->kind = k->vb < k->va ? CD_TIGHTENED : CD_LOOSENED;
+		k->kind = k->vb <= k->va && k->hb <= k->ha ? CD_TIGHTENED : CD_LOOSENED;
 	else
-		k->kind = k->vb > k->va ? CD_TIGHTENED : CD_LOOSENED;
+		k->kind = k->vb >= k->va && k->hb >= k->ha ? CD_TIGHTENED : CD_LOOSENED;
 	return 1;
 }
 
@@ -206,8 +220,8 @@ static int thresholds(struct critdiff *d, const char *crit, const struct indicat
 			g[i].on[r * ny + y - y0] = 1;
 		}
 	for (i = 0; i < ng && rc == 0; i++) {
-		thr_text(ia->cmp, g[i].k.va, g[i].k.sa, before, sizeof before);
-		thr_text(ib->cmp, g[i].k.vb, g[i].k.sb, after, sizeof after);
+		thr_text(ia->cmp, g[i].k.va, g[i].k.ha, g[i].k.sa, before, sizeof before);
+		thr_text(ib->cmp, g[i].k.vb, g[i].k.hb, g[i].k.sb, after, sizeof after);
 		where_text(&g[i], y0, ny, where, sizeof where);
 		rc = add(d, g[i].k.kind, crit, ib->id, "threshold", where, before, after);
 	}

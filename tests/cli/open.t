@@ -112,3 +112,16 @@ $ $NTM --db t.db --criteria open cost --costs open/costs.csv open-roads --unit "
 >   works: 14400 million VND certainly enough; 0 may suffice
 >
 > 1 of 1 units not certainly meeting open-roads in 2023; works priced: 14400 million VND certainly enough, 0 may suffice
+
+# criteria diff tells a range that moved
+$ $NTM --db t.db --criteria open criteria diff open-roads open-roads-2
+> criteria diff open-roads -> open-roads-2
+>   QĐ test 2/2022 (open/open-roads.lua)
+>   QĐ test 3/2022 (open/open-roads-2.lua)
+>
+> changed    set      title          Đường giao thông, ngưỡng chưa biết (test) -> Đường giao thông, ngưỡng chưa biết (test 2)
+> changed    set      decision       QĐ test 2/2022 -> QĐ test 3/2022
+> status     2.2      threshold      not set -> ≥ 60–∞ (range)  (all regions 2021-2025)
+> tightened  10       threshold      ≥ 40–50 (range) -> ≥ 45–55 (range)  (tdmnpb 2021-2025)
+>
+> 4 changes: 0 added, 0 removed, 1 tightened, 0 loosened, 1 status, 2 changed

@@ -120,6 +120,16 @@ $ printf 'set,indicator,region,year,state,value,lower,upper,source\nmini-r,2.2,d
 ? 1
 2> ntm: bad.csv:2: field 'lower' (column G): lower and upper are both empty (state 'range' needs at least one end)
 
+# a set number confirmed from another text: only the cite changes
+$ printf 'set,indicator,region,year,state,value,lower,upper,source\nmini-318,2.2,tdmnpb,2022,set,70,,,"QĐ thử 2/2023, 2.2"\nmini-318,2.2,tdmnpb,2023,set,70,,,"QĐ thử 2/2023, 2.2"\nmini-318,2.2,tdmnpb,2024,set,70,,,"QĐ thử 2/2023, 2.2"\n' > cite.csv && $NTM --db t.db --criteria crit criteria sheet --apply cite.csv --id mini-cite --out-dir out >/dev/null && tail -3 out/mini-cite.lua
+> amend "2.2" {
+>   cite = "QĐ thử 2/2023, 2.2",
+> }
+$ $NTM --db t.db --criteria crit criteria diff mini-318 out/mini-cite.lua | tail -3
+> changed    2.2      cite           QĐ thử 1/2022, 2.2 -> QĐ thử 2/2023, 2.2
+>
+> 1 change: 0 added, 0 removed, 0 tightened, 0 loosened, 0 status, 1 changed
+
 # without --out-dir the file goes to the first directory of the criteria path
 $ mkdir mine && $NTM --db t.db --criteria mine:crit criteria sheet --apply filled.csv --id mini-mine
 ~ wrote mine/mini-mine.lua: set mini-mine extends mini-318
@@ -216,5 +226,6 @@ $ ls -A out elsewhere crit
 >
 > out:
 > mini-annex.lua
+> mini-cite.lua
 > mini-range.lua
 > mini-vi.lua
