@@ -1063,8 +1063,11 @@ static int read_header(struct imp *im, struct ntm_err *err)
 
 				for (j = 0; j < ncol + nopt; j++)
 					known |= im->col[j] == (int)i;
-				if (!known)
-					err_append(err, " '%s'", c->field[i]);
+				if (!known) {
+					char esc[256];
+
+					err_append(err, " '%s'", shown(c->field[i], esc, sizeof esc));
+				}
 			}
 			err_append(err, " (expected: %s", import_kind_header[k]);
 			if (*import_kind_optional[k])
@@ -1074,8 +1077,11 @@ static int read_header(struct imp *im, struct ntm_err *err)
 		}
 	}
 	err_set(err, "%s:1: unknown header '", c->path);
-	for (i = 0; i < c->nfield; i++)
-		err_append(err, "%s%s", i ? "," : "", c->field[i]);
+	for (i = 0; i < c->nfield; i++) {
+		char esc[256];
+
+		err_append(err, "%s%s", i ? "," : "", shown(c->field[i], esc, sizeof esc));
+	}
 	err_append(err, "'; an import file starts with one of these headers:");
 	for (k = 0; k < IK_N; k++)
 		err_append(err, "\n  %-13s %s", import_kind_name[k], import_kind_header[k]);
