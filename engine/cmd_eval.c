@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "bounds.h"
 #include "evalrun.h"
 #include "hier.h"
 #include "inforce.h"
@@ -16,15 +17,21 @@
 
 static const char usage[] =
 	"usage: ntm eval SET [--year Y | --years A-B] [--unit NAME|CODE]\n"
-	"                    [--format table|csv|json] [--explain]\n"
+	"                    [--format table|csv|json] [--explain] [--assume-recognitions]\n"
 	"       ntm eval --level LEVEL [--province NAME] [--recognises TITLE] [--years A-B]\n"
-	"                    [--unit NAME|CODE] [--explain]\n\n"
+	"                    [--unit NAME|CODE] [--explain] [--assume-recognitions]\n\n"
 	"Evaluates the criteria set SET (an id from `ntm criteria list`, or a .lua\n"
 	"file) for every unit of the set's level, or for --unit and the units of\n"
-	"that level below it. Each indicator is met, unmet, unknown (figures\n"
-	"missing: they are named) or 'not_set' (the set has no threshold for it);\n"
-	"a criterion is met when all its indicators are, a unit when all criteria\n"
-	"are. Names match without diacritics: \"dinh hoa\" finds Định Hóa.\n"
+	"that level below it. Each indicator is met or unmet when that is certain\n"
+	"whatever the thresholds the set does not know (unset, or a range) turn out\n"
+	"to be, open when it depends on them (with the break-even), unknown when\n"
+	"figures are missing (they are named); criteria and units combine the same\n"
+	"way. The summary counts per year the units meeting the set for certain,\n"
+	"those that could, and those that cannot. The global --strict judges draft\n"
+	"thresholds as unset. --assume-recognitions narrows the unknown thresholds\n"
+	"by what the recognitions on record imply (`ntm criteria bounds`) and says\n"
+	"so in every result it decides. Names match without diacritics: \"dinh\n"
+	"hoa\" finds Định Hóa.\n"
 	"The years default to those with figures within the set's years. The run\n"
 	"and its results are stored in the database.\n\n"
 	"With --level instead of SET, each year is judged by the set in force: the\n"
@@ -198,7 +205,28 @@ static void print_notes(struct ctx *c, int format)
 struct evalopt {
 	int format, explain, top;
 	const char *unit_arg;
+	int assume;          /* --assume-recognitions */
 };
+
+/* --assume-recognitions: narrows s by the bounds its recognitions on record
+ * imply (every recognition of its title, wherever it is in force) and
+ * appends a line saying so to head. Returns 0 or -1 with c->err. */
+static int assume(struct ctx *c, struct critset *s, char *head, size_t cap)
+{
+	struct bounds b;
+	int n;
+
+	if (bounds_load(c, s, -1, 0, 0, &b) < 0)
+		return -1;
+	n = bounds_narrow(s, &b, &c->err);
+	if (n >= 0)
+		snprintf(head + strlen(head), cap - strlen(head),
+		         "assuming the recognitions on record: %d recognition%s narrow%s %d threshold "
+		         "cell%s (`ntm criteria bounds %s` lists them)\n\n", b.nrecog,
+		         b.nrecog == 1 ? "" : "s", b.nrecog == 1 ? "s" : "", n, n == 1 ? "" : "s", s->id);
+	bounds_free(&b);
+	return n < 0 ? -1 : 0;
+}
 
 /* Copies the report written to tmp onto stdout and closes tmp. */
 static int print_saved(struct ctx *c, FILE *tmp)
@@ -369,6 +397,8 @@ static int eval_in_force(struct ctx *c, const char *level, const char *recognise
 			         x->province ? " in " : "", x->province ? x->province : "", x->decision);
 			if (!(s = ctx_load_set(c, x->id)))
 				rc = 1;
+			else if (o->assume && assume(c, s, head, sizeof head) < 0)
+				rc = 1, crit_free(s);
 			else
 				rc = eval_set(c, s, y, z, o, head);
 			if (rc == 0 && z < y1)
@@ -392,11 +422,12 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		{ "recognises", OPT_ARG, "TITLE", "with --level: ntm (default), ntm-advanced, ntm-model", NULL },
 		{ "format", OPT_ARG, "FMT", "table (default), csv or json", NULL },
 		{ "explain", OPT_FLAG, NULL, "value, threshold, gap and citation of every indicator", NULL },
+		{ "assume-recognitions", OPT_FLAG, NULL, "narrow unknown thresholds by what the recognitions on record imply", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	struct critset *s = NULL;
-	struct evalopt o = { FMT_TABLE, 0, -1, NULL };
+	struct evalopt o = { FMT_TABLE, 0, -1, NULL, 0 };
 	int y0, y1, npos, done, rc;
 	const char *fmt, *yarg, *level;
 
@@ -427,6 +458,7 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		return 2;
 	}
 	o.explain = opt_get(opts, "explain") != NULL;
+	o.assume = opt_get(opts, "assume-recognitions") != NULL;
 	if (opt_get(opts, "year") && opt_get(opts, "years")) {
 		err_set(&c->err, "eval: give --year or --years, not both");
 		return 2;
@@ -455,5 +487,14 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	if (level)
 		return eval_in_force(c, level, opt_get(opts, "recognises") ? opt_get(opts, "recognises") :
 		                     "ntm", opt_get(opts, "province"), y0, y1, &o);
+	if (o.assume) {
+		char head[512] = "";
+
+		if (assume(c, s, head, sizeof head) < 0) {
+			crit_free(s);
+			return 1;
+		}
+		return eval_set(c, s, y0, y1, &o, o.format == FMT_TABLE ? head : NULL);
+	}
 	return eval_set(c, s, y0, y1, &o, NULL);
 }

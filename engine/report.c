@@ -83,9 +83,11 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 	r->both_by_year = calloc((size_t)r->nyear, sizeof *r->both_by_year);
 	r->thr_draft = calloc((size_t)s->nind + 1, sizeof *r->thr_draft);
 	r->thr_unset = calloc((size_t)s->nind + 1, sizeof *r->thr_unset);
+	r->thr_range = calloc((size_t)s->nind + 1, sizeof *r->thr_range);
 	r->cond = calloc((size_t)r->nyear * (size_t)(s->nind + 1) * RG_N, sizeof *r->cond);
 	if (!r->met_by_year || !r->units_by_year || !r->crit_met_by_year || !r->open_by_year ||
-	    !r->missing_by_year || !r->both_by_year || !r->thr_draft || !r->thr_unset || !r->cond)
+	    !r->missing_by_year || !r->both_by_year || !r->thr_draft || !r->thr_unset ||
+	    !r->thr_range || !r->cond)
 		return -1;
 	r->name_w = 4;
 	for (i = 0; i < nunit; i++) {
@@ -274,6 +276,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 	for (i = 0; i < s->nind; i++) {
 		r->thr_draft[i] |= res[i].thr_status == TS_DRAFT;
 		r->thr_unset[i] |= res[i].thr_status == TS_UNSET;
+		r->thr_range[i] |= res[i].thr_status == TS_RANGE;
 	}
 	r->units_by_year[year - r->year_from]++;
 	r->crit_met_by_year[year - r->year_from] += ncrit_met;
@@ -448,7 +451,7 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 {
 	const struct critset *s = r->set;
 	FILE *f = r->out;
-	int y, nd, nu, i, first;
+	int y, nd, nu, nr, i, first;
 
 	report_thr_used(r, &nd, &nu);
 	if (r->format == FMT_JSON) {
@@ -498,14 +501,21 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 		        (double)r->crit_met_by_year[y] / r->units_by_year[y], s->ncrit);
 		conditions(r, y);
 	}
-	fprintf(f, "thresholds: this evaluation used %d draft and %d unset threshold%s",
-	        nd, nu, nu == 1 ? "" : "s");
-	if (nd || nu) {
+	for (nr = 0, i = 0; i < s->nind; i++)
+		nr += r->thr_range[i] != 0;
+	if (nr)
+		fprintf(f, "thresholds: this evaluation used %d draft, %d unset and %d range threshold%s",
+		        nd, nu, nr, nr == 1 ? "" : "s");
+	else
+		fprintf(f, "thresholds: this evaluation used %d draft and %d unset threshold%s",
+		        nd, nu, nu == 1 ? "" : "s");
+	if (nd || nu || nr) {
 		fputs(" (", f);
 		for (first = 1, i = 0; i < s->nind; i++) {
-			if (!r->thr_draft[i] && !r->thr_unset[i])
+			if (!r->thr_draft[i] && !r->thr_unset[i] && !r->thr_range[i])
 				continue;
-			fprintf(f, "%s%s%s", first ? "" : ", ", s->ind[i].id, r->thr_unset[i] ? " unset" : "");
+			fprintf(f, "%s%s%s", first ? "" : ", ", s->ind[i].id,
+			        r->thr_unset[i] ? " unset" : r->thr_range[i] ? " range" : "");
 			first = 0;
 		}
 		fprintf(f, "); see `ntm criteria show %s --drafts`", s->id);
@@ -526,4 +536,5 @@ void report_free(struct report *r)
 	free(r->cond);
 	free(r->thr_draft);
 	free(r->thr_unset);
+	free(r->thr_range);
 }

@@ -27,6 +27,7 @@ struct report {
 	int *missing_by_year;     /* could meet: only missing figures */
 	int *both_by_year;        /* could meet: open thresholds and missing figures */
 	int *thr_draft, *thr_unset;  /* per indicator: used a draft / unset threshold */
+	int *thr_range;           /* per indicator: used a range */
 	struct report_cond *cond; /* [(year * nind + ind) * RG_N + region] */
 };
 

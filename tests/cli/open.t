@@ -22,7 +22,7 @@ $ $NTM --db t.db --criteria open eval open-roads --years 2022-2023
 >   what decides them (the law's numbers):
 >     2.2    tdmnpb minimum: all 2 meet it if it is ≤ 66.67 %, none if it is above 70
 >     10     tdmnpb minimum: 1 unit meets it if it is ≤ 47.5 mVND
-> thresholds: this evaluation used 1 draft and 1 unset threshold (2.2 unset, 10); see `ntm criteria show open-roads --drafts`
+> thresholds: this evaluation used 1 draft, 1 unset and 1 range threshold (2.2 unset, 10 range); see `ntm criteria show open-roads --drafts`
 > stored as run 1 in t.db
 
 # --explain gives the condition on the unknown number
@@ -51,7 +51,7 @@ $ $NTM --db t.db --criteria open eval open-roads --unit "kim phuong" --year 2023
 > 2023: 0 of 1 unit meet open-roads for certain, 1 could (1 on both), 0 cannot; 1.0 of 3 criteria met per unit on average
 >   what decides them (the law's numbers):
 >     2.2    tdmnpb minimum: 1 unit meets it if it is ≤ 66.67 %
-> thresholds: this evaluation used 0 draft and 1 unset threshold (2.2 unset); see `ntm criteria show open-roads --drafts`
+> thresholds: this evaluation used 0 draft, 1 unset and 1 range threshold (2.2 unset, 10 range); see `ntm criteria show open-roads --drafts`
 > stored as run 2 in t.db
 
 # csv and json carry the threshold's state, bounds and the break-even
@@ -125,3 +125,26 @@ $ $NTM --db t.db --criteria open criteria diff open-roads open-roads-2
 > tightened  10       threshold      ≥ 40–50 (range) -> ≥ 45–55 (range)  (tdmnpb 2021-2025)
 >
 > 4 changes: 0 added, 0 removed, 1 tightened, 0 loosened, 1 status, 2 changed
+
+# --assume-recognitions: Bảo Cường recognised in 2023 with 70 % bounds the
+# tdmnpb minimum of 2.2 (at most 70), so Kim Phượng's 66.67 % stays open and
+# a 70 % elsewhere would be met; the result says where the bound came from
+$ printf 'unit,year,title,decision,source\nTN-DH-BAOCUONG,2023,ntm,QĐ test 9/2023,test\n' > r.csv && $NTM --db t.db import r.csv >/dev/null
+$ $NTM --db t.db --criteria open eval open-roads --year 2023 --assume-recognitions | head -9
+> assuming the recognitions on record: 1 recognition narrows 2 threshold cells (`ntm criteria bounds open-roads` lists them)
+>
+> open-roads — Đường giao thông, ngưỡng chưa biết (test)
+> QĐ test 2/2022
+>
+> unit        year   2 10 13   met  result
+> Bảo Cường   2023   ✓  ✓  ✓   3/3   met
+> Kim Phượng  2023   ~  ?  ✓   1/3   unknown
+> Quảng Giao  2023   ✓  ✓  ?   2/3   unknown
+$ $NTM --db t.db --criteria open eval open-roads --unit "kim phuong" --year 2023 --assume-recognitions --explain | grep -A2 '^    2.2'
+>     2.2    open     66.67 %        ≥ 0–70                    [QĐ test 2, 2.2]
+>            met if the tdmnpb minimum is ≤ 66.67 %
+>            threshold is a range: implied by the recognition of Bảo Cường (2023): a minimum above 70 would contradict it (the least value of 1 recognised unit); not set before: the test decision's column was not found
+> --
+>     2.2    tdmnpb minimum: 1 unit meets it if it is ≤ 66.67 %
+> thresholds: this evaluation used 0 draft, 0 unset and 2 range thresholds (2.2 range, 10 range); see `ntm criteria show open-roads --drafts`
+> stored as run 8 in t.db
