@@ -3,10 +3,11 @@
 --
 -- Thanh Hóa's advanced set restates the national one (QĐ 318, Phụ lục II)
 -- for the province. Its table was not found (criteria-reference.md §6); what
--- is known: a commune must first meet Thanh Hóa's commune set (32/2022), and
--- Quảng Giao's plan for advanced NTM raises centralised clean water from 40 %
--- to 60 % of households (seed B), which suggests a clean-water indicator at
--- 60 % — kept as a draft until the decision's text confirms it.
+-- is known: a commune must first meet Thanh Hóa's commune set (32/2022); a
+-- provincial newspaper gives the centralised clean-water share "from 55 % for
+-- an advanced NTM commune" (thresholds-found.md), a draft until the decision's
+-- text confirms it. Quảng Giao's plan raises the share from 40 % to 60 %
+-- (seed B): its target, not the threshold.
 
 set {
   id       = "th-33-2022-advanced-commune",
@@ -17,7 +18,7 @@ set {
   recognises = "ntm-advanced",
   years    = { 2022, 2025 },
   province = "Thanh Hóa",
-  note     = "Precondition on th-32-2022-commune; the clean-water indicator is a draft from seed B.",
+  note     = "Precondition on th-32-2022-commune; the clean-water indicator is a draft from one provincial newspaper.",
 }
 
 amend "ĐK.1" {
@@ -30,7 +31,7 @@ criterion "18" { name = "Chất lượng môi trường sống", group = "IV",
   indicator "18.1" {
     name    = "Tỷ lệ hộ sử dụng nước sạch từ công trình cấp nước tập trung",
     measure = pct(v.households_clean_water_centralised, v.households_total), unit = "%",
-    min     = draft(60, "Quảng Giao's plan for advanced NTM (seed B §II.3.1 Q1: 40 % → 60 %); 33/2022's value not confirmed"),
+    min     = draft(55, "Báo Thanh Hóa (republished), on Như Thanh district: 'from 55 % for an advanced NTM commune'; one secondary source, which attributes it to the national criteria; 33/2022's own value not confirmed"),
     cite    = "QĐ 33/2022/QĐ-UBND tỉnh Thanh Hóa, tiêu chí 18 (chất lượng môi trường sống)",
   },
   indicator "18.2" {

@@ -468,7 +468,9 @@ static int in_scope(const struct ctx *c, int u, int top)
 
 /* 1 when s is the set in force for unit u in year, 0 when not, -1 when
  * out of memory. A set on the criteria path is in force where inforce
- * picks it; another (a file) where its province, if any, is u's. */
+ * picks it or a set of its family (one amends the other: the recognition
+ * was decided under the same decision); another (a file) where its
+ * province, if any, is u's. */
 static int in_force(const struct ctx *c, const struct setlist *l, int listed,
                     const struct critset *s, int u, int year)
 {
@@ -481,7 +483,7 @@ static int in_force(const struct ctx *c, const struct setlist *l, int listed,
 		const struct setinfo *x = inforce_pick(l, s->level, s->recognises ? s->recognises : "ntm",
 		                                       key, year);
 
-		ok = x && strcmp(x->id, s->id) == 0;
+		ok = x && inforce_related(l, x->id, s->id);
 	} else if (!s->province) {
 		ok = 1;
 	} else if (!(want = utf8_fold(s->province))) {

@@ -39,14 +39,16 @@ int inforce_load(struct ctx *c, struct setlist *l)
 		x->level = dup(s->level);
 		x->recognises = dup(s->recognises ? s->recognises : "ntm");
 		x->decision = dup(s->decision);
+		x->extends = dup(s->extends);
 		x->province = dup(s->province);
 		x->province_key = s->province ? utf8_fold(s->province) : NULL;
 		x->year_from = s->year_from;
 		x->year_to = s->year_to;
 		prov = s->province != NULL;
+		x->extends = s->extends ? x->extends : NULL;
 		crit_free(s);
 		l->n++;
-		if (!x->id || !x->level || !x->recognises || !x->decision ||
+		if (!x->id || !x->level || !x->recognises || !x->decision || (s->extends && !x->extends) ||
 		    (prov && (!x->province || !x->province_key))) {
 			inforce_free(l);
 			return err_set(&c->err, "out of memory");
@@ -64,6 +66,7 @@ void inforce_free(struct setlist *l)
 		free(l->v[i].level);
 		free(l->v[i].recognises);
 		free(l->v[i].decision);
+		free(l->v[i].extends);
 		free(l->v[i].province);
 		free(l->v[i].province_key);
 	}
@@ -71,14 +74,53 @@ void inforce_free(struct setlist *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Whether a is preferred to b: the province's own set, then the newer
- * decision (later first year), then the id, so the choice is stable. */
-static int better(const struct setinfo *a, const struct setinfo *b)
+/* Whether a amends b, directly or through sets it extends. */
+static int amends(const struct setlist *l, const struct setinfo *a, const struct setinfo *b)
+{
+	int depth, i;
+
+	for (depth = 0; a && a->extends && depth < 16; depth++) {
+		if (strcmp(a->extends, b->id) == 0)
+			return 1;
+		for (i = 0; i < l->n && strcmp(l->v[i].id, a->extends) != 0; i++)
+			;
+		a = i < l->n ? &l->v[i] : NULL;
+	}
+	return 0;
+}
+
+int inforce_related(const struct setlist *l, const char *a, const char *b)
+{
+	const struct setinfo *x = NULL, *y = NULL;
+	int i;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	for (i = 0; i < l->n; i++) {
+		if (strcmp(l->v[i].id, a) == 0)
+			x = &l->v[i];
+		if (strcmp(l->v[i].id, b) == 0)
+			y = &l->v[i];
+	}
+	/* a province's set amending the national one is its own decision */
+	if (!x || !y || !x->province != !y->province ||
+	    (x->province && strcmp(x->province_key, y->province_key) != 0))
+		return 0;
+	return amends(l, x, y) || amends(l, y, x);
+}
+
+/* Whether a is preferred to b: the province's own set, then a set that
+ * amends the other (a set written from the annex's sheet supersedes the one
+ * it fills in), then the newer decision (later first year), then the id, so
+ * the choice is stable. */
+static int better(const struct setlist *l, const struct setinfo *a, const struct setinfo *b)
 {
 	if (!b)
 		return 1;
 	if (!a->province != !b->province)
 		return a->province != NULL;
+	if (amends(l, a, b) != amends(l, b, a))
+		return amends(l, a, b);
 	if (a->year_from != b->year_from)
 		return a->year_from > b->year_from;
 	return strcmp(a->id, b->id) < 0;
@@ -98,7 +140,7 @@ const struct setinfo *inforce_pick(const struct setlist *l, const char *level,
 			continue;
 		if (x->province && (!province_key || strcmp(x->province_key, province_key) != 0))
 			continue;
-		if (better(x, best))
+		if (better(l, x, best))
 			best = x;
 	}
 	return best;

@@ -9,6 +9,7 @@
 
 struct setinfo {
 	char *id, *level, *recognises, *decision;
+	char *extends;       /* the set it amends, or NULL */
 	char *province;      /* NULL for a national set */
 	char *province_key;  /* utf8_fold(province) */
 	int year_from, year_to;
@@ -26,6 +27,11 @@ void inforce_free(struct setlist *l);
 /* The set in force, or NULL. province_key may be NULL (national sets only). */
 const struct setinfo *inforce_pick(const struct setlist *l, const char *level,
                                    const char *recognises, const char *province_key, int year);
+/* Whether sets a and b are one decision's family: the same id, or one
+ * amends the other through extends for the same province or nationally (a
+ * set filled in from the annex's sheet and the set it fills in; not a
+ * province's set over the national one). */
+int inforce_related(const struct setlist *l, const char *a, const char *b);
 /* The province unit index u lies in (u itself for a province), or -1. */
 int inforce_province_of(const struct ctx *c, int u);
 

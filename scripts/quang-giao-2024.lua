@@ -79,7 +79,7 @@ for q, quarter in ipairs(quarters) do
   spent[q] = total
   for _, set in ipairs(sets) do
     local r = ntm.evaluate(set, unit.code, 2024, quarter.name)[1]
-    -- the advanced set's clean-water indicator (draft 60 %, seed B)
+    -- the advanced set's clean-water indicator (draft 55 %, a provincial newspaper)
     local ind = set == "th-33-2022-advanced-commune" and r.indicators["18.1"] or nil
     rows[#rows + 1] = {
       quarter = labels[q], scenario = quarter.name, set = set, status = r.status,

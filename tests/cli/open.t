@@ -152,7 +152,7 @@ $ $NTM --db t.db --criteria open eval open-roads --unit "kim phuong" --year 2023
 # allocate prices open indicators to what is certainly enough, so the units it
 # counts meet the set for certain: Bảo Cường 70 % -> 100 % (12 km), Kim
 # Phượng 66.67 % -> 100 % (10 km)
-$ $NTM --db t.db --criteria open allocate --costs open/costs.csv open-one --unit "dinh hoa" --year 2023 --budget 15000 --objective units-meeting | tail -4
+$ $NTM --db t.db --criteria open1 allocate --costs open1/costs.csv open-one --unit "dinh hoa" --year 2023 --budget 15000 --objective units-meeting | tail -4
 >
 > spent 12000 million VND in 1 units; left 3000
 > units meeting open-one for certain: 0 → 1 of 2 (could meet: 2 → 1)
