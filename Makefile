@@ -9,7 +9,7 @@
 #   make fuzz       libFuzzer on the importer, criteria loader and scripts (tests/fuzz)
 
 CC       ?= cc
-PKGS      = lua5.4 sqlite3
+PKGS      = lua5.4 sqlite3 xlsxwriter
 CFLAGS   ?= -O2 -g
 WARN      = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla \
@@ -29,7 +29,7 @@ LDLIBS     = $(PKG_LIBS) -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Debian packages: what the build, the tests and the charts need.
-DEBS      = build-essential pkg-config liblua5.4-dev libsqlite3-dev libcmocka-dev gnuplot-nox sqlite3 time fonts-dejavu-core
+DEBS      = build-essential pkg-config liblua5.4-dev libsqlite3-dev libcmocka-dev libxlsxwriter-dev gnuplot-nox sqlite3 time fonts-dejavu-core python3
 # ... and what `make fuzz` adds (installed by it, not by `make deps`).
 FUZZ_DEBS = clang libclang-rt-14-dev
 NTM       = ./ntm

@@ -44,3 +44,6 @@ run "$NTM" --db "$DB" plot share --var households_clean_water_centralised --of h
 run "$NTM" --db "$DB" plot funding --unit "Định Hóa" --years 2022-2024 --out plots/dinh-hoa-funding.txt
 cat plots/dinh-hoa-funding.txt
 run "$NTM" --db "$DB" run scripts/dinh-hoa-charts.lua "Định Hóa" 2023 --out plots
+# the office's annex tables: criteria by commune (Biểu số 01) and funding (Biểu số 04)
+run "$NTM" --db "$DB" report criteria --unit "Định Hóa" --year 2023 --set vn-318-commune --out plots/dinh-hoa-criteria-2023.xlsx
+run "$NTM" --db "$DB" report funding --unit "Định Hóa" --out plots/dinh-hoa-funding.xlsx

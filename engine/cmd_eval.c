@@ -33,7 +33,8 @@ static const char usage[] =
 	"so in every result it decides. Names match without diacritics: \"dinh\n"
 	"hoa\" finds Định Hóa.\n"
 	"The years default to those with figures within the set's years. The run\n"
-	"and its results are stored in the database.\n\n"
+	"and its results are stored in the database (`ntm runs`; NTM_KEEP_RUNS=N keeps\n"
+	"the newest N), unless --no-store.\n\n"
 	"With --level instead of SET, each year is judged by the set in force: the\n"
 	"province's own set for that level and recognition (--recognises) if one\n"
 	"covers the year, else the national one; a span crossing from one decision\n"
@@ -84,18 +85,21 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 		if (hs->run.nunit == 0)
 			continue;
 		if (runs_begin(&w, c->db, hs->run.set, hs->run.year_from, hs->run.year_to, filter,
-		               &c->err) < 0)
+		               run_id, &c->err) < 0)
 			return -1;
+		/* the results the run used, as it used them */
 		for (i = 0; i < hs->run.nunit; i++)
 			for (y = hs->run.year_from; y <= hs->run.year_to; y++) {
-				int ncm, st;
+				int st;
 
-				if (!evalrun_takes_part(c, &hs->run, i, y))
+				if (!results_judged(&hs->res, i, y))
 					continue;
-				st = evalrun_unit(c, &hs->run, i, y, &ncm);
+				st = results_status(&hs->res, i, y);
 				met += st == ST_MET;
-				if (runs_add(&w, c->units.u[hs->run.units[i]].id, y, hs->run.set, hs->run.res,
-				             st, ncm, &c->err) < 0) {
+				results_inds(&hs->res, i, y, hs->run.res);
+				if (runs_add(&w, c->units.u[hs->run.units[i]].id, y, hs->res.region[i],
+				             hs->run.set, hs->run.res, st, results_ncrit(&hs->res, i, y),
+				             &c->err) < 0) {
 					runs_abort(&w);
 					return -1;
 				}
@@ -206,7 +210,24 @@ struct evalopt {
 	int format, explain, top;
 	const char *unit_arg;
 	int assume;          /* --assume-recognitions */
+	int no_store;        /* --no-store */
 };
+
+/* NTM_KEEP_RUNS=N: after a stored run, the newest N runs stay. */
+static int keep_runs(struct ctx *c)
+{
+	const char *k = getenv("NTM_KEEP_RUNS");
+	int removed, kept;
+	char *end;
+	long n;
+
+	if (!k || !*k)
+		return 0;
+	n = strtol(k, &end, 10);
+	if (end == k || *end || n < 1 || n > 1000000)
+		return err_set(&c->err, "NTM_KEEP_RUNS '%s' is not a number of runs (1 or more)", k);
+	return runs_prune(c->db, (int)n, -1, 0, &removed, &kept, &c->err);
+}
 
 /* --assume-recognitions: narrows s by the bounds its recognitions on record
  * imply (every recognition of its title, wherever it is in force) and
@@ -259,7 +280,8 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	struct report rep;
 	struct run_writer w = { 0 };
 	char filter[256];
-	int met_any = 0, nd, nu, have_rep = 0, rc = 1, i, y, store = !store_readonly(c->db);
+	int met_any = 0, nd, nu, have_rep = 0, rc = 1, i, y;
+	int store = !o->no_store && !store_readonly(c->db);
 	FILE *out = stdout;
 
 	if (evalrun_select(c, s, o->top, y0, y1, &r) < 0) {
@@ -286,7 +308,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	if (c->as_of)
 		snprintf(filter, sizeof filter, "%s%sas of %d", o->unit_arg ? o->unit_arg : "",
 		         o->unit_arg ? ", " : "", c->as_of);
-	if (store && runs_begin(&w, c->db, r.set, y0, y1, c->as_of ? filter : o->unit_arg,
+	if (store && runs_begin(&w, c->db, r.set, y0, y1, c->as_of ? filter : o->unit_arg, 0,
 	                        &c->err) < 0)
 		goto done;
 	for (i = 0; i < r.nunit; i++) {
@@ -299,7 +321,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 				continue;
 			st = evalrun_unit(c, &r, i, y, &ncm);
 			met_any += st == ST_MET;
-			if (store && runs_add(&w, u->id, y, r.set, r.res, st, ncm, &c->err) < 0)
+			if (store && runs_add(&w, u->id, y, u->region, r.set, r.res, st, ncm, &c->err) < 0)
 				goto done;
 			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res, r.crit, st, ncm);
 			if (r.hier && o->format == FMT_TABLE && o->explain)
@@ -317,7 +339,10 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	              runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0))
 		goto done;
 	report_end(&rep, store ? (long long)w.run_id : -1, c->db_path);
-	if (!store)
+	if (!store && o->no_store)
+		fprintf(o->format == FMT_TABLE ? out : stderr, "%snot stored (--no-store)\n",
+		        o->format == FMT_TABLE ? "" : "ntm: ");
+	else if (!store)
 		fprintf(o->format == FMT_TABLE ? out : stderr, "%snot stored: %s is read-only\n",
 		        o->format == FMT_TABLE ? "" : "ntm: ", c->db_path);
 	if (c->scenario_name && o->format == FMT_TABLE)
@@ -331,6 +356,8 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	}
 	/* each of these is printed once its own run is committed */
 	if (store && store_used(c, &r, (long long)w.run_id, o->format) < 0)
+		goto done;
+	if (store && keep_runs(c) < 0)
 		goto done;
 	print_notes(c, o->format);
 	rc = 0;
@@ -423,11 +450,12 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		{ "format", OPT_ARG, "FMT", "table (default), csv or json", NULL },
 		{ "explain", OPT_FLAG, NULL, "value, threshold, gap and citation of every indicator", NULL },
 		{ "assume-recognitions", OPT_FLAG, NULL, "narrow unknown thresholds by what the recognitions on record imply", NULL },
+		{ "no-store", OPT_FLAG, NULL, "do not store the run (a one-off query)", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	struct critset *s = NULL;
-	struct evalopt o = { FMT_TABLE, 0, -1, NULL, 0 };
+	struct evalopt o = { FMT_TABLE, 0, -1, NULL, 0, 0 };
 	int y0, y1, npos, done, rc;
 	const char *fmt, *yarg, *level;
 
@@ -459,6 +487,7 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	}
 	o.explain = opt_get(opts, "explain") != NULL;
 	o.assume = opt_get(opts, "assume-recognitions") != NULL;
+	o.no_store = opt_get(opts, "no-store") != NULL;
 	if (opt_get(opts, "year") && opt_get(opts, "years")) {
 		err_set(&c->err, "eval: give --year or --years, not both");
 		return 2;

@@ -567,9 +567,25 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 	run[1] = atoll(b);
 	for (k = 0; k < 64; k++)
 		met[0][k] = met[1][k] = NAN;
-	if (store_prepare(c->db, &st, "SELECT ru.run_id, ru.year, sum(ru.status = 'met'), "
-	                  "(SELECT set_id FROM run WHERE id = ru.run_id) FROM run_unit ru "
-	                  "WHERE ru.run_id IN (?1, ?2) GROUP BY ru.run_id, ru.year ORDER BY ru.year", &c->err) < 0)
+	/* two runs of different sets count different things: refuse */
+	if (store_prepare(c->db, &st, "SELECT a.set_id, b.set_id FROM run a, run b "
+	                  "WHERE a.id = ?1 AND b.id = ?2", &c->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, run[0]);
+	sqlite3_bind_int64(st, 2, run[1]);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)) != 0) {
+		err_set(&c->err, "plot runs: run %lld is of set %s and run %lld of set %s; compare two runs "
+		        "of one set", run[0], (const char *)sqlite3_column_text(st, 0), run[1],
+		        (const char *)sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (store_prepare(c->db, &st, "SELECT id >> 36, (id & 255) + 1900 AS y, sum(status = 0) "
+	                  "FROM run_result WHERE id BETWEEN ?1 << 36 AND ((?1 + 1) << 36) - 1 "
+	                  "OR id BETWEEN ?2 << 36 AND ((?2 + 1) << 36) - 1 "
+	                  "GROUP BY id >> 36, y ORDER BY y", &c->err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, run[0]);
 	sqlite3_bind_int64(st, 2, run[1]);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "runs.h"
 #include "utf8.h"
 
 static const char units_usage[] =
@@ -119,35 +120,116 @@ int cmd_variables(struct ctx *c, int argc, char **argv)
 }
 
 static const char runs_usage[] =
-	"usage: ntm runs\n\n"
-	"Lists the stored evaluation runs, newest first: set, years, units, units\n"
-	"meeting the set, draft and unset thresholds used. Results are in the\n"
-	"database's result_view (run_id, unit, year, criterion, indicator, ...).\n";
+	"usage: ntm runs [--limit N]\n"
+	"       ntm runs prune [--keep N] [--older-than DAYS] [--dry-run]\n\n"
+	"Lists the stored evaluation runs, newest first: set, years, the units asked\n"
+	"for, the scenario, units judged and meeting the set, draft and unset\n"
+	"thresholds used. Results are in the database's result_view (one row per\n"
+	"indicator) and run_unit_view (one per unit and year); query them with\n"
+	"`ntm sql`, which knows how results are packed.\n\n"
+	"prune deletes the runs beyond the newest N (--keep) or older than DAYS\n"
+	"(--older-than), with the runs a district run stored for the sets it used; a\n"
+	"run stored for another run goes only with it. NTM_KEEP_RUNS=N prunes so\n"
+	"after every stored evaluation.\n";
+
+/* Pads s to w display columns (Vietnamese letters take one). */
+static void pad(const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
+}
+
+static int runs_prune_cmd(struct ctx *c, int argc, char **argv)
+{
+	struct opt opts[] = {
+		{ "keep", OPT_ARG, "N", "keep the newest N runs", NULL },
+		{ "older-than", OPT_ARG, "DAYS", "delete runs older than DAYS days", NULL },
+		{ "dry-run", OPT_FLAG, NULL, "say what would go, delete nothing", NULL },
+		{ "help", OPT_FLAG, NULL, "show this help", NULL },
+		{ NULL, 0, NULL, NULL, NULL },
+	};
+	int npos, done, rc, keep = -1, days = -1, removed, kept;
+	const char *k, *d;
+	char *end;
+
+	if ((rc = cmd_options(c, opts, argc, argv, &npos, runs_usage, &done)) || done)
+		return rc;
+	if (npos != 0) {
+		err_set(&c->err, "runs prune: unexpected argument '%s' (see --help)", argv[1]);
+		return 2;
+	}
+	if ((k = opt_get(opts, "keep"))) {
+		long v = strtol(k, &end, 10);
+
+		if (end == k || *end || v < 0 || v > 1000000) {
+			err_set(&c->err, "runs prune: --keep '%s' is not a number of runs (0 or more)", k);
+			return 2;
+		}
+		keep = (int)v;
+	}
+	if ((d = opt_get(opts, "older-than"))) {
+		long v = strtol(d, &end, 10);
+
+		if (end == d || *end || v < 0 || v > 100000) {
+			err_set(&c->err, "runs prune: --older-than '%s' is not a number of days", d);
+			return 2;
+		}
+		days = (int)v;
+	}
+	if (keep < 0 && days < 0) {
+		err_set(&c->err, "runs prune: give --keep N or --older-than DAYS");
+		return 2;
+	}
+	if (ctx_db(c) < 0 || store_writable(c->db, c->db_path, "prune runs", &c->err) < 0 ||
+	    runs_prune(c->db, keep, days, opt_get(opts, "dry-run") != NULL, &removed, &kept, &c->err) < 0)
+		return 1;
+	printf("%s %d run%s, %d kept\n", opt_get(opts, "dry-run") ? "would delete" : "deleted", removed,
+	       removed == 1 ? "" : "s", kept);
+	return 0;
+}
 
 int cmd_runs(struct ctx *c, int argc, char **argv)
 {
 	struct opt opts[] = {
+		{ "limit", OPT_ARG, "N", "the newest N runs only", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	sqlite3_stmt *st;
-	int npos, done, rc;
+	int npos, done, rc, limit = -1;
 
+	if (argc > 1 && strcmp(argv[1], "prune") == 0)
+		return runs_prune_cmd(c, argc - 1, argv + 1);
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, runs_usage, &done)) || done)
 		return rc;
+	if (npos != 0) {
+		err_set(&c->err, "runs: unknown verb '%s' (prune; with none, the list)", argv[1]);
+		return 2;
+	}
+	if (opt_get(opts, "limit"))
+		limit = atoi(opt_get(opts, "limit"));
 	if (ctx_db(c) < 0 || store_prepare(c->db, &st, "SELECT id, at, set_id, year_from, year_to, "
-	                                   "coalesce(unit_filter, 'all'), units, units_met, "
-	                                   "draft_thresholds, unset_thresholds FROM run ORDER BY id DESC",
-	                                   &c->err) < 0)
+	                                   "coalesce(unit_filter, 'all'), coalesce(scenario, '-'), units, "
+	                                   "units_met, draft_thresholds, unset_thresholds FROM run "
+	                                   "ORDER BY id DESC LIMIT ?1", &c->err) < 0)
 		return 1;
-	printf("%5s  %-20s  %-22s %-9s %-16s %6s %6s %6s %6s\n", "run", "at", "set", "years", "units of",
-	       "units", "met", "draft", "unset");
-	while (sqlite3_step(st) == SQLITE_ROW)
-		printf("%5lld  %-20s  %-22s %d-%d %-16s %6d %6d %6d %6d\n",
-		       (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
-		       sqlite3_column_text(st, 2), sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
-		       sqlite3_column_text(st, 5), sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
-		       sqlite3_column_int(st, 8), sqlite3_column_int(st, 9));
+	sqlite3_bind_int(st, 1, limit);
+	printf("%5s  %-20s  %-28s %-9s ", "run", "at", "set", "years");
+	pad("units of", 20);
+	pad("scenario", 16);
+	printf(" %6s %6s %6s %6s\n", "units", "met", "draft", "unset");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		printf("%5lld  %-20s  ", (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1));
+		pad((const char *)sqlite3_column_text(st, 2), 28);
+		printf(" %d-%d ", sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
+		pad((const char *)sqlite3_column_text(st, 5), 20);
+		pad((const char *)sqlite3_column_text(st, 6), 16);
+		printf(" %6d %6d %6d %6d\n", sqlite3_column_int(st, 7), sqlite3_column_int(st, 8),
+		       sqlite3_column_int(st, 9), sqlite3_column_int(st, 10));
+	}
 	sqlite3_finalize(st);
 	return 0;
 }

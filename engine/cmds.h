@@ -18,14 +18,19 @@ int cmd_test(struct ctx *c, int argc, char **argv);
 int cmd_units(struct ctx *c, int argc, char **argv);
 int cmd_variables(struct ctx *c, int argc, char **argv);
 int cmd_runs(struct ctx *c, int argc, char **argv);
+/* `ntm sql QUERY`: one read-only statement (cmd_sql.c). */
+int cmd_sql(struct ctx *c, int argc, char **argv);
 int cmd_synth(struct ctx *c, int argc, char **argv);
 int cmd_plot(struct ctx *c, int argc, char **argv);
+int cmd_report(struct ctx *c, int argc, char **argv);
 int cmd_run(struct ctx *c, int argc, char **argv);
 int cmd_recognitions(struct ctx *c, int argc, char **argv);
 int cmd_scenario(struct ctx *c, int argc, char **argv);
 int cmd_diff(struct ctx *c, int argc, char **argv);
 int cmd_cost(struct ctx *c, int argc, char **argv);
 int cmd_allocate(struct ctx *c, int argc, char **argv);
+/* `ntm check`: exit 0 without error findings, 1 with (cmd_check.c). */
+int cmd_check(struct ctx *c, int argc, char **argv);
 
 /* Parses opts for a command whose usage text is usage; handles --help
  * (prints usage and the options, returns 1 with *done set). Returns 0, or

@@ -199,6 +199,32 @@ oom:
 	return err_set(err, "%s:%ld: out of memory reading the record", c->path, c->line);
 }
 
+char *csv_cell(const char *s)
+{
+	size_t n = 3;
+	const char *p;
+	char *out, *o;
+
+	for (p = s ? s : ""; *p; p++)
+		n += *p == '"' ? 2 : 1;
+	if (!(o = out = malloc(n)))
+		return NULL;
+	if (s && strpbrk(s, ",\"\r\n")) {
+		*o++ = '"';
+		for (; *s; s++) {
+			if (*s == '"')
+				*o++ = '"';
+			*o++ = *s;
+		}
+		*o++ = '"';
+	} else if (s) {
+		memcpy(o, s, strlen(s));
+		o += strlen(s);
+	}
+	*o = '\0';
+	return out;
+}
+
 void csv_put(FILE *f, const char *s)
 {
 	if (!s)

@@ -844,6 +844,14 @@ static int row_funding(struct imp *im)
 		measure = 0;
 	if (measure == 1 && kind != 2)
 		return bad(im, 6, "'%s' is for in-kind support (cement); set kind to in_kind", F(im, 6));
+	/* accepted (a supplementary allocation may be missing), but said; the
+	 * values are numbers parse_amount read, shown as written */
+	if (!na && !nd && disb > alloc) {
+		char w[WHERE_MAX];
+
+		fprintf(stderr, "ntm: warning: %s%s is above the %s allocated; the row is imported "
+		        "(ntm check lists it)\n", where(im, 5, w, sizeof w), F(im, 5), F(im, 4));
+	}
 	if ((src = source(im, 7)) < 0)
 		return -1;
 	sqlite3_bind_int64(im->st, 1, unit);

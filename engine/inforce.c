@@ -25,7 +25,7 @@ int inforce_load(struct ctx *c, struct setlist *l)
 	for (i = 0; i < c->ncat; i++) {
 		struct setinfo *x = &l->v[l->n];
 		struct critset *s;
-		int prov;
+		int prov, ext;
 
 		if (!c->cat[i].id) {
 			fprintf(stderr, "ntm: warning: skipping %s\n", c->cat[i].error);
@@ -45,10 +45,10 @@ int inforce_load(struct ctx *c, struct setlist *l)
 		x->year_from = s->year_from;
 		x->year_to = s->year_to;
 		prov = s->province != NULL;
-		x->extends = s->extends ? x->extends : NULL;
+		ext = s->extends != NULL;   /* s is freed before the check */
 		crit_free(s);
 		l->n++;
-		if (!x->id || !x->level || !x->recognises || !x->decision || (s->extends && !x->extends) ||
+		if (!x->id || !x->level || !x->recognises || !x->decision || (ext && !x->extends) ||
 		    (prov && (!x->province || !x->province_key))) {
 			inforce_free(l);
 			return err_set(&c->err, "out of memory");

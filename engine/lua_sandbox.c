@@ -241,8 +241,8 @@ static int sb_rep(lua_State *L)
 		char big[32];
 
 		snprintf(big, sizeof big, "%.3g", size);
-		return luaL_argerror(L, 2, lua_pushfstring(L, "the result would be %s bytes, over the "
-		                     "limit of %d MiB", big, (int)(SANDBOX_STR_MAX >> 20)));
+		return luaL_error(L, "string.rep: the result would be %s bytes, over the limit of %d MiB",
+		                  big, (int)(SANDBOX_STR_MAX >> 20));
 	}
 	if (size == 0) {
 		lua_pushliteral(L, "");

@@ -17,7 +17,7 @@
 #define SANDBOX_FILE_MAX      (16u << 20)    /* bytes of a script file */
 #define SANDBOX_STR_MAX       (16u << 20)    /* bytes of a string.rep result */
 #define SANDBOX_RANGE_MAX     (1L << 24)     /* elements table.concat/move/insert/remove touch */
-#define SANDBOX_MATCH_MAX     2e8            /* bound on the steps of one pattern match */
+#define SANDBOX_MATCH_MAX     1e9            /* bound on the steps of one pattern match */
 
 struct sandbox {
 	lua_State *L;

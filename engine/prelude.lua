@@ -57,7 +57,7 @@ local LEVELS = { province = true, district = true, commune = true,
 -- The line in the user's file that called into the prelude: the first
 -- frame whose source is not the prelude itself.
 local function userline()
-	for level = 2, 12 do
+	for level = 2, 40 do
 		local info = getinfo(level, "Sl")
 		if not info then break end
 		if info.source:sub(1, 1) == "@" then return info.currentline, info.source:sub(2) end
@@ -313,12 +313,13 @@ local MEASURE_DEPTH, MEASURE_NODES, THRESHOLD_DEPTH = 200, 10000, 10
 -- measure that shares one part many times over (m = m + m in a loop) stops
 -- with a message rather than growing without end.
 local function copy_measure(x, what)
-	local nodes = 0
+	local nodes, ln, src = 0, userline()
+	local function toolarge(msg) error((src or "?") .. ":" .. ln .. ": " .. what .. ": " .. msg, 0) end
 	local function copy(e, depth)
 		if not isexpr(e) then return e end
-		if depth > MEASURE_DEPTH then fail(what .. ": a measure nested more than " .. MEASURE_DEPTH .. " deep") end
+		if depth > MEASURE_DEPTH then toolarge("a measure nested more than " .. MEASURE_DEPTH .. " deep") end
 		nodes = nodes + 1
-		if nodes > MEASURE_NODES then fail(what .. ": a measure of more than " .. MEASURE_NODES .. " operations") end
+		if nodes > MEASURE_NODES then toolarge("a measure of more than " .. MEASURE_NODES .. " operations") end
 		local c = { op = rawget(e, "op"), line = rawget(e, "line"), file = rawget(e, "file") }
 		for i = 1, rawlen(e) do c[i] = copy(rawget(e, i), depth + 1) end
 		return setmetatable(c, Expr)
@@ -329,7 +330,10 @@ end
 local function copy_thr(x, what, depth)
 	if not isthr(x) then return x end
 	depth = depth or 1
-	if depth > THRESHOLD_DEPTH then fail(what .. ": thresholds nested more than " .. THRESHOLD_DEPTH .. " deep") end
+	if depth > THRESHOLD_DEPTH then
+		local ln, src = userline()   -- at most 10 frames of copy_thr down
+		error((src or "?") .. ":" .. ln .. ": " .. what .. ": thresholds nested more than " .. THRESHOLD_DEPTH .. " deep", 0)
+	end
 	local c = { kind = rawget(x, "kind"), note = rawget(x, "note"), line = rawget(x, "line"),
 		lo = rawget(x, "lo"), hi = rawget(x, "hi") }
 	c.value = copy_thr(rawget(x, "value"), what, depth + 1)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "fmt.h"
 #include "store.h"
 #include "utf8.h"
 
@@ -14,23 +15,7 @@ static const char *const mark[ST_N] = { "✓", "✗", "?", "~", "–" };
 
 void report_num(char *buf, size_t cap, double v)
 {
-	char *p;
-
-	if (isnan(v)) {
-		snprintf(buf, cap, "%s", "");
-		return;
-	}
-	snprintf(buf, cap, "%.2f", v);
-	if ((p = strchr(buf, '.'))) {
-		char *e = buf + strlen(buf) - 1;
-
-		while (e > p && *e == '0')
-			*e-- = '\0';
-		if (e == p)
-			*e = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		snprintf(buf, cap, "0");
+	fmt_num(buf, cap, v);
 }
 
 void report_json_str(FILE *f, const char *s)
@@ -99,6 +84,19 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 	if (format == FMT_CSV) {
 		fputs("unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap,"
 		      "threshold_state,threshold_low,threshold_high,break_even\n", out);
+		if (!(r->ind_cells = calloc((size_t)s->nind + 1, sizeof *r->ind_cells)))
+			return -1;
+		for (i = 0; i < s->nind; i++) {
+			char *a = csv_cell(s->id), *b = csv_cell(s->crit[s->ind[i].criterion].id);
+			char *c = csv_cell(s->ind[i].id);
+			size_t n = (a ? strlen(a) : 0) + (b ? strlen(b) : 0) + (c ? strlen(c) : 0) + 4;
+
+			if (a && b && c && (r->ind_cells[i] = malloc(n)))
+				snprintf(r->ind_cells[i], n, "%s,%s,%s,", a, b, c);
+			free(a), free(b), free(c);
+			if (!r->ind_cells[i])
+				return -1;
+		}
 	} else if (format == FMT_JSON) {
 		fputs("{\"set\": ", out);
 		report_json_str(out, s->id);
@@ -238,21 +236,80 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 	putc('\n', f);
 }
 
-/* threshold_state,threshold_low,threshold_high,break_even (csv) */
-static void bounds_csv(FILE *f, const struct indicator *d, const struct ind_result *x)
+/* An appender into r->line; every row fits in what reserve asked for. */
+static int reserve(struct report *r, size_t n, size_t more)
 {
-	char lo[32] = "", hi[32] = "", be[32];
+	if (n + more > r->line_cap) {
+		size_t cap = (n + more) * 2;
+		char *p = realloc(r->line, cap);
 
-	if (d->cmp == CMP_MUST) {
-		fputs(",,,\n", f);
+		if (!p)
+			return -1;
+		r->line = p;
+		r->line_cap = cap;
+	}
+	return 0;
+}
+
+static size_t put_str(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return n;
+}
+
+/* One unit-year's csv rows, built in r->line and written whole: the cells
+ * that repeat (unit, year, set, criterion, indicator) are made once. */
+static void csv_rows(struct report *r, const struct unit *u, int year, const struct ind_result *res)
+{
+	const struct critset *s = r->set;
+	char *code = csv_cell(u->code), *name = csv_cell(u->name), head[512];
+	size_t hn, n = 0;
+	int i;
+
+	if (!code || !name) {
+		free(code), free(name);
 		return;
 	}
-	if (!isinf(x->thr_lo))
-		report_num(lo, sizeof lo, x->thr_lo);
-	if (!isinf(x->thr_hi))
-		report_num(hi, sizeof hi, x->thr_hi);
-	report_num(be, sizeof be, eval_break_even(x));
-	fprintf(f, "%s,%s,%s,%s\n", crit_thr_state_name[x->thr_status], lo, hi, be);
+	hn = (size_t)snprintf(head, sizeof head, "%s,%s,%d,", code, name, year);
+	if (hn >= sizeof head)
+		hn = sizeof head - 1;
+	free(code), free(name);
+	for (i = 0; i < s->nind; i++) {
+		const struct indicator *d = &s->ind[i];
+		const struct ind_result *x = &res[i];
+		size_t k = strlen(r->ind_cells[i]);
+
+		if (reserve(r, n, hn + k + 256) < 0)
+			return;
+		memcpy(r->line + n, head, hn), n += hn;
+		memcpy(r->line + n, r->ind_cells[i], k), n += k;
+		n += put_str(r->line + n, eval_status_name[x->status]);
+		r->line[n++] = ',';
+		n += fmt_num(r->line + n, 32, x->value);
+		r->line[n++] = ',';
+		n += fmt_num(r->line + n, 32, x->threshold);
+		r->line[n++] = ',';
+		n += fmt_num(r->line + n, 32, eval_gap(d, x));
+		r->line[n++] = ',';
+		/* threshold_state,threshold_low,threshold_high,break_even */
+		if (d->cmp != CMP_MUST) {
+			n += put_str(r->line + n, crit_thr_state_name[x->thr_status]);
+			r->line[n++] = ',';
+			if (!isinf(x->thr_lo))
+				n += fmt_num(r->line + n, 32, x->thr_lo);
+			r->line[n++] = ',';
+			if (!isinf(x->thr_hi))
+				n += fmt_num(r->line + n, 32, x->thr_hi);
+			r->line[n++] = ',';
+			n += fmt_num(r->line + n, 32, eval_break_even(x));
+		} else {
+			n += put_str(r->line + n, ",,,");
+		}
+		r->line[n++] = '\n';
+	}
+	fwrite(r->line, 1, n, r->out);
 }
 
 static void json_bound(FILE *f, const char *key, double v)
@@ -270,7 +327,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 	const struct critset *s = r->set;
 	const struct unit *u = &r->units->u[unit];
 	FILE *f = r->out;
-	char num[32], thr[32], gap[32], ys[8];
+	char num[32];
 	int i, j;
 
 	for (i = 0; i < s->nind; i++) {
@@ -306,25 +363,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 			r->missing_by_year[year - r->year_from]++;
 	}
 	if (r->format == FMT_CSV) {
-		snprintf(ys, sizeof ys, "%d", year);
-		for (i = 0; i < s->nind; i++) {
-			const struct indicator *d = &s->ind[i];
-
-			csv_put(f, u->code);
-			putc(',', f);
-			csv_put(f, u->name);
-			fprintf(f, ",%s,", ys);
-			csv_put(f, s->id);
-			putc(',', f);
-			csv_put(f, s->crit[d->criterion].id);
-			putc(',', f);
-			csv_put(f, d->id);
-			report_num(num, sizeof num, res[i].value);
-			report_num(thr, sizeof thr, res[i].threshold);
-			report_num(gap, sizeof gap, eval_gap(d, &res[i]));
-			fprintf(f, ",%s,%s,%s,%s,", eval_status_name[res[i].status], num, thr, gap);
-			bounds_csv(f, d, &res[i]);
-		}
+		csv_rows(r, u, year, res);
 	} else if (r->format == FMT_JSON) {
 		fprintf(f, "%s\n {\"unit_code\": ", r->rows ? "," : "");
 		report_json_str(f, u->code);
@@ -527,6 +566,8 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 
 void report_free(struct report *r)
 {
+	int i;
+
 	free(r->met_by_year);
 	free(r->units_by_year);
 	free(r->crit_met_by_year);
@@ -534,6 +575,11 @@ void report_free(struct report *r)
 	free(r->missing_by_year);
 	free(r->both_by_year);
 	free(r->cond);
+	if (r->ind_cells)
+		for (i = 0; i < r->set->nind; i++)
+			free(r->ind_cells[i]);
+	free(r->ind_cells);
+	free(r->line);
 	free(r->thr_draft);
 	free(r->thr_unset);
 	free(r->thr_range);

@@ -29,6 +29,9 @@ struct report {
 	int *thr_draft, *thr_unset;  /* per indicator: used a draft / unset threshold */
 	int *thr_range;           /* per indicator: used a range */
 	struct report_cond *cond; /* [(year * nind + ind) * RG_N + region] */
+	char **ind_cells;         /* csv: "set,criterion,indicator," per indicator, built once */
+	char *line;               /* csv: one unit-year's rows, written whole */
+	size_t line_cap;
 };
 
 /* What decides the units that could meet the set: for one indicator,

@@ -3,10 +3,12 @@
  * own transaction. Calls sqlite3, utf8 (folding, collation) and map. */
 #include "store.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pack.h"
 #include "utf8.h"
 
 const char *const store_level_name[LV_N] = {
@@ -225,7 +227,71 @@ static const char *const schema_3[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { schema_1, schema_2, schema_3 };
+/* Compact runs: thresholds once per run, indicator, region and year;
+ * results as one packed blob per unit-year (pack.h), read through the SQL
+ * functions ntm_status and ntm_value that store_open registers; runs that
+ * other runs used point at them. convert_runs moves the runs of schema 1-3. */
+static const char *const schema_4[] = {
+	"CREATE TABLE run_threshold ("
+	"  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
+	"  idx INTEGER NOT NULL,"
+	"  region INTEGER NOT NULL,"      /* 0-6 as store_region_name, -1: none */
+	"  year INTEGER NOT NULL,"
+	"  state TEXT NOT NULL,"          /* set, draft, unset, range, must */
+	"  value REAL,"
+	"  low REAL,"
+	"  high REAL,"
+	"  PRIMARY KEY (run_id, idx, region, year)) WITHOUT ROWID;",
+	/* id is STORE_RESULT_ID(run, unit, year), the run, unit and year in
+	 * one integer: unique, and a run's rows are appended in id order, so
+	 * every page fills (an index b-tree keeps a tenth of each page empty);
+	 * the views take the three back out of it */
+	"CREATE TABLE run_result ("
+	"  id INTEGER PRIMARY KEY,"
+	"  region INTEGER NOT NULL,"
+	"  status INTEGER NOT NULL,"      /* ST_*: 0 met, 1 unmet, 2 unknown, 3 open, 4 n/a */
+	"  criteria_met INTEGER NOT NULL,"
+	"  results BLOB NOT NULL);",
+	"CREATE TRIGGER run_result_gone AFTER DELETE ON run BEGIN"
+	"  DELETE FROM run_result WHERE id BETWEEN old.id << 36 AND ((old.id + 1) << 36) - 1;"
+	"  END;",
+	"ALTER TABLE run ADD COLUMN used_by INTEGER REFERENCES run(id) ON DELETE CASCADE;",
+	"CREATE INDEX run_used_by ON run(used_by);",
+	"DROP VIEW result_view;",
+	NULL,
+};
+
+/* The views over schema 4, made after convert_runs. */
+static const char *const schema_4_views[] = {
+	"DROP TABLE run_unit;",
+	/* one row per indicator result */
+	"CREATE VIEW run_result_key AS"
+	"  SELECT id >> 36 AS run_id, (id >> 8) & 268435455 AS unit_id, (id & 255) + 1900 AS year,"
+	"         region, status, criteria_met, results FROM run_result;",
+	"CREATE VIEW result_view AS"
+	"  SELECT rr.run_id, u.code AS unit_code, u.name AS unit_name, rr.year,"
+	"         run.set_id, i.criterion, i.indicator,"
+	"         ntm_status(rr.results, i.idx) AS status,"
+	"         ntm_value(rr.results, i.idx) AS value,"
+	"         t.value AS threshold, t.state AS threshold_state,"
+	"         t.low AS threshold_low, t.high AS threshold_high, i.cite"
+	"  FROM run_result_key rr JOIN run ON run.id = rr.run_id"
+	"  JOIN unit u ON u.id = rr.unit_id"
+	"  JOIN run_indicator i ON i.run_id = rr.run_id"
+	"  LEFT JOIN run_threshold t ON t.run_id = rr.run_id AND t.idx = i.idx"
+	"    AND t.region = rr.region AND t.year = rr.year;",
+	/* one row per unit-year */
+	"CREATE VIEW run_unit_view AS"
+	"  SELECT rr.run_id, u.code AS unit_code, u.name AS unit_name, rr.year,"
+	"         CASE rr.status WHEN 0 THEN 'met' WHEN 1 THEN 'unmet' WHEN 2 THEN 'unknown'"
+	"           WHEN 3 THEN 'open' ELSE 'n/a' END AS status, rr.criteria_met"
+	"  FROM run_result_key rr JOIN unit u ON u.id = rr.unit_id;",
+	NULL,
+};
+
+static int convert_runs(sqlite3 *db, struct ntm_err *err);
+
+static const char *const *const migrations[] = { schema_1, schema_2, schema_3, schema_4 };
 
 int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err)
 {
@@ -269,6 +335,173 @@ static int collate_vi(void *arg, int na, const void *a, int nb, const void *b)
 	return r;
 }
 
+/* ntm_status(results, i): indicator i's status as text; ntm_value: its
+ * value (NULL when none). NULL for a blob that is not packed results. */
+static const char *const status_text[] = { "met", "unmet", "unknown", "open", "n/a" };
+
+static void sql_status(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *p = sqlite3_value_blob(argv[0]);
+	int st;
+	double v;
+
+	(void)argc;
+	if (pack_get(p, (size_t)sqlite3_value_bytes(argv[0]), sqlite3_value_int(argv[1]), &st, &v) < 0 ||
+	    (st & ~PACK_DIV0) > 4) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	sqlite3_result_text(cx, status_text[st & ~PACK_DIV0], -1, SQLITE_STATIC);
+}
+
+static void sql_value(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *p = sqlite3_value_blob(argv[0]);
+	int st;
+	double v;
+
+	(void)argc;
+	if (pack_get(p, (size_t)sqlite3_value_bytes(argv[0]), sqlite3_value_int(argv[1]), &st, &v) < 0 ||
+	    isnan(v))
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_double(cx, v);
+}
+
+/* The number at *s ("null" is NAN); advances s. -1 when there is none. */
+static int json_number(const char **s, double *v)
+{
+	char *end;
+
+	while (**s == ' ')
+		(*s)++;
+	if (strncmp(*s, "null", 4) == 0) {
+		*v = NAN;
+		*s += 4;
+		return 0;
+	}
+	*v = strtod(*s, &end);
+	if (end == *s)
+		return -1;
+	*s = end;
+	return 0;
+}
+
+/* Schema 3 to 4: each run_unit row's JSON results ([status, value,
+ * threshold] per indicator) become a packed run_result row, and the
+ * thresholds it repeated are kept once per run, indicator, region (the
+ * unit's as it stands now: the old rows did not record it) and year, with
+ * the state they can still tell: a number, or unset. */
+static int convert_runs(sqlite3 *db, struct ntm_err *err)
+{
+	sqlite3_stmt *rd = NULL, *wr = NULL, *th = NULL;
+	unsigned char *buf = NULL, *st = NULL;
+	double *val = NULL, *thr = NULL;
+	int cap = 0, rc = -1;
+
+	if (store_prepare(db, &rd,
+	                  "WITH RECURSIVE up(id, at, region, depth) AS ("
+	                  "  SELECT id, parent_id, region, 0 FROM unit"
+	                  "  UNION ALL SELECT up.id, p.parent_id, p.region, up.depth + 1"
+	                  "  FROM up JOIN unit p ON p.id = up.at WHERE up.region IS NULL AND up.depth < 16)"
+	                  "SELECT ru.run_id, ru.unit_id, ru.year, ru.status, ru.criteria_met, ru.results,"
+	                  "  (SELECT region FROM up WHERE up.id = ru.unit_id AND region IS NOT NULL)"
+	                  " FROM run_unit ru", err) < 0 ||
+	    store_prepare(db, &wr, "INSERT INTO run_result(id, region, status, criteria_met, results) "
+	                  "VALUES (?8, ?4, ?5, ?6, ?7)", err) < 0 ||
+	    store_prepare(db, &th, "INSERT OR IGNORE INTO run_threshold(run_id, idx, region, year, "
+	                  "state, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err) < 0)
+		goto done;
+	while (sqlite3_step(rd) == SQLITE_ROW) {
+		const char *j = (const char *)sqlite3_column_text(rd, 5);
+		const char *name = (const char *)sqlite3_column_text(rd, 3);
+		const char *reg = (const char *)sqlite3_column_text(rd, 6);
+		int n = 0, i, status = 2, region = reg ? store_region_parse(reg) : -1;
+		size_t len;
+
+		for (i = 0; i < 5; i++)
+			if (name && (strcmp(name, status_text[i]) == 0 ||
+			             (i == 3 && strcmp(name, "not_set") == 0)))
+				status = i;
+		/* [[s,v,t],...] */
+		while (j && (j = strchr(j, '['))) {
+			double s3, v, t;
+
+			j++;
+			if (*j == '[')
+				continue;
+			if (json_number(&j, &s3) < 0 || *j++ != ',' || json_number(&j, &v) < 0 ||
+			    *j++ != ',' || json_number(&j, &t) < 0)
+				break;
+			if (n == cap) {
+				int nc = cap ? 2 * cap : 64;
+				unsigned char *ns = realloc(st, (size_t)nc);
+				double *nv = realloc(val, (size_t)nc * sizeof *nv);
+				double *nt = realloc(thr, (size_t)nc * sizeof *nt);
+				unsigned char *nb = realloc(buf, pack_max(nc));
+
+				st = ns ? ns : st, val = nv ? nv : val, thr = nt ? nt : thr, buf = nb ? nb : buf;
+				if (!ns || !nv || !nt || !nb) {
+					err_set(err, "out of memory");
+					goto done;
+				}
+				cap = nc;
+			}
+			st[n] = (unsigned char)(isnan(s3) || s3 < 0 || s3 > 4 ? 2 : (int)s3);
+			val[n] = v;
+			thr[n] = t;
+			n++;
+		}
+		if (n == 0 && !buf && !(buf = malloc(pack_max(0)))) {
+			err_set(err, "out of memory");
+			goto done;
+		}
+		len = pack_results(n, st, val, buf);
+		sqlite3_bind_int(wr, 4, region);
+		sqlite3_bind_int(wr, 5, status);
+		sqlite3_bind_int(wr, 6, sqlite3_column_int(rd, 4));
+		sqlite3_bind_blob(wr, 7, buf, (int)len, SQLITE_STATIC);
+		sqlite3_bind_int64(wr, 8, STORE_RESULT_ID(sqlite3_column_int64(rd, 0),
+		                                          sqlite3_column_int64(rd, 1),
+		                                          sqlite3_column_int(rd, 2)));
+		if (sqlite3_step(wr) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_reset(wr);
+		for (i = 0; i < n; i++) {
+			sqlite3_bind_int64(th, 1, sqlite3_column_int64(rd, 0));
+			sqlite3_bind_int(th, 2, i);
+			sqlite3_bind_int(th, 3, region);
+			sqlite3_bind_int(th, 4, sqlite3_column_int(rd, 2));
+			sqlite3_bind_text(th, 5, isnan(thr[i]) ? "unset" : "set", -1, SQLITE_STATIC);
+			if (isnan(thr[i]))
+				sqlite3_bind_null(th, 6);
+			else
+				sqlite3_bind_double(th, 6, thr[i]);
+			if (sqlite3_step(th) != SQLITE_DONE)
+				goto dberr;
+			sqlite3_reset(th);
+		}
+	}
+	/* a dependent run said whose it was in its filter text */
+	if (store_exec(db, "UPDATE run SET used_by = CAST(substr(unit_filter, 13) AS INTEGER) "
+	               "WHERE unit_filter LIKE 'used by run %' AND "
+	               "CAST(substr(unit_filter, 13) AS INTEGER) IN (SELECT id FROM run)", err) < 0)
+		goto done;
+	rc = 0;
+	goto done;
+dberr:
+	err_set(err, "database: converting the stored runs: %s", sqlite3_errmsg(db));
+done:
+	sqlite3_finalize(rd);
+	sqlite3_finalize(wr);
+	sqlite3_finalize(th);
+	free(buf);
+	free(st);
+	free(val);
+	free(thr);
+	return rc;
+}
+
 static int user_version(sqlite3 *db, int *v, struct ntm_err *err)
 {
 	sqlite3_stmt *st;
@@ -300,6 +533,11 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
 		bad = 0;
 		for (stmt = migrations[v]; *stmt && !bad; stmt++)
 			bad = store_exec(db, *stmt, err) < 0;
+		if (v + 1 == 4 && !bad) {
+			bad = convert_runs(db, err) < 0;
+			for (stmt = schema_4_views; *stmt && !bad; stmt++)
+				bad = store_exec(db, *stmt, err) < 0;
+		}
 		if (bad || store_exec(db, sql, err) < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			err_append(err, " (migrating %s to schema %d)", path, v + 1);
@@ -315,10 +553,11 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
  * NTM_CORE (schema 1's), or it belongs to another program. */
 static const char *const ntm_tables[] = {
 	"source", "import", "variable", "unit", "observation", "funding", "project",
-	"recognition", "run", "run_indicator", "run_unit",
-	"scenario", "scenario_figure", "scenario_funding", "scenario_project",
+	"recognition", "run", "run_indicator",
+	"run_unit", "scenario", "scenario_figure", "scenario_funding", "scenario_project",
+	"run_threshold", "run_result",
 };
-#define NTM_CORE 11
+#define NTM_CORE 10
 
 /* What a database holds, read before anything is written to it. */
 struct shape {
@@ -464,7 +703,11 @@ int store_open(const char *path, sqlite3 **out, struct ntm_err *err)
 	if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
 	                   "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;", err) < 0)
 		goto fail;
-	if (sqlite3_create_collation(db, "vi", SQLITE_UTF8, NULL, collate_vi) != SQLITE_OK) {
+	if (sqlite3_create_collation(db, "vi", SQLITE_UTF8, NULL, collate_vi) != SQLITE_OK ||
+	    sqlite3_create_function(db, "ntm_status", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                            sql_status, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "ntm_value", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                            sql_value, NULL, NULL) != SQLITE_OK) {
 		err_set(err, "database: %s", sqlite3_errmsg(db));
 		goto fail;
 	}

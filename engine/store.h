@@ -10,7 +10,12 @@
 #include "err.h"
 #include "map.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
+
+/* The id of a stored result row (run_result.id): run, unit and year in one
+ * integer, so a run's rows, written in (unit, year) order, are appended. */
+#define STORE_RESULT_ID(run, unit, year) \
+	((int64_t)(run) << 36 | (int64_t)(unit) << 8 | (int64_t)(((year) - 1900) & 0xff))
 
 enum { LV_PROVINCE, LV_DISTRICT, LV_COMMUNE, LV_TOWNSHIP, LV_VILLAGE, LV_N };
 enum { RG_N = 7 };

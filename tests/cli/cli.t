@@ -6,7 +6,7 @@ $ $NTM
 ? 2
 $ $NTM evl
 ? 2
-2> ntm: 'evl' is not an ntm command; did you mean 'eval'? (see 'ntm --help')
+2> ntm: 'evl' is not an ntm command; did you mean 'eval' or 'sql'? (see 'ntm --help')
 $ $NTM eval --help
 ~ usage: ntm eval SET [--year Y | --years A-B] [--unit NAME|CODE]
 ~   --format FMT             table (default), csv or json

@@ -41,7 +41,7 @@ $ $NTM --db t.db --criteria crit eval roads --unit TH-QX-QUANGGIAO --year 2025 -
 ~ "unset_thresholds_used": 1
 
 # results are stored with their run
-$ sqlite3 t.db "SELECT count(*) FROM run; SELECT status FROM result_view WHERE run_id = 1 AND unit_code = 'TN-DH-BAOCUONG' AND year = 2022 AND indicator = '10'"
+$ $NTM --db t.db sql "SELECT count(*) FROM run" && $NTM --db t.db sql "SELECT status FROM result_view WHERE run_id = 1 AND unit_code = 'TN-DH-BAOCUONG' AND year = 2022 AND indicator = '10'"
 > 5
 > unmet
 
@@ -61,3 +61,32 @@ $ $NTM --db t.db --criteria crit eval roads --unit TN-DH-CHOCHU
 $ $NTM --db t.db --criteria crit eval roads --frmat csv
 ? 2
 2> ntm: eval: unknown option '--frmat'; did you mean 'format'? (see 'ntm eval --help')
+
+# stored runs: compact (thresholds once per run, indicator, region and year;
+# results packed), read back through ntm sql; --no-store stores nothing; prune
+$ $NTM --db t.db sql "SELECT unit_name, indicator, status, value, threshold, threshold_state FROM result_view WHERE run_id = 1 AND year = 2023 ORDER BY unit_name, indicator" --format csv
+> unit_name,indicator,status,value,threshold,threshold_state
+> Bảo Cường,10,met,47.5,45.0,set
+> Bảo Cường,13.4,n/a,,1.0,must
+> Bảo Cường,2.2,met,70.0,65.0,set
+> Kim Phượng,10,unknown,,45.0,set
+> Kim Phượng,13.4,met,1.0,1.0,must
+> Kim Phượng,2.2,met,66.67,65.0,set
+$ $NTM --db t.db sql "SELECT status, criteria_met FROM run_unit_view WHERE run_id = 1 AND unit_code = 'TN-DH-BAOCUONG' ORDER BY year"
+> unmet|2
+> met|3
+$ $NTM --db t.db sql "DELETE FROM run"
+? 2
+2> ntm: sql: the statement would change the database; ntm sql only reads (use ntm import and ntm scenario to change data)
+$ $NTM --db t.db --criteria crit eval roads --year 2023 --no-store | tail -1 && $NTM --db t.db sql "SELECT count(*) FROM run"
+> not stored (--no-store)
+> 5
+$ $NTM --db t.db runs prune --keep 2 --dry-run && $NTM --db t.db runs prune --keep 2 && $NTM --db t.db sql "SELECT group_concat(id) FROM run"
+> would delete 3 runs, 2 kept
+> deleted 3 runs, 2 kept
+> 4,5
+$ NTM_KEEP_RUNS=1 $NTM --db t.db --criteria crit eval roads --year 2023 >/dev/null && $NTM --db t.db sql "SELECT group_concat(id) FROM run"
+> 6
+$ $NTM --db t.db runs prune
+? 2
+2> ntm: runs prune: give --keep N or --older-than DAYS

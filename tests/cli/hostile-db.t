@@ -20,7 +20,7 @@ $ cd a && md5sum -c --quiet ../other.md5 && ls
 $ mkdir b && cd b && sqlite3 newer.db 'PRAGMA user_version = 9; CREATE TABLE unit(a)' && md5sum newer.db > ../newer.md5
 $ cd b && $NTM --db newer.db units
 ? 1
-2> ntm: newer.db: database schema version 9 is newer than this ntm (3); use a newer ntm
+2> ntm: newer.db: database schema version 9 is newer than this ntm (4); use a newer ntm
 $ cd b && md5sum -c --quiet ../newer.md5 && sqlite3 newer.db 'PRAGMA journal_mode' && ls
 > delete
 > newer.db
@@ -36,7 +36,7 @@ $ cd c && cat units.csv && ls
 # an empty file, or a new one, becomes an ntm database
 $ touch empty.db && $NTM --db empty.db variables && sqlite3 empty.db 'PRAGMA user_version'
 > the dictionary is empty (ntm import data/variables.csv)
-> 3
+> 4
 
 # a read-only database is read: units, criteria, eval (not stored). As root,
 # permissions do not bind: ro.sh runs ntm as nobody then.

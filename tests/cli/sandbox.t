@@ -25,3 +25,62 @@ $ printf 'local names = {}\nfor k in pairs(_ENV) do names[#names + 1] = k end\nt
 2> stack traceback:
 2> 	names.lua:4: in main chunk
 2> ntm: criteria check: 1 file failed
+
+# a criteria file cannot crash, hang or reach past itself (issue 10). The
+# tables a script built are read raw after it ran: its metamethods do not
+# run, whether they raise or never return
+$ timeout 10 $NTM --db t.db criteria check evil/index-error.lua evil/index-loop.lua
+> ok  evil/index-error.lua: set index-error, 1 criteria, 1 indicators, 0 draft and 0 unset thresholds
+> ok  evil/index-loop.lua: set index-loop, 1 criteria, 1 indicators, 0 draft and 0 unset thresholds
+# ordinary long measures convert; past 200 deep or 10000 operations is an error
+$ timeout 10 $NTM --db t.db criteria check evil/long-sum.lua evil/long-chain.lua
+> ok  evil/long-sum.lua: set long-sum, 1 criteria, 1 indicators, 0 draft and 0 unset thresholds
+> ok  evil/long-chain.lua: set long-chain, 1 criteria, 1 indicators, 0 draft and 0 unset thresholds
+$ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\nlocal m = v.a\nfor i = 1, 40 do m = m + m end\ncriterion "1" { name = "n", indicator "1.1" { name = "n", measure = m, min = 1, cite = "c" } }\n' > wide.lua && timeout 10 $NTM --db t.db criteria check wide.lua
+? 1
+2~ wide.lua:4: indicator 1.1: a measure of more than 10000 operations
+# a finalizer would run with no budget, at a collection or at exit
+$ timeout 10 $NTM --db t.db criteria check evil/gc-loop.lua
+? 1
+2> evil/gc-loop.lua:3: bad argument #2 to 'setmetatable' (__gc is not allowed in a script (it would run outside the sandbox's limits))
+2> stack traceback:
+2> 	[C]: in global 'setmetatable'
+2> 	evil/gc-loop.lua:3: in main chunk
+2> ntm: criteria check: 1 file failed
+$ timeout 10 $NTM --db t.db criteria check evil/dump.lua
+? 1
+2~ evil/dump.lua:4: attempt to call a nil value (local 'dump')
+# work inside C functions, which count no instructions, is bounded before it runs
+$ timeout 10 $NTM --db t.db criteria check evil/rep.lua
+? 1
+2~ evil/rep.lua:5: string.rep: the result would be 1.1e+12 bytes, over the limit of 16 MiB
+$ timeout 10 $NTM --db t.db criteria check evil/pattern.lua
+? 1
+2~ evil/pattern.lua:3: pattern too costly: matching it on a string of 30 bytes could take 6.06e+12 steps, over the limit of 1e+09 (use fewer '?', '*', '+' and '-' items, or a shorter string)
+
+# a FIFO named *.lua is not opened (reading it would wait for ever); a file
+# that fails is skipped by the listings, with its error on stderr
+$ mkdir fifo && cp crit/roads.lua crit/roads.test.lua fifo/ && mkfifo fifo/x.lua fifo/x.test.lua && timeout 10 $NTM --db t.db --criteria fifo criteria list
+~   commune   2021-2025  roads                        ntm           QĐ test 1/2022
+2> ntm: warning: skipping fifo/x.lua: cannot open: not a regular file
+$ timeout 10 $NTM --db t.db criteria check fifo/x.lua
+? 1
+2> fifo/x.lua: cannot open: not a regular file
+2> ntm: criteria check: 1 file failed
+$ timeout 10 $NTM --db t.db --criteria fifo test
+~ 2 passed, 0 failed
+2> ntm: warning: skipping fifo/x.test.lua: not a regular file
+$ mkdir broken && cp crit/roads.lua evil/gc-loop.lua evil/index-loop.lua broken/ && printf 'error("boom")\n' > broken/bad.lua && timeout 10 $NTM --db t.db --criteria broken criteria list
+~   commune   2021-2025  index-loop                   ntm           d
+~   commune   2021-2025  roads                        ntm           QĐ test 1/2022
+2> ntm: warning: skipping broken/bad.lua:1: boom
+2> ntm: warning: skipping broken/gc-loop.lua:3: bad argument #2 to 'setmetatable' (__gc is not allowed in a script (it would run outside the sandbox's limits))
+
+# one set cannot change another's values: every file on the path runs when
+# the catalog is read, and poison/village.lua, which nothing evaluates,
+# reaches for the measures' shared metatable to turn + into -
+$ timeout 10 $NTM --db t.db --criteria evil/poison test
+> ok   evil/poison/commune.test.lua:2: 6 + 5 is 11, at least 10
+> 1 passed, 0 failed
+$ timeout 10 $NTM --db t.db --criteria evil/poison criteria list
+2> ntm: warning: skipping evil/poison/village.lua:5: attempt to index a nil value (local 'Expr')

@@ -128,6 +128,11 @@ static void schema_version(void **state)
 	/* schema 3: units over time */
 	assert_int_equal(count(f, "SELECT count(*) FROM pragma_table_info('unit') WHERE name IN "
 	                          "('valid_from', 'valid_to', 'merged_into_id', 'split_from_id')"), 4);
+	/* schema 4: compact runs */
+	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE name IN "
+	                          "('run_result', 'run_threshold', 'result_view', 'run_unit_view', "
+	                          "'run_result_key', 'run_result_gone')"), 6);
+	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE name = 'run_unit'"), 0);
 }
 
 /* A database left at schema 2 by an older ntm: opening it adds the unit
@@ -160,6 +165,71 @@ static void schema_2_migrates(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
 	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	assert_int_equal(sqlite3_column_int(st, 2), 0);
+	sqlite3_finalize(st);
+	store_close(db);
+}
+
+/* Runs stored by schema 3 (one JSON text per unit-year, thresholds in every
+ * row) become packed results and thresholds once per run, indicator,
+ * region and year; result_view reads them back through ntm's functions. */
+static void schema_3_runs_migrate(void **state)
+{
+	struct fx *f = *state;
+	struct ntm_err err = { 0 };
+	char path[96];
+	sqlite3 *raw, *db;
+	sqlite3_stmt *st;
+
+	snprintf(path, sizeof path, "%s/runs3.db", f->dir);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(store_migrate(raw, path, 3, &err), 0);
+	assert_int_equal(sqlite3_exec(raw,
+		"INSERT INTO unit(id, code, name, name_key, level, region) VALUES "
+		"  (1, 'TN', 'Thái Nguyên', 'thai nguyen', 'province', 'tdmnpb'),"
+		"  (2, 'TN-A', 'Bảo Cường', 'bao cuong', 'commune', NULL);"
+		"UPDATE unit SET parent_id = 1 WHERE id = 2;"
+		"INSERT INTO run(id, set_id, set_title, set_decision, set_file, year_from, year_to) "
+		"  VALUES (1, 's', 't', 'd', 'f', 2023, 2023), (2, 's2', 't', 'd', 'f', 2023, 2023);"
+		"UPDATE run SET unit_filter = 'used by run 1' WHERE id = 2;"
+		"INSERT INTO run_indicator VALUES (1, 0, '2', '2.2', 'roads', 'c'), (1, 1, '10', '10', 'income', 'c');"
+		"INSERT INTO run_unit VALUES (1, 2, 2023, 1, 2, 'not_set', '[[3,70,null],[1,44.5,45]]');",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+
+	assert_int_equal(store_open(path, &db, &err), 0);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT indicator, status, value, threshold, threshold_state "
+	                                    "FROM result_view ORDER BY indicator DESC", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "2.2");
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "open");
+	assert_true(sqlite3_column_double(st, 2) == 70);
+	assert_int_equal(sqlite3_column_type(st, 3), SQLITE_NULL);
+	assert_string_equal((const char *)sqlite3_column_text(st, 4), "unset");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "unmet");
+	assert_true(sqlite3_column_double(st, 2) == 44.5);
+	assert_true(sqlite3_column_double(st, 3) == 45);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	/* the unit's region came from its province; run 2 served run 1 */
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT region FROM run_result), "
+	                                    "(SELECT used_by FROM run WHERE id = 2), "
+	                                    "(SELECT count(*) FROM sqlite_master WHERE name = 'run_unit')",
+	                                    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	assert_int_equal(sqlite3_column_int(st, 2), 0);
+	sqlite3_finalize(st);
+	/* deleting a run takes its results, thresholds and the runs made for it */
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM run WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM run), "
+	                                    "(SELECT count(*) FROM run_result), (SELECT count(*) FROM run_threshold)",
+	                                    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 0);
+	assert_int_equal(sqlite3_column_int(st, 1), 0);
 	assert_int_equal(sqlite3_column_int(st, 2), 0);
 	sqlite3_finalize(st);
 	store_close(db);
@@ -549,6 +619,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(schema_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(schema_2_migrates, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema_3_runs_migrate, setup, teardown),
 		cmocka_unit_test_setup_teardown(imports_in_dependency_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(one_bad_row_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(field_errors, setup, teardown),

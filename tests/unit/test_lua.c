@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "critdiff.h"
@@ -107,6 +108,89 @@ static void sandbox_attacks(void **state)
 	refused(sb, "error('boom')", "attack.lua:1: boom");
 	/* a precompiled chunk is refused by the text-only load */
 	refused(sb, "\x1bLua", "attempt to load a binary chunk");
+
+	/* string.dump through the string metatable */
+	refused(sb, "local d = ('').dump\nd(pairs)", "attempt to call a nil value (local 'd')");
+	refused(sb, "getmetatable('').__index.dump = 1", "attempt to index a boolean value");
+	/* finalizers run with hooks off (during the run, at a collection, at
+	 * close): a looping __gc would never stop */
+	refused(sb, "setmetatable({}, { __gc = function() while true do end end })",
+	        "attack.lua:1: bad argument #2 to 'setmetatable' (__gc is not allowed in a script");
+	refused(sb, "local mt = setmetatable({}, { __index = function() return nil end })\n"
+	        "mt.__gc = function() while true do end end\nsetmetatable({}, mt)",
+	        "attack.lua:3: bad argument #2 to 'setmetatable' (__gc is not allowed");
+	refused(sb, "local x <close> = setmetatable({}, { __close = function() end })",
+	        "(__close is not allowed in a script");
+	refused(sb, "setmetatable({}, { __mode = 'k' })", "(__mode is not allowed in a script");
+	/* xpcall's handler runs inside the hook that raised the budget error */
+	refused(sb, "xpcall(function() while true do end end, function() while true do end end)",
+	        "instruction budget of 2000000 exceeded");
+	refused(sb, "while true do xpcall(function() while true do end end, function(m) return m end) end",
+	        "instruction budget of 2000000 exceeded");
+	/* work inside C functions, where the count hook never fires */
+	refused(sb, "local s = string.rep('', math.maxinteger) error('made ' .. #s .. ' bytes', 0)",
+	        "made 0 bytes");
+	refused(sb, "local s = ('x'):rep(1 << 40)", "attack.lua:1: string.rep: the result would be 1.1e+12 bytes, over the limit of 16 MiB");
+	refused(sb, "string.find(('a'):rep(30), ('a?'):rep(30) .. ('a'):rep(30))",
+	        "attack.lua:1: pattern too costly: matching it on a string of 30 bytes could take");
+	refused(sb, "local s = ('a'):rep(1 << 20)\nfor w in s:gmatch('a*a*a*b') do end",
+	        "attack.lua:2: pattern too costly");
+	refused(sb, "(''):gsub('%', '')", "attack.lua:1: malformed pattern (ends with '%')");
+	refused(sb, "('x'):gsub('x', '%2')", "attack.lua:1: invalid capture index %2");
+	refused(sb, "local s = ('a'):rep(1 << 21)\ns:find(s:sub(2) .. 'b', 1, true)",
+	        "attack.lua:2: pattern too costly");
+	refused(sb, "table.move({}, 1, math.maxinteger, 2)",
+	        "attack.lua:1: table.move: 1 to 9223372036854775807 is more than 16777216 elements");
+	refused(sb, "table.concat(setmetatable({}, { __index = type }), '', 1, math.maxinteger)",
+	        "table.concat: 1 to 9223372036854775807 is more than 16777216 elements");
+	refused(sb, "local t = setmetatable({}, { __len = function() return math.maxinteger - 1 end })\n"
+	        "table.insert(t, 1, 'x')", "attack.lua:2: table.insert: 1 to 9223372036854775806 is more");
+	refused(sb, "local t = setmetatable({}, { __len = function() return math.maxinteger end })\n"
+	        "table.remove(t, 1)", "attack.lua:2: table.remove: 1 to 9223372036854775807 is more");
+}
+
+/* The libraries still do their job within the limits. */
+static void sandbox_libraries_work(void **state)
+{
+	struct sandbox *sb = *state;
+	struct ntm_err err = { 0 };
+	const char *p = file("libs.lua",
+		"local s = ('  hello world  '):match('^%s*(.-)%s*$')\n"
+		"assert(s == 'hello world', s)\n"
+		"assert(select(2, ('a,b,,c'):gsub(',', ';')) == 3)\n"
+		"assert(('x=1, y=22'):find('(%a)=(%d+)', 5) == 6)\n"
+		"local n = 0 for k, v in ('a=1 b=2'):gmatch('(%w+)=(%w+)') do n = n + v end\n"
+		"assert(n == 3)\n"
+		"assert(('[x]'):find('[', 1, true) == 1)\n"
+		"assert(('abc'):rep(3, '-') == 'abc-abc-abc' and ('ab'):rep(0) == '')\n"
+		"local t = { 1, 2, 3 }\n"
+		"table.insert(t, 4) table.insert(t, 1, 0)\n"
+		"assert(table.concat(t, ',') == '0,1,2,3,4')\n"
+		"assert(table.remove(t) == 4 and table.remove(t, 1) == 0 and #t == 3)\n"
+		"assert(table.concat(table.move(t, 1, 3, 2, {}), ',', 2, 4) == '1,2,3')\n"
+		"local mt = { __index = function(_, k) return k * 2 end }\n"
+		"assert(setmetatable({}, mt)[21] == 42 and getmetatable(setmetatable({}, mt)) == mt)\n"
+		"local ok, m = xpcall(function() error('x') end, function(m) return 'handled ' .. m end)\n"
+		"assert(not ok and m:find('^handled .*libs.lua:16: x$'), m)\n");
+
+	if (sandbox_run_file(sb, p, &err) < 0)
+		fail_msg("%s", err.msg);
+	lua_pop(sb->L, 1);
+}
+
+/* Work the hook cannot see (C calling C) still ends at the deadline. */
+static void sandbox_deadline(void **state)
+{
+	struct sandbox *sb = *state;
+	long wall = sb->wall_ms;
+	time_t t0 = time(NULL);
+
+	sb->wall_ms = 500;
+	refused(sb, "table.sort(setmetatable({}, { __len = function() return 1 << 30 end,\n"
+	        "  __index = rawlen, __newindex = rawequal }))",
+	        "attack.lua:1: time limit of 0.5 s exceeded");
+	assert_true(time(NULL) - t0 < 5);
+	sb->wall_ms = wall;
 }
 
 static void sandbox_survives_and_reports_traceback(void **state)
@@ -307,6 +391,128 @@ static void load_errors_name_file_and_line(void **state)
 	}
 }
 
+#define HEAD "set { id = 'x', title = 't', decision = 'd', level = 'commune', years = { 2021, 2025 } }\n"
+
+/* The conversion to C reads what the script built raw, inside a protected
+ * call, so metamethods neither run nor abort; what was checked is what is
+ * converted, whatever the script changes afterwards. */
+static void declarations_read_raw_and_copied(void **state)
+{
+	struct sandbox *sb = *state;
+	struct ntm_err err = { 0 };
+	struct critset *s;
+	struct crit_tests t;
+
+	/* __index raising on the set table, looping on an indicator table */
+	s = load(sb, "idx.lua",
+	         "set(setmetatable({ id = 'x', title = 't', decision = 'd', level = 'commune',\n"
+	         "  years = { 2021, 2025 } }, { __index = function(_, k)\n"
+	         "  if k == 'province' or k == 'note' then error('x') end end }))\n"
+	         "criterion '1' { name = 'n', indicator '1.1' (setmetatable(\n"
+	         "  { name = 'n', measure = v.a, min = 1, cite = 'c' },\n"
+	         "  { __index = function(_, k) if k == 'unit' or k == 'note' then while true do end end end })) }\n",
+	         &err);
+	if (!s)
+		fail_msg("%s", err.msg);
+	assert_null(s->province);
+	assert_string_equal(s->ind[0].unit, "");
+	crit_free(s);
+	s = load(sb, "loop.lua",
+	         "set(setmetatable({ id = 'x', title = 't', decision = 'd', level = 'commune',\n"
+	         "  years = { 2021, 2025 } }, { __index = function(_, k)\n"
+	         "  if k == 'province' then while true do end end end }))\n"
+	         "criterion '1' { name = 'n', indicator '1.1' (setmetatable(\n"
+	         "  { name = 'n', measure = v.a, min = 1, cite = 'c' },\n"
+	         "  { __index = function(_, k) if k == 'unit' then error('x') end end })) }\n", &err);
+	if (!s)
+		fail_msg("%s", err.msg);
+	crit_free(s);
+
+	/* a sum of 100 terms, and 100 terms joined by + (100 deep) */
+	s = load(sb, "long.lua", HEAD
+	         "local t, m = {}, v.b0\n"
+	         "for i = 1, 100 do t[i] = v['a' .. i]; m = m + v['b' .. i] end\n"
+	         "criterion '1' { name = 'n',\n"
+	         "  indicator '1.1' { name = 'n', measure = sum(table.unpack(t)), min = 1, cite = 'c' },\n"
+	         "  indicator '1.2' { name = 'n', measure = m, min = 1, cite = 'c' } }\n", &err);
+	if (!s)
+		fail_msg("%s", err.msg);
+	assert_int_equal(s->nvar, 201);
+	assert_int_equal(s->ind[0].measure->n, 100);
+	crit_free(s);
+	/* past the stated limits: a message */
+	assert_null(load(sb, "deep.lua", HEAD "local m = v.a for i = 1, 300 do m = -m end\n"
+	                 "criterion '1' { name = 'n', indicator '1.1' { name = 'n', measure = m, min = 1, cite = 'c' } }\n",
+	                 &err));
+	if (!strstr(err.msg, "deep.lua:3: indicator 1.1: a measure nested more than 200 deep"))
+		fail_msg("%s", err.msg);
+	assert_null(load(sb, "wide.lua", HEAD "local m = v.a for i = 1, 40 do m = m + m end\n"
+	                 "criterion '1' { name = 'n', indicator '1.1' { name = 'n', measure = m, min = 1, cite = 'c' } }\n",
+	                 &err));
+	if (!strstr(err.msg, "wide.lua:3: indicator 1.1: a measure of more than 10000 operations"))
+		fail_msg("%s", err.msg);
+
+	/* changed after the check: the set keeps what was checked */
+	s = load(sb, "later.lua",
+	         "local m, y = v.a + v.b, { 2021, 2025 }\n"
+	         "local t = { id = 'x', title = 't', decision = 'd', level = 'commune', years = y }\n"
+	         "set(t)\n"
+	         "local r = by_region { tn = 5 }\n"
+	         "local i = indicator '1.1' { name = 'n', measure = m, min = r, cite = 'c' }\n"
+	         "criterion '1' { name = 'n', i }\n"
+	         "m.op = 'neg'; m[1] = 'x'; m[2] = nil\n"
+	         "t.id = 42; t.years = 'soon'; y[1] = 'x'\n"
+	         "r.kind = 'year'; r.values = 5\n"
+	         "i.measure = 7; i.min = {}; i.name = nil\n", &err);
+	if (!s)
+		fail_msg("%s", err.msg);
+	assert_string_equal(s->id, "x");
+	assert_int_equal(s->year_from, 2021);
+	assert_int_equal(s->ind[0].measure->op, X_ADD);
+	assert_int_equal(s->ind[0].measure->n, 2);
+	assert_int_equal(s->ind[0].thr->kind, T_REGION);
+	assert_true(s->ind[0].thr->region[4] && s->ind[0].thr->region[4]->num == 5);
+	assert_string_equal(s->ind[0].name, "n");
+	crit_free(s);
+	/* changed between indicator{} and criterion{}: checked again */
+	assert_null(load(sb, "between.lua", HEAD
+	                 "local i = indicator '1.1' { name = 'n', measure = v.a, min = 1, cite = 'c' }\n"
+	                 "i.min = 'x'\ncriterion '1' { name = 'n', i }\n", &err));
+	if (!strstr(err.msg, "between.lua:4: indicator 1.1: min: expected a number"))
+		fail_msg("%s", err.msg);
+
+	/* test files too */
+	if (lcrit_tests(sb, file("t.test.lua", "tests_for 'x'\n"
+	                "test 't' (setmetatable({ data = { a = 1 }, expect = { ['1.1'] = 'met' } },\n"
+	                "  { __index = function() error('x') end }))\n"), &t, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(t.n, 1);
+	assert_int_equal(t.c[0].ndata, 1);
+	assert_null(t.c[0].region);
+	lcrit_tests_free(&t);
+}
+
+/* Every set of a process runs in the same Lua state: nothing one reaches
+ * may change how another is read. */
+static void sets_cannot_reach_each_other(void **state)
+{
+	struct sandbox *sb = *state;
+	struct ntm_err err = { 0 };
+	struct critset *s;
+
+	/* the measures' shared metatable, through a measure's __index */
+	refused(sb, HEAD "local E = v.x.__index\nE.__add = E.__sub\n",
+	        "attack.lua:3: attempt to index a nil value (local 'E')");
+	refused(sb, HEAD "getmetatable(v.x).__add = nil\n", "attempt to index a string value");
+	refused(sb, HEAD "getmetatable(string).rep = nil\n", "attempt to index a boolean value");
+	s = load(sb, "after.lua", HEAD "criterion '1' { name = 'n',\n"
+	         "  indicator '1.1' { name = 'n', measure = v.a + v.b, min = 10, cite = 'c' } }\n", &err);
+	if (!s)
+		fail_msg("%s", err.msg);
+	assert_int_equal(s->ind[0].measure->op, X_ADD);
+	crit_free(s);
+}
+
 static void extends_cycle_refused(void **state)
 {
 	struct ntm_err err = { 0 };
@@ -428,6 +634,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sandbox_attacks),
+		cmocka_unit_test(sandbox_libraries_work),
+		cmocka_unit_test(sandbox_deadline),
+		cmocka_unit_test(declarations_read_raw_and_copied),
+		cmocka_unit_test(sets_cannot_reach_each_other),
 		cmocka_unit_test(sandbox_survives_and_reports_traceback),
 		cmocka_unit_test(evaluation_rules),
 		cmocka_unit_test(criterion_and_unit_status),
