@@ -5,7 +5,7 @@
 #   make demo       fresh data/ntm.db from data/, evaluate the bundled sets
 #   make test       unit tests (cmocka), criteria tests, command-line tests
 #   make check-asan the same under AddressSanitizer and UBSan
-#   make bench      national synthetic dataset: import and evaluation timings
+#   make bench      national synthetic dataset: timings beside a bare SQLite scan
 #   make fuzz       libFuzzer on the importer, criteria loader and scripts (tests/fuzz)
 
 CC       ?= cc
@@ -116,8 +116,13 @@ check-asan:
 demo: all
 	$(Q)NTM=$(NTM) data/demo.sh
 
-bench: all
-	$(Q)NTM=$(NTM) tests/bench/run
+# the floor the benchmark measures against: a bare SQLite scan in C
+$(BUILD)/scan: tests/bench/scan.c | $(BUILD)/.deps
+	@echo "  CC     $<"
+	$(Q)$(CC) $(STD) $(WARN) -O2 $(PKG_CFLAGS) $< -o $@ $(PKG_LIBS)
+
+bench: all $(BUILD)/scan
+	$(Q)NTM=$(NTM) SCAN=$(BUILD)/scan tests/bench/run
 
 # fuzz: the deps logic with FUZZ_DEBS, the engine under clang with the
 # fuzzer's coverage and ASan+UBSan in $(FUZZ_BUILD), then tests/fuzz/run.

@@ -57,9 +57,9 @@ static int costrun_open(struct ctx *c, const char *set, const char *unit, int ye
 
 	memset(k, 0, sizeof *k);
 	k->year = year;
-	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
+	if (ctx_db(c) < 0 || (!unit && ctx_units(c) < 0) || ctx_vars(c) < 0)
 		return -1;
-	if (unit && (top = ctx_find_unit(c, unit)) < 0)
+	if (unit && (top = ctx_units_near(c, unit)) < 0)
 		return -1;
 	if (!costs)
 		costs = getenv("NTM_COSTS") && *getenv("NTM_COSTS") ? getenv("NTM_COSTS") : DEFAULT_COSTS;

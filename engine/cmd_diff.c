@@ -191,7 +191,7 @@ int cmd_diff(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "diff: '%s' is not a year or span of years", yarg);
 		return 2;
 	}
-	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
+	if (ctx_db(c) < 0 || (!opt_get(opts, "unit") && ctx_units(c) < 0) || ctx_vars(c) < 0)
 		return 1;
 	/* both scenarios must exist before anything is evaluated */
 	{
@@ -206,7 +206,7 @@ int cmd_diff(struct ctx *c, int argc, char **argv)
 			scenario_close(&s);
 		}
 	}
-	if (opt_get(opts, "unit") && (top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
+	if (opt_get(opts, "unit") && (top = ctx_units_near(c, opt_get(opts, "unit"))) < 0)
 		return 1;
 	if (csv)
 		printf("set,unit_code,unit_name,year,criterion,indicator,status_before,status_after,"

@@ -75,6 +75,7 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 {
 	char filter[64];
 	int k, i, y;
+	unsigned regions;
 
 	snprintf(filter, sizeof filter, "used by run %lld", run_id);
 	for (k = 0; r->hier && k < r->hier->nset; k++) {
@@ -84,8 +85,10 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 
 		if (hs->run.nunit == 0)
 			continue;
+		for (i = 0, regions = 0; i < hs->run.nunit; i++)
+			regions |= RUNS_REGION(hs->res.region[i]);
 		if (runs_begin(&w, c->db, hs->run.set, hs->run.year_from, hs->run.year_to, filter,
-		               run_id, &c->err) < 0)
+		               run_id, regions, &c->err) < 0)
 			return -1;
 		/* the results the run used, as it used them */
 		for (i = 0; i < hs->run.nunit; i++)
@@ -249,38 +252,56 @@ static int assume(struct ctx *c, struct critset *s, char *head, size_t cap)
 	return n < 0 ? -1 : 0;
 }
 
-/* Copies the report written to tmp onto stdout and closes tmp. */
-static int print_saved(struct ctx *c, FILE *tmp)
+/* Stores R as a run (committed before anything is printed). */
+static int store_run(struct ctx *c, struct evalrun *r, const struct results *R, int y0, int y1,
+                     const struct evalopt *o, struct run_writer *w)
 {
-	char buf[65536];
-	size_t n;
-	int bad;
+	char filter[256];
+	int i, y, met = 0, nd, nu;
+	unsigned regions = 0;
 
-	rewind(tmp);
-	while ((n = fread(buf, 1, sizeof buf, tmp)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
-			break;
-	bad = ferror(tmp) || ferror(stdout);
-	fclose(tmp);
-	if (bad)
-		return err_set(&c->err, "eval: the report could not be written (the run is stored)");
+	/* the run says which hierarchy it judged */
+	if (c->as_of)
+		snprintf(filter, sizeof filter, "%s%sas of %d", o->unit_arg ? o->unit_arg : "",
+		         o->unit_arg ? ", " : "", c->as_of);
+	for (i = 0; i < r->nunit; i++)
+		regions |= RUNS_REGION(R->region[i]);
+	if (runs_begin(w, c->db, r->set, y0, y1, c->as_of ? filter : o->unit_arg, 0, regions,
+	               &c->err) < 0)
+		return -1;
+	for (i = 0; i < r->nunit; i++)
+		for (y = y0; y <= y1; y++) {
+			const struct unit *u = &c->units.u[r->units[i]];
+
+			if (!results_judged(R, i, y))
+				continue;
+			met += results_status(R, i, y) == ST_MET;
+			results_inds(R, i, y, r->res);
+			if (runs_add(w, u->id, y, R->region[i], r->set, r->res, results_status(R, i, y),
+			             results_ncrit(R, i, y), &c->err) < 0)
+				return -1;
+		}
+	results_thr_used(R, &nd, &nu);
+	if ((c->scenario_name && mark_scenario(c, w->run_id) < 0) ||
+	    runs_end(w, r->nunit, met, nd, nu, &c->err) < 0)
+		return -1;
 	return 0;
 }
 
-/* Evaluates set s (owned from here) for years y0..y1, stores the run and
- * prints the report, head first (NULL: none). The report goes to a
- * temporary file until the run is committed: nothing is printed that was
- * not stored, and no lock is held while a slow reader of stdout (a pager)
- * takes it. A read-only database is evaluated and printed, and not stored.
- * Returns 0 or 1 with c->err. */
+/* Evaluates set s (owned from here) for years y0..y1 into one results
+ * value, stores it as a run and commits, then prints the report, head first
+ * (NULL: none): nothing is printed that was not stored, and no lock is held
+ * while a slow reader of stdout (a pager) takes it. A read-only database,
+ * or --no-store, is evaluated and printed, and not stored. Returns 0 or 1
+ * with c->err. */
 static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const struct evalopt *o,
                     const char *head)
 {
 	struct evalrun r = { 0 };
+	struct results R = { 0 };
 	struct report rep;
 	struct run_writer w = { 0 };
-	char filter[256];
-	int met_any = 0, nd, nu, have_rep = 0, rc = 1, i, y;
+	int have_rep = 0, rc = 1, i, y;
 	int store = !o->no_store && !store_readonly(c->db);
 	FILE *out = stdout;
 
@@ -291,11 +312,8 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		err_set(&c->err, "eval: %s", msg);
 		return 1;
 	}
-	if (store && !(out = tmpfile())) {
-		err_set(&c->err, "eval: cannot make a temporary file for the report: %s (set TMPDIR)",
-		        strerror(errno));
+	if (evalrun_results(c, &r, &R) < 0 || (store && store_run(c, &r, &R, y0, y1, o, &w) < 0))
 		goto done;
-	}
 	if (head)
 		fputs(head, out);
 	if (report_begin(&rep, out, o->format, o->explain, r.set, &c->units, r.units, r.nunit,
@@ -304,40 +322,20 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		goto done;
 	}
 	have_rep = 1;
-	/* the run says which hierarchy it judged */
-	if (c->as_of)
-		snprintf(filter, sizeof filter, "%s%sas of %d", o->unit_arg ? o->unit_arg : "",
-		         o->unit_arg ? ", " : "", c->as_of);
-	if (store && runs_begin(&w, c->db, r.set, y0, y1, c->as_of ? filter : o->unit_arg, 0,
-	                        &c->err) < 0)
-		goto done;
-	for (i = 0; i < r.nunit; i++) {
-		const struct unit *u = &c->units.u[r.units[i]];
-
+	for (i = 0; i < r.nunit; i++)
 		for (y = y0; y <= y1; y++) {
-			int ncm, st;
-
-			if (!evalrun_takes_part(c, &r, i, y))
+			if (!results_judged(&R, i, y))
 				continue;
-			st = evalrun_unit(c, &r, i, y, &ncm);
-			met_any += st == ST_MET;
-			if (store && runs_add(&w, u->id, y, u->region, r.set, r.res, st, ncm, &c->err) < 0)
-				goto done;
-			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res, r.crit, st, ncm);
+			results_inds(&R, i, y, r.res);
+			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res,
+			            R.crit + results_cell(&R, i, y) * (size_t)r.set->ncrit,
+			            results_status(&R, i, y), results_ncrit(&R, i, y));
 			if (r.hier && o->format == FMT_TABLE && o->explain)
 				hier_explain(c, r.hier, &r, i, y, out);
 			if (r.nunit == 1 && o->format == FMT_TABLE && o->explain &&
 			    on_record(c, out, &r, i, y) < 0)
 				goto done;
 		}
-		if (r.nunit > 500 && i % 256 == 0)
-			ctx_progress(c, "evaluating", i, r.nunit);
-	}
-	ctx_progress(c, NULL, -1, 0);
-	report_thr_used(&rep, &nd, &nu);
-	if (store && ((c->scenario_name && mark_scenario(c, w.run_id) < 0) ||
-	              runs_end(&w, r.nunit, met_any, nd, nu, &c->err) < 0))
-		goto done;
 	report_end(&rep, store ? (long long)w.run_id : -1, c->db_path);
 	if (!store && o->no_store)
 		fprintf(o->format == FMT_TABLE ? out : stderr, "%snot stored (--no-store)\n",
@@ -347,12 +345,9 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		        o->format == FMT_TABLE ? "" : "ntm: ", c->db_path);
 	if (c->scenario_name && o->format == FMT_TABLE)
 		fprintf(out, "under scenario %s: the base data is unchanged\n", c->scenario_name);
-	if (out != stdout) {
-		FILE *t = out;
-
-		out = stdout;
-		if (print_saved(c, t) < 0)
-			goto done;
+	if (fflush(out) != 0 || ferror(out)) {
+		err_set(&c->err, "eval: the report could not be written%s", store ? " (the run is stored)" : "");
+		goto done;
 	}
 	/* each of these is printed once its own run is committed */
 	if (store && store_used(c, &r, (long long)w.run_id, o->format) < 0)
@@ -362,11 +357,10 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	print_notes(c, o->format);
 	rc = 0;
 done:
-	if (out != stdout)
-		fclose(out);
 	runs_abort(&w);
 	if (have_rep)
 		report_free(&rep);
+	results_free(&R);
 	evalrun_free(&r);
 	return rc;
 }
@@ -492,7 +486,13 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "eval: give --year or --years, not both");
 		return 2;
 	}
-	if (ctx_db(c) < 0 || ctx_units(c) < 0 || ctx_vars(c) < 0)
+	/* one unit and what is below it: the units around it only, unless the
+	 * recognitions of every unit are read (--assume-recognitions) */
+	o.unit_arg = opt_get(opts, "unit");
+	if (ctx_db(c) < 0 || ((!o.unit_arg || o.assume) && ctx_units(c) < 0) || ctx_vars(c) < 0)
+		return 1;
+	if (o.unit_arg && (o.top = o.assume ? ctx_find_unit(c, o.unit_arg) :
+	                           ctx_units_near(c, o.unit_arg)) < 0)
 		return 1;
 	if (!level && !(s = ctx_load_set(c, argv[1])))
 		return 1;
@@ -506,10 +506,6 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		}
 	} else if (data_years(c->db, s ? s->year_from : 1900, s ? s->year_to : 2100, &y0, &y1,
 	                      &c->err) < 0) {
-		crit_free(s);
-		return 1;
-	}
-	if ((o.unit_arg = opt_get(opts, "unit")) && (o.top = ctx_find_unit(c, o.unit_arg)) < 0) {
 		crit_free(s);
 		return 1;
 	}

@@ -99,6 +99,25 @@ int ctx_units(struct ctx *c)
 	return 0;
 }
 
+int ctx_units_near(struct ctx *c, const char *text)
+{
+	char *key;
+	int64_t id;
+
+	if (c->have_units || ctx_db(c) < 0)
+		return ctx_find_unit(c, text);
+	if (!(key = utf8_fold(text)))
+		return ctx_find_unit(c, text);
+	id = store_unit_lookup(c->db, text, key);
+	free(key);
+	if (id <= 0)   /* not one plain match: the whole set finds or suggests */
+		return ctx_find_unit(c, text);
+	if (store_units_near(c->db, id, &c->units, &c->err) < 0)
+		return -1;
+	c->have_units = 1;
+	return id <= c->units.max_id ? c->units.by_id[id] : -1;
+}
+
 void ctx_forget_units(struct ctx *c)
 {
 	if (c->have_units)

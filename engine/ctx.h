@@ -71,6 +71,10 @@ struct critset *ctx_load_set(struct ctx *c, const char *name);
  * in c->units, or -1 with c->err (no match, with suggestions; or several,
  * listed). Loads units if needed. */
 int ctx_find_unit(struct ctx *c, const char *text);
+/* The same, loading only the units around the one found (store_units_near)
+ * when the units are not loaded yet and text names one unit by code or by
+ * its folded name; for a command that works in and below one unit. */
+int ctx_units_near(struct ctx *c, const char *text);
 
 /* Prints "what: n" progress on stderr when c->progress; done < 0 clears. */
 void ctx_progress(struct ctx *c, const char *what, long done, long total);

@@ -124,13 +124,18 @@ int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R)
 		return err_set(&c->err, "out of memory");
 	}
 	free(region);
-	for (i = 0; i < r->nunit; i++)
+	for (i = 0; i < r->nunit; i++) {
 		for (y = r->year_from; y <= r->year_to; y++) {
 			if (!evalrun_takes_part(c, r, i, y))
 				continue;
 			st = evalrun_unit(c, r, i, y, &ncm);
 			results_put(R, i, y, r->res, r->crit, st, ncm);
 		}
+		if (r->nunit > 500 && i % 256 == 0)
+			ctx_progress(c, "evaluating", i, r->nunit);
+	}
+	if (r->nunit > 500)
+		ctx_progress(c, NULL, -1, 0);
 	return 0;
 }
 

@@ -1341,6 +1341,8 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 	if (store_exec(db, "PRAGMA foreign_keys = OFF", err) < 0)
 		goto done;
 	fk_off = 1;
+	/* a larger page cache while the indexes grow (STORE_CACHE_KB otherwise) */
+	sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
 	if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
 		goto done;
 	began = 1;
@@ -1372,8 +1374,10 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 done:
 	if (began)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	if (fk_off)
+	if (fk_off) {
 		sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+		sqlite3_exec(db, "PRAGMA cache_size = -" STORE_CACHE_KB, NULL, NULL, NULL);
+	}
 	map_free(&im.units);
 	map_free(&im.unit_level);
 	map_free(&im.vars);

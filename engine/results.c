@@ -104,6 +104,34 @@ void results_inds(const struct results *R, int i, int y, struct ind_result *out)
 		results_ind(R, i, y, k, &out[k]);
 }
 
+void results_thr_used(const struct results *R, int *ndraft, int *nunset)
+{
+	const struct critset *s = R->set;
+	int k, i, y;
+
+	*ndraft = *nunset = 0;
+	for (k = 0; k < s->nind; k++) {
+		int draft = 0, unset = 0;
+
+		if (s->ind[k].cmp == CMP_MUST)
+			continue;
+		for (i = 0; i < R->nunit && !(draft && unset); i++)
+			for (y = R->year_from; y < R->year_from + R->nyear; y++) {
+				size_t at = results_cell(R, i, y) * (size_t)s->nind + (size_t)k;
+				const struct thr_value *tv;
+
+				if (R->status[results_cell(R, i, y)] == RES_NOT_JUDGED ||
+				    (R->ind[at] & ~RES_DIV0) == ST_NA)
+					continue;
+				tv = thr_at(R, y, k, R->region[i]);
+				draft |= tv->status == TS_DRAFT;
+				unset |= tv->status == TS_UNSET;
+			}
+		*ndraft += draft;
+		*nunset += unset;
+	}
+}
+
 int results_find(const struct results *R, int u)
 {
 	int i;

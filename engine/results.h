@@ -64,6 +64,9 @@ void results_put(struct results *R, int i, int y, const struct ind_result *res,
 void results_inds(const struct results *R, int i, int y, struct ind_result *out);
 /* The same for one indicator k. */
 void results_ind(const struct results *R, int i, int y, int k, struct ind_result *out);
+/* How many indicators used a draft, and how many an unset threshold, in
+ * any judged cell where they applied (what a stored run records). */
+void results_thr_used(const struct results *R, int *ndraft, int *nunset);
 /* Index of unit index u (in the unit set) among R's units, or -1. */
 int results_find(const struct results *R, int u);
 void results_free(struct results *R);

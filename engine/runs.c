@@ -32,9 +32,9 @@ static void bind_num(sqlite3_stmt *st, int i, double v)
 		sqlite3_bind_double(st, i, v);
 }
 
-/* The thresholds of every indicator, region (and none) and year, once. */
+/* The thresholds of every indicator, region judged and year, once. */
 static int thresholds(struct run_writer *w, const struct critset *s, int y0, int y1,
-                      struct ntm_err *err)
+                      unsigned regions, struct ntm_err *err)
 {
 	sqlite3_stmt *st;
 	int i, g, y;
@@ -44,7 +44,7 @@ static int thresholds(struct run_writer *w, const struct critset *s, int y0, int
 		return -1;
 	for (i = 0; i < s->nind; i++)
 		for (g = -1; g < RG_N; g++)
-			for (y = y0; y <= y1; y++) {
+			for (y = y0; y <= y1 && (regions & RUNS_REGION(g)); y++) {
 				const struct indicator *d = &s->ind[i];
 				struct thr_value tv;
 
@@ -75,7 +75,8 @@ static int thresholds(struct run_writer *w, const struct critset *s, int y0, int
 }
 
 int runs_begin(struct run_writer *w, sqlite3 *db, const struct critset *s, int year_from,
-               int year_to, const char *filter, int64_t used_by, struct ntm_err *err)
+               int year_to, const char *filter, int64_t used_by, unsigned regions,
+               struct ntm_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	int i;
@@ -130,7 +131,7 @@ int runs_begin(struct run_writer *w, sqlite3 *db, const struct critset *s, int y
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	if (thresholds(w, s, year_from, year_to, err) < 0)
+	if (thresholds(w, s, year_from, year_to, regions, err) < 0)
 		goto fail;
 	return 0;
 dberr:

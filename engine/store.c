@@ -257,6 +257,9 @@ static const char *const schema_4[] = {
 	"  END;",
 	"ALTER TABLE run ADD COLUMN used_by INTEGER REFERENCES run(id) ON DELETE CASCADE;",
 	"CREATE INDEX run_used_by ON run(used_by);",
+	/* the units around one unit load by key (store_units_near) */
+	"CREATE INDEX unit_merged_into ON unit(merged_into_id) WHERE merged_into_id IS NOT NULL;",
+	"CREATE INDEX unit_split_from ON unit(split_from_id) WHERE split_from_id IS NOT NULL;",
 	"DROP VIEW result_view;",
 	NULL,
 };
@@ -701,7 +704,8 @@ int store_open(const char *path, sqlite3 **out, struct ntm_err *err)
 		goto fail;
 	}
 	if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-	                   "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;", err) < 0)
+	                   "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -" STORE_CACHE_KB ";",
+	               err) < 0)
 		goto fail;
 	if (sqlite3_create_collation(db, "vi", SQLITE_UTF8, NULL, collate_vi) != SQLITE_OK ||
 	    sqlite3_create_function(db, "ntm_status", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
@@ -898,6 +902,32 @@ static int no_cycle(const struct unitset *us, struct ntm_err *err)
 
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 {
+	return store_units_near(db, 0, us, err);
+}
+
+int64_t store_unit_lookup(sqlite3 *db, const char *code, const char *key)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	int n = 0, pass;
+
+	/* the code, else the one unit whose folded name is key */
+	for (pass = 0; pass < 2 && n == 0; pass++) {
+		if (sqlite3_prepare_v2(db, pass ? "SELECT id FROM unit WHERE name_key = ?1 LIMIT 2" :
+		                       "SELECT id FROM unit WHERE code = ?1", -1, &st, NULL) != SQLITE_OK)
+			return 0;
+		sqlite3_bind_text(st, 1, pass ? key : code, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			id = sqlite3_column_int64(st, 0);
+			n++;
+		}
+		sqlite3_finalize(st);
+	}
+	return n == 1 ? id : 0;
+}
+
+int store_units_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_err *err)
+{
 	sqlite3_stmt *st = NULL;
 	struct arena a = { 0 };
 	struct sortable *v = NULL;
@@ -907,10 +937,29 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 
 	memset(us, 0, sizeof *us);
 	map_init(&us->by_code);
-	if (store_prepare(db, &st, "SELECT id, code, name, name_key, level, parent_id, region, "
-	                           "sort_key, valid_from, valid_to, merged_into_id, split_from_id "
-	                           "FROM unit", err) < 0)
+	/* near: the unit and the units below it, those merged into or split from
+	 * any of them (and what they merged into), and all their ancestors */
+	if (store_prepare(db, &st, near > 0 ?
+	                  "WITH RECURSIVE"
+	                  " down(id) AS (SELECT ?1 UNION SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id),"
+	                  " linked(id) AS (SELECT id FROM down"
+	                  "   UNION SELECT u.id FROM unit u JOIN linked ON u.merged_into_id = linked.id"
+	                  "   UNION SELECT u.id FROM unit u JOIN linked ON u.split_from_id = linked.id),"
+	                  " hop(id) AS (SELECT id FROM linked UNION SELECT merged_into_id FROM unit"
+	                  "   WHERE id IN (SELECT id FROM linked) AND merged_into_id IS NOT NULL"
+	                  "   UNION SELECT split_from_id FROM unit"
+	                  "   WHERE id IN (SELECT id FROM linked) AND split_from_id IS NOT NULL),"
+	                  " up(id, n) AS (SELECT id, 0 FROM hop UNION SELECT u.parent_id, up.n + 1 FROM unit u"
+	                  "   JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL AND up.n < 64)"
+	                  "SELECT id, code, name, name_key, level, parent_id, region, "
+	                  "sort_key, valid_from, valid_to, merged_into_id, split_from_id "
+	                  "FROM unit WHERE id IN (SELECT id FROM up)" :
+	                  "SELECT id, code, name, name_key, level, parent_id, region, "
+	                  "sort_key, valid_from, valid_to, merged_into_id, split_from_id "
+	                  "FROM unit", err) < 0)
 		goto done;
+	if (near > 0)
+		sqlite3_bind_int64(st, 1, near);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct unit *u;
 		struct sortable *x;

@@ -11,6 +11,10 @@
 #include "map.h"
 
 #define STORE_SCHEMA_VERSION 4
+/* The page cache of a connection, in KiB (as PRAGMA cache_size takes it,
+ * negated): an evaluation reads each page once, so a small cache loses
+ * nothing; an import raises it while its indexes grow. */
+#define STORE_CACHE_KB "16384"
 
 /* The id of a stored result row (run_result.id): run, unit and year in one
  * integer, so a run's rows, written in (unit, year) order, are appended. */
@@ -92,6 +96,13 @@ struct unitset {
  * another program may have written: a level ntm does not know, an id out
  * of range, parents that loop (err names the units). Returns 0 or -1. */
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
+/* The same for the units around one (id near): it, the units below it,
+ * those merged into or split from any of them, and every ancestor: enough
+ * to judge near and what is below it, without the country. */
+int store_units_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_err *err);
+/* The id of the one unit whose code is code, else of the one whose folded
+ * name is key; 0 when there is none or more than one. */
+int64_t store_unit_lookup(sqlite3 *db, const char *code, const char *key);
 /* A period in words: "2005-2019", "until 2019", "from 2020" (0: open),
  * or "" when both ends are open. */
 void store_period_text(int from, int to, char *buf, size_t cap);
