@@ -1,14 +1,14 @@
 # criteria scripts cannot touch files, run programs or loop forever
 $ cp -r $T/* . && rm -f /tmp/ntm-pwned
-$ $NTM --db t.db --criteria evil eval escape
+$ timeout 20 $NTM --db t.db --criteria evil eval escape
 ? 1
 2~ ntm: evil/escape.lua:2: unknown name 'os'
 2~ stack traceback:
 $ test ! -e /tmp/ntm-pwned
-$ $NTM --db t.db --criteria evil eval loop
+$ timeout 20 $NTM --db t.db --criteria evil eval loop
 ? 1
 2~ ntm: evil/loop.lua:3: instruction budget of 20000000 exceeded (an endless loop?)
-$ $NTM --db t.db --criteria evil eval hog
+$ timeout 20 $NTM --db t.db --criteria evil eval hog
 ? 1
 2> ntm: evil/hog.lua: memory limit of 64 MiB exceeded (a runaway table?)
 $ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\nlocal f = io.open("/etc/passwd")\n' > io.lua && $NTM --db t.db criteria check io.lua
@@ -84,3 +84,10 @@ $ timeout 10 $NTM --db t.db --criteria evil/poison test
 > 1 passed, 0 failed
 $ timeout 10 $NTM --db t.db --criteria evil/poison criteria list
 2> ntm: warning: skipping evil/poison/village.lua:5: attempt to index a nil value (local 'Expr')
+
+# an analysis script stopped part way leaves the database as it was
+$ $NTM --db s.db import variables.csv units.csv observations.csv >/dev/null && printf 'ntm.scenario("half")\nntm.set_figure("half", "Bảo Cường", "road_village_total_km", 2023, 1)\nwhile true do end\n' > half.lua && timeout 20 $NTM --db s.db run half.lua
+? 1
+2~ ntm: half.lua:3: instruction budget of 20000000 exceeded (an endless loop?)
+$ $NTM --db s.db scenario list
+> no scenarios (create one with `ntm scenario create NAME`)

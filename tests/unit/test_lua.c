@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <signal.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "critdiff.h"
@@ -191,6 +193,25 @@ static void sandbox_deadline(void **state)
 	        "attack.lua:1: time limit of 0.5 s exceeded");
 	assert_true(time(NULL) - t0 < 5);
 	sb->wall_ms = wall;
+}
+
+/* A timer the host had set (a harness's, a profiler's) is given back, less
+ * the time the script took, when the sandbox's own is done. */
+static void sandbox_gives_back_the_timer(void **state)
+{
+	struct sandbox *sb = *state;
+	struct ntm_err err = { 0 };
+	struct itimerval host = { { 0, 0 }, { 50, 0 } }, after;
+	void (*prev)(int) = signal(SIGALRM, SIG_IGN);
+
+	assert_int_equal(setitimer(ITIMER_REAL, &host, NULL), 0);
+	assert_int_equal(sandbox_run_file(sb, file("t.lua", "local x = 1\n"), &err), 0);
+	lua_pop(sb->L, 1);
+	assert_int_equal(getitimer(ITIMER_REAL, &after), 0);
+	assert_true(after.it_value.tv_sec > 40 && after.it_value.tv_sec <= 50);
+	memset(&host, 0, sizeof host);
+	setitimer(ITIMER_REAL, &host, NULL);
+	signal(SIGALRM, prev);
 }
 
 static void sandbox_survives_and_reports_traceback(void **state)
@@ -639,6 +660,7 @@ int main(void)
 		cmocka_unit_test(declarations_read_raw_and_copied),
 		cmocka_unit_test(sets_cannot_reach_each_other),
 		cmocka_unit_test(sandbox_survives_and_reports_traceback),
+		cmocka_unit_test(sandbox_gives_back_the_timer),
 		cmocka_unit_test(evaluation_rules),
 		cmocka_unit_test(criterion_and_unit_status),
 		cmocka_unit_test(extends_amend_remove),
