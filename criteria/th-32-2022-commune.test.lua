@@ -21,3 +21,15 @@ test "the rest is the national set: 2.1 at 100 %" {
   region = "btb", year = 2023, data = { road_commune_paved_km = 6.2, road_commune_total_km = 6.2 },
   expect = { ["2.1"] = "met" },
 }
+test "17.1a centralised clean water at 20 %, the top of the 15-20 % range: met" {
+  region = "btb", year = 2023, data = { households_clean_water_centralised = 250, households_total = 1250 },
+  expect = { ["17.1a"] = "met" },
+}
+test "17.1a at 15 %, the bottom of the range: open (met if the minimum is 15)" {
+  region = "btb", year = 2023, data = { households_clean_water_centralised = 187.5, households_total = 1250 },
+  expect = { ["17.1a"] = "open" },
+}
+test "17.1a just under 15 %: unmet under every value the range allows" {
+  region = "btb", year = 2023, data = { households_clean_water_centralised = 187, households_total = 1250 },
+  expect = { ["17.1a"] = "unmet" },
+}

@@ -700,6 +700,26 @@ static int read_head(struct sandbox *sb, const char *path, struct head *h, struc
 	return 0;
 }
 
+/* A set that extends none has nothing to amend, remove or add to: say so
+ * at the first such line rather than drop it. decl is at the stack top. */
+static int changes_alone(lua_State *L, const char *path, const struct head *h, struct ntm_err *err)
+{
+	static const char *const kind[] = { "amends", "removes", "adds" };
+	static const char *const word[] = { "amend", "remove", "add_to" };
+	int top = lua_gettop(L), k, line;
+
+	for (k = 0; k < 3; k++) {
+		if (rawfield(L, top, kind[k]) == LUA_TTABLE && lua_rawgeti(L, -1, 1) == LUA_TTABLE) {
+			line = int_field(L, lua_gettop(L), "line", 0);
+			lua_settop(L, top);
+			return err_set(err, "%s:%d: %s needs a set to change: set %s extends none (add "
+			               "extends = \"SET\" to set { ... })", path, line, word[k], h->id);
+		}
+		lua_settop(L, top);
+	}
+	return 0;
+}
+
 /* Runs path and, through `extends`, its ancestors; pushes the merged
  * declaration table. chain holds the ids being loaded, to refuse cycles. */
 static int load_decl(struct sandbox *sb, const char *path, lcrit_find_fn find, void *ctx,
@@ -719,6 +739,8 @@ static int load_decl(struct sandbox *sb, const char *path, lcrit_find_fn find, v
 		return -1;
 	}
 	if (!h.extends) {
+		if (changes_alone(L, path, &h, err) < 0)
+			goto fail;
 		rc = 0;
 		goto done;
 	}

@@ -355,7 +355,7 @@ local INDICATOR_FIELDS = { name = true, measure = true, unit = true, min = true,
 local INTERNAL = { id = true, line = true, file = true, tag = true }
 
 local function new_env(kind, extra)
-	local decl = { criteria = {}, amends = {}, removes = {}, tests = {} }
+	local decl = { criteria = {}, amends = {}, removes = {}, adds = {}, tests = {} }
 	local env = {}
 	for k, f in pairs(base) do env[k] = f end
 	for k, t in pairs(libs) do env[k] = t end
@@ -466,6 +466,30 @@ local function new_env(kind, extra)
 		end
 	end
 
+	-- Indicators a set adds to a criterion of the set it extends, after that
+	-- criterion's own: add_to "17" { indicator "17.12" { ... } }.
+	env.add_to = function(id)
+		idarg("add_to", id)
+		local ln, src = userline()
+		return function(t)
+			if type(t) ~= "table" then fail("add_to " .. id .. " { ... }: expected a table of indicators") end
+			t = rawcopy(t)
+			local a = { id = id, line = ln, file = src, indicators = {} }
+			for k, x in next, t do
+				if math.type(k) ~= "integer" or type(x) ~= "table" or rawget(x, "tag") ~= "indicator" then
+					fail("add_to " .. id .. ": give only indicators: add_to \"" .. id .. "\" { indicator \"ID\" { ... } }")
+				end
+			end
+			local i = 1
+			while t[i] ~= nil do
+				a.indicators[i] = check_indicator(rawcopy(t[i]), false)
+				i = i + 1
+			end
+			if #a.indicators == 0 then fail("add_to " .. id .. " has no indicator") end
+			decl.adds[#decl.adds + 1] = a
+		end
+	end
+
 	env.remove = function(id)
 		idarg("remove", id)
 		local ln, src = userline()
@@ -557,7 +581,7 @@ end
 -- criteria added or replacing those of the same id, its amendments
 -- patched into single indicators, and its removals taken out.
 local function merge(parent, child)
-	local out = { set = child.set, criteria = {}, amends = {}, removes = {}, tests = {} }
+	local out = { set = child.set, criteria = {}, amends = {}, removes = {}, adds = {}, tests = {} }
 	for i, c in ipairs(parent.criteria) do
 		local copy = { id = c.id, name = c.name, group = c.group, line = c.line, indicators = {} }
 		for j, ind in ipairs(c.indicators) do
@@ -590,6 +614,26 @@ local function merge(parent, child)
 		end
 		for k, x in pairs(a) do
 			if k ~= "id" then found[k] = x end
+		end
+	end
+	for _, a in ipairs(child.adds or {}) do
+		local into
+		for _, c in ipairs(out.criteria) do
+			if c.id == a.id then into = c end
+		end
+		if not into then
+			error(where(a) .. "add_to " .. a.id .. ": set '" .. parent.set.id .. "' has no criterion " .. a.id, 0)
+		end
+		for _, ind in ipairs(a.indicators) do
+			for _, c in ipairs(out.criteria) do
+				for _, x in ipairs(c.indicators) do
+					if x.id == ind.id then
+						error(where(a) .. "add_to " .. a.id .. ": indicator " .. ind.id ..
+							" is already in criterion " .. c.id .. " (amend it instead)", 0)
+					end
+				end
+			end
+			into.indicators[#into.indicators + 1] = ind
 		end
 	end
 	for _, r in ipairs(child.removes) do

@@ -63,3 +63,17 @@ $ printf 'tests_for "roads"\ntest "wrong on purpose" { region = "tdmnpb", data =
 > FAIL wrong.test.lua:2: wrong on purpose: indicator 2.2: expected met, got unmet (value 1, threshold 65)
 > 0 passed, 1 failed
 2> ntm: test: 1 case failed
+
+# add_to: indicators added to a criterion of the set extended; amend, remove and
+# add_to in a set that extends none are errors, not dropped
+$ mkdir -p addto && printf 'set { id = "base-a", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\ncriterion "1" { name = "x", indicator "1.1" { name = "n", measure = v.villages_total, min = 1, cite = "c" } }\n' > addto/base-a.lua && printf 'set { id = "child-a", extends = "base-a", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\nadd_to "1" { indicator "1.2" { name = "m", measure = v.households_total, min = 10, cite = "c2" } }\n' > addto/child-a.lua && $NTM --criteria addto criteria show child-a | grep -c '^ *1\.[12] '
+> 2
+$ printf 'set { id = "child-b", extends = "base-a", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\nadd_to "9" { indicator "9.1" { name = "m", measure = v.households_total, min = 10, cite = "c2" } }\n' > addto/child-b.lua && $NTM --criteria addto criteria check addto/child-b.lua
+? 1
+2~ addto/child-b.lua:2: add_to 9: set 'base-a' has no criterion 9
+$ printf 'set { id = "child-c", extends = "base-a", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\nadd_to "1" { indicator "1.1" { name = "m", measure = v.households_total, min = 10, cite = "c2" } }\n' > addto/child-c.lua && $NTM --criteria addto criteria check addto/child-c.lua
+? 1
+2~ addto/child-c.lua:2: add_to 1: indicator 1.1 is already in criterion 1 (amend it instead)
+$ printf 'set { id = "alone", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\ncriterion "1" { name = "x", indicator "1.1" { name = "n", measure = v.villages_total, min = 1, cite = "c" } }\namend "1.1" { min = 2 }\n' > alone.lua && $NTM criteria check alone.lua
+? 1
+2~ alone.lua:3: amend needs a set to change: set alone extends none (add extends = "SET" to set { ... })

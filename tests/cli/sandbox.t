@@ -21,7 +21,7 @@ $ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years 
 # the names a criteria script can see: a new one shows up here in review
 $ printf 'local names = {}\nfor k in pairs(_ENV) do names[#names + 1] = k end\ntable.sort(names)\nerror(table.concat(names, " "), 0)\n' > names.lua && $NTM --db t.db criteria check names.lua
 ? 1
-2> _VERSION all amend any assert by_region by_year count count_meeting criterion draft either eq error ge getmetatable gt indicator ipairs le lt math max_below max_of mean_below meets min_below min_of next no pairs pcall pct range ratio rawequal rawlen remove select set setmetatable share_meeting string sum sum_below table test tests_for tonumber tostring type units_below unset utf8 v xpcall yes
+2> _VERSION add_to all amend any assert by_region by_year count count_meeting criterion draft either eq error ge getmetatable gt indicator ipairs le lt math max_below max_of mean_below meets min_below min_of next no pairs pcall pct range ratio rawequal rawlen remove select set setmetatable share_meeting string sum sum_below table test tests_for tonumber tostring type units_below unset utf8 v xpcall yes
 2> stack traceback:
 2> 	names.lua:4: in main chunk
 2> ntm: criteria check: 1 file failed
