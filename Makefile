@@ -3,7 +3,7 @@
 #   make            build ./ntm
 #   make deps       install the Debian packages the build and tests need
 #   make demo       fresh data/ntm.db from data/, evaluate the bundled sets
-#   make test       unit tests (cmocka), criteria tests, command-line tests
+#   make test       unit (cmocka), criteria, command-line and browser (report page) tests
 #   make check-asan the same under AddressSanitizer and UBSan
 #   make bench      national synthetic dataset: timings beside a bare SQLite scan
 #   make fuzz       libFuzzer on the importer, criteria loader and scripts (tests/fuzz)
@@ -32,6 +32,9 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 DEBS      = build-essential pkg-config liblua5.4-dev libsqlite3-dev libcmocka-dev libxlsxwriter-dev gnuplot-nox sqlite3 time fonts-dejavu-core python3
 # ... and what `make fuzz` adds (installed by it, not by `make deps`).
 FUZZ_DEBS = clang libclang-rt-14-dev
+# ... and the browser the report page is tested in (tests/browser/run): about
+# 120 MB to fetch and 400 MB installed, so `make test` installs it, not `make deps`.
+BROWSER_DEBS = chromium
 NTM       = ./ntm
 ifneq ($(SANITIZER),)
   NTM     = $(BUILD)/ntm
@@ -46,7 +49,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= csv criteria script
 
 SRCS     := $(filter-out engine/main.c,$(wildcard engine/*.c))
-OBJS     := $(SRCS:engine/%.c=$(BUILD)/%.o) $(BUILD)/prelude.o
+OBJS     := $(SRCS:engine/%.c=$(BUILD)/%.o) $(BUILD)/prelude.o $(BUILD)/dictionary.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -55,7 +58,7 @@ ifeq ($(V),1)
   Q =
 endif
 
-.PHONY: all deps demo test check check-asan unit criteria-test cli-test bench fuzz fuzz-bins clean help
+.PHONY: all deps demo test check check-asan unit criteria-test cli-test browser-deps browser-test bench fuzz fuzz-bins clean help
 
 all: deps-check $(NTM)
 
@@ -91,6 +94,12 @@ $(BUILD)/prelude.c: engine/prelude.lua $(BUILD)/bin2c
 	$(Q)$(BUILD)/bin2c ntm_prelude < $< > $@
 $(BUILD)/prelude.o: $(BUILD)/prelude.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+# ... and so is the variable dictionary a new database starts with.
+$(BUILD)/dictionary.c: data/variables.csv $(BUILD)/bin2c
+	@echo "  GEN    $@"
+	$(Q)$(BUILD)/bin2c ntm_dictionary < $< > $@
+$(BUILD)/dictionary.o: $(BUILD)/dictionary.c
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(NTM): $(OBJS) $(BUILD)/main.o
 	@echo "  LINK   $@"
@@ -105,8 +114,17 @@ unit: $(UNIT_BINS)
 	$(Q)tests/run-unit $(UNIT_BINS)
 
 # `make test`: every suite, then one line "N passed, N failed".
-test: all $(UNIT_BINS)
+test: all $(UNIT_BINS) browser-deps
 	$(Q)NTM=$(NTM) BUILD=$(BUILD) tests/run-all $(UNIT_BINS)
+
+# The browser: installed when it can be; tests/browser/run says when it is
+# not (and fails under CI=true).
+browser-deps:
+	$(Q)$(MAKE) --no-print-directory deps DEBS="$(BROWSER_DEBS)" || \
+	  echo "  DEPS   $(BROWSER_DEBS) could not be installed: the browser tests will be skipped"
+
+browser-test: all browser-deps
+	$(Q)NTM=$(NTM) BUILD=$(BUILD) tests/browser/run
 
 check: test
 

@@ -6,7 +6,21 @@ cd "$(dirname "$0")/.."
 NTM=${NTM:-./ntm}
 DB=data/ntm.db
 rm -f "$DB" "$DB-wal" "$DB-shm"
-run() { printf '\n$ %s\n' "$*"; "$@"; }
+# each command printed as it can be pasted back into a shell: a word with a
+# space or a character the shell reads quoted ("Quảng Giao")
+shown() {
+	local a out=""
+	for a in "$@"; do
+		case $a in
+		*[!A-Za-z0-9_./:=,+%@-]* | '')
+			a=${a//\\/\\\\}; a=${a//\"/\\\"}; a=${a//\$/\\\$}; a=${a//\`/\\\`}
+			a="\"$a\"" ;;
+		esac
+		out+="${out:+ }$a"
+	done
+	printf '%s' "$out"
+}
+run() { printf '\n$ %s\n' "$(shown "$@")"; "$@"; }
 run "$NTM" --db "$DB" import data/variables.csv data/seeds/*.csv
 run "$NTM" --db "$DB" eval th-32-2022-commune --unit "Quảng Giao" --years 2022-2023 --explain
 # judged three ways: what is certain whatever the law's missing numbers are,
@@ -36,6 +50,11 @@ run "$NTM" --db "$DB" plot variable --var income_per_capita_mvnd --years 2021-20
 	--out plots/dinh-hoa-income.svg
 run "$NTM" --db "$DB" plot units-met --set vn-318-commune --unit "Định Hóa" --years 2021-2023 \
 	--out plots/dinh-hoa-communes-meeting.png
+# at today's pace: when each commune reaches what it misses, and the communes
+# meeting the set against QĐ 320's condition 1 for the district (all 22 of them)
+run "$NTM" --db "$DB" project vn-318-commune --unit "Định Hóa" --to 2025
+run "$NTM" --db "$DB" plot projection --set vn-318-commune --unit "Định Hóa" --to 2025 --target 22 \
+	--out plots/dinh-hoa-projection.png
 run "$NTM" --db "$DB" plot heatmap --set vn-318-commune --unit "Định Hóa" --year 2023 \
 	--out plots/dinh-hoa-criteria-2023.png
 run "$NTM" --db "$DB" plot share --var households_clean_water_centralised --of households_total \
@@ -47,3 +66,5 @@ run "$NTM" --db "$DB" run scripts/dinh-hoa-charts.lua "Định Hóa" 2023 --out 
 # the office's annex tables: criteria by commune (Biểu số 01) and funding (Biểu số 04)
 run "$NTM" --db "$DB" report criteria --unit "Định Hóa" --year 2023 --set vn-318-commune --out plots/dinh-hoa-criteria-2023.xlsx
 run "$NTM" --db "$DB" report funding --unit "Định Hóa" --out plots/dinh-hoa-funding.xlsx
+# the whole report as one page: summary, tables, charts, the audit, every source
+run "$NTM" --db "$DB" report html --unit "Định Hóa" --years 2021-2023 --out plots/dinh-hoa-report.html

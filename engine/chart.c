@@ -165,6 +165,7 @@ void chart_free(struct chart *c)
 	drop(c, c->ylabel);
 	drop(c, c->y2label);
 	drop(c, c->thr_label);
+	drop(c, c->footnote);
 	if (c->thr_lo)
 		mem(c, c->thr_lo, vsize(c), 0);
 	if (c->thr_hi)
@@ -178,8 +179,9 @@ static double val(const struct chart_series *s, int j)
 	return isfinite(s->v[j]) ? s->v[j] : NAN;
 }
 
-/* y tics with Vietnamese number labels, about five of them up to max */
-static void vn_ytics(struct gp *g, const char *axis, double max, int decimals)
+/* y tics with Vietnamese number labels, about five of them up to max; the
+ * axis reaches at least max * room (room for labels above the bars) */
+static void vn_ytics(struct gp *g, const char *axis, double max, int decimals, double room)
 {
 	double step, mag, top;
 	char num[64];
@@ -204,7 +206,7 @@ static void vn_ytics(struct gp *g, const char *axis, double max, int decimals)
 		gp_str(g, num);
 		gp_cmd(g, " %g", i * step);
 	}
-	gp_cmd(g, ")\nset %srange [0:%g]\n", axis, top * 1.02);
+	gp_cmd(g, ")\nset %srange [0:%g]\n", axis, fmax(top * 1.02, max * room));
 }
 
 static void label(struct gp *g, const char *what, const char *text)
@@ -227,11 +229,13 @@ static void draw_heat(struct gp *g, const struct chart *c)
 {
 	int i, j;
 
-	/* one row per series (e.g. units), one column per category */
+	/* one row per series (e.g. units), one column per category; gnuplot
+	 * draws no image one cell high or wide, so a lone row or column is
+	 * written twice, the copy outside the range shown */
 	gp_cmd(g, "$heat << EOD\n");
-	for (i = 0; i < c->nser; i++) {
-		for (j = 0; j < c->ncat; j++) {
-			double v = val(&c->ser[i], j);
+	for (i = 0; i < (c->nser == 1 ? 2 : c->nser); i++) {
+		for (j = 0; j < (c->ncat == 1 ? 2 : c->ncat); j++) {
+			double v = val(&c->ser[i < c->nser ? i : 0], j < c->ncat ? j : 0);
 
 			gp_cmd(g, "%s%.6g", j ? " " : "", isnan(v) ? -1 : v);
 		}
@@ -263,6 +267,41 @@ static void draw_heat(struct gp *g, const struct chart *c)
 		gp_cmd(g, "set palette defined (0 '#f7fbff', 1 '#1b6ca8')\n");
 	}
 	gp_cmd(g, "plot $heat matrix with image notitle\n");
+}
+
+/* $v: each bar's value (a stack's total) where its label goes, as the
+ * Vietnamese write numbers; nb bars side by side per category. */
+static void bar_labels(struct gp *g, const struct chart *c, int nb)
+{
+	char num[64];
+	int i, j, k;
+
+	gp_cmd(g, "$v << EOD\n");
+	for (j = 0; j < c->ncat; j++) {
+		double sum = 0;
+		int any = 0;
+
+		for (i = 0, k = 0; i < c->nser; i++) {
+			double v = val(&c->ser[i], j);
+
+			if (c->ser[i].y2)
+				continue;
+			if (c->kind == CH_BARS && !isnan(v)) {
+				gp_vnnum(num, sizeof num, v, v == floor(v) || fabs(v) >= 100 ? 0 : 1);
+				gp_cmd(g, "%g %.6g \"%s\"\n", j - 0.4 + 0.8 / nb * (k + 0.5), v, num);
+			}
+			k++;
+			if (!isnan(v)) {
+				sum += v;
+				any = 1;
+			}
+		}
+		if (c->kind == CH_STACKED && any) {
+			gp_vnnum(num, sizeof num, sum, sum == floor(sum) || fabs(sum) >= 100 ? 0 : 1);
+			gp_cmd(g, "%d %.6g \"%s\"\n", j, sum, num);
+		}
+	}
+	gp_cmd(g, "EOD\n");
 }
 
 /* The commands of a line, bar or stacked chart. -1 when out of memory. */
@@ -306,15 +345,15 @@ static int draw_xy(struct gp *g, const struct chart *c)
 			max = c->thr_hi[j];
 		else if (isfinite(c->thr_lo[j]) && c->thr_lo[j] > max)
 			max = c->thr_lo[j];
-	vn_ytics(g, "y", max, c->ydecimals);
+	vn_ytics(g, "y", max, c->ydecimals, c->bar_values ? 1.1 : 0);
 	for (i = 0; i < c->nser && !c->ser[i].y2; i++)
 		;
 	if (i < c->nser) {
 		label(g, "y2label", c->y2label);
-		vn_ytics(g, "y2", max2, c->ydecimals);
+		vn_ytics(g, "y2", max2, c->ydecimals, 0);
 	}
 	for (i = 0; i < c->nser; i++)
-		nb += !c->ser[i].y2;
+		nb += !c->ser[i].y2 && !c->ser[i].dashed;
 	if (c->kind == CH_STACKED || c->kind == CH_BARS) {
 		gp_cmd(g, "set style fill solid 0.85 border -1\n");
 		if (c->kind == CH_BARS)
@@ -328,10 +367,10 @@ static int draw_xy(struct gp *g, const struct chart *c)
 		return -1;
 	for (j = c->kind == CH_STACKED ? c->nser - 1 : 0; j >= 0 && j < c->nser;
 	     j += c->kind == CH_STACKED ? -1 : 1)
-		if (!c->ser[j].y2)
+		if (!c->ser[j].y2 && !c->ser[j].dashed)
 			order[no++] = j;
 	for (j = 0; j < c->nser; j++)
-		if (c->ser[j].y2)
+		if (c->ser[j].y2 || c->ser[j].dashed)
 			order[no++] = j;
 	if (c->thr_lo) {
 		/* the threshold: its own block, a band drawn under the lines; an open
@@ -349,6 +388,8 @@ static int draw_xy(struct gp *g, const struct chart *c)
 		}
 		gp_cmd(g, "EOD\n");
 	}
+	if (c->bar_values && c->kind != CH_LINE)
+		bar_labels(g, c, nb);
 	gp_cmd(g, "plot ");
 	if (c->thr_lo) {
 		int band = 0;
@@ -370,7 +411,10 @@ static int draw_xy(struct gp *g, const struct chart *c)
 		i = order[j];
 		col = i + 2;
 		gp_cmd(g, "%s", j ? ", " : "");
-		if (s->y2 || c->kind == CH_LINE) {
+		if (s->dashed) {
+			gp_cmd(g, "$d using 1:%d %swith lines dt 2 lw 2 lc rgb '%s' title ", col,
+			       s->y2 ? "axes x1y2 " : "", color(s, i, hex));
+		} else if (s->y2 || c->kind == CH_LINE) {
 			gp_cmd(g, "$d using 1:%d %swith linespoints lw 2 pt 7 lc rgb '%s' title ", col,
 			       s->y2 ? "axes x1y2 " : "", color(s, i, hex));
 		} else if (c->kind == CH_STACKED) {
@@ -388,27 +432,19 @@ static int draw_xy(struct gp *g, const struct chart *c)
 		gp_str(g, s->name);
 	}
 	free(order);
+	if (c->bar_values && c->kind != CH_LINE)
+		gp_cmd(g, ", $v using 1:2:3 with labels offset character 0,0.7 notitle");
 	gp_cmd(g, "\n");
 	return 0;
 }
 
-int chart_draw(const struct chart *c, const struct outdir *d, const char *name, const char *fmt,
-               int w, int h, struct ntm_err *err)
+/* Runs gnuplot on c for terminal term: the chart lands in *img, an
+ * anonymous temporary file (caller fcloses). Returns 0 or -1 with err. */
+static int render(const struct chart *c, int term, int w, int h, FILE **img, struct ntm_err *err)
 {
-	size_t n = strlen(name);
-	const char *bad;
-	char shown[512];
-	FILE *img;
-	int term, rc;
 	struct gp g;
 
-	if ((bad = outfile_bad_name(name)))
-		return err_set(err, "%s: %s", outfile_shown(d, name, shown, sizeof shown), bad);
-	term = fmt ? gp_term_parse(fmt) :
-	       n > 4 && strcmp(name + n - 4, ".svg") == 0 ? GP_SVG :
-	       n > 4 && strcmp(name + n - 4, ".txt") == 0 ? GP_DUMB : GP_PNG;
-	if (term < 0)
-		return err_set(err, "chart: format '%s' is not png, svg or dumb", fmt);
+	*img = NULL;
 	/* a side of 0 takes the default */
 	if (!w)
 		w = term == GP_DUMB ? 100 : 900;
@@ -422,8 +458,16 @@ int chart_draw(const struct chart *c, const struct outdir *d, const char *name, 
 	if (gp_open(&g, term, w, h, err) < 0)
 		return -1;
 	label(&g, "title", c->title);
-	gp_cmd(&g, "set key outside bottom center horizontal noenhanced\n"
-	           "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n");
+	if (c->footnote && *c->footnote) {
+		/* under everything, the key's box made taller to leave it room */
+		gp_cmd(&g, "set label 99 ");
+		gp_str(&g, c->footnote);
+		gp_cmd(&g, " at screen 0.01, screen 0.015 left font ',8' tc rgb '#555555' noenhanced\n%s",
+		       c->kind == CH_HEAT ? "set bmargin 5\n" : "");   /* a heat map has no key */
+	}
+	gp_cmd(&g, "set key outside bottom center horizontal noenhanced%s\n"
+	           "set grid ytics lc rgb '#dddddd'\nset border 3\nset tics nomirror\n",
+	       c->footnote && *c->footnote ? " height 3" : "");
 	label(&g, "xlabel", c->xlabel);
 	label(&g, "ylabel", c->ylabel);
 	if (c->kind == CH_HEAT) {
@@ -432,14 +476,81 @@ int chart_draw(const struct chart *c, const struct outdir *d, const char *name, 
 		gp_discard(&g);
 		return err_set(err, "out of memory");
 	}
-	/* gnuplot draws into an anonymous file; the folder gets it only whole */
-	if (!(img = gp_tmpfile(err))) {
+	/* gnuplot draws into an anonymous file; the caller copies it whole */
+	if (!(*img = gp_tmpfile(err))) {
 		gp_discard(&g);
 		return -1;
 	}
-	rc = gp_run(&g, fileno(img), err);
-	if (rc == 0)
-		rc = outfile_copy(d, name, fileno(img), err);
+	if (gp_run(&g, fileno(*img), err) < 0) {
+		fclose(*img);
+		*img = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int chart_draw(const struct chart *c, const struct outdir *d, const char *name, const char *fmt,
+               int w, int h, struct ntm_err *err)
+{
+	size_t n = strlen(name);
+	const char *bad;
+	char shown[512];
+	FILE *img;
+	int term, rc;
+
+	if ((bad = outfile_bad_name(name)))
+		return err_set(err, "%s: %s", outfile_shown(d, name, shown, sizeof shown), bad);
+	term = fmt ? gp_term_parse(fmt) :
+	       n > 4 && strcmp(name + n - 4, ".svg") == 0 ? GP_SVG :
+	       n > 4 && strcmp(name + n - 4, ".txt") == 0 ? GP_DUMB : GP_PNG;
+	if (term < 0)
+		return err_set(err, "chart: format '%s' is not png, svg or dumb", fmt);
+	if (render(c, term, w, h, &img, err) < 0)
+		return -1;
+	rc = outfile_copy(d, name, fileno(img), err);
+	fclose(img);
+	return rc;
+}
+
+int chart_render(const struct chart *c, const char *fmt, int w, int h, char **out, size_t *len,
+                 struct ntm_err *err)
+{
+	FILE *img = NULL;
+	char *buf = NULL;
+	long size;
+	int term = gp_term_parse(fmt), rc = -1;
+
+	*out = NULL;
+	*len = 0;
+	if (term < 0)
+		return err_set(err, "chart: format '%s' is not png, svg or dumb", fmt);
+	if (render(c, term, w, h, &img, err) < 0)
+		return -1;
+	/* read the anonymous file back whole */
+	if (fseek(img, 0, SEEK_END) != 0 || (size = ftell(img)) < 0 || fseek(img, 0, SEEK_SET) != 0) {
+		err_set(err, "chart: cannot read back what gnuplot drew");
+		goto done;
+	}
+	if (size > CHART_MAX_RENDER) {
+		err_set(err, "chart '%s': gnuplot drew %ld bytes, more than the %d a page may hold",
+		        c->title ? c->title : "", size, CHART_MAX_RENDER);
+		goto done;
+	}
+	if (!(buf = malloc((size_t)size + 1))) {
+		err_set(err, "out of memory");
+		goto done;
+	}
+	if (fread(buf, 1, (size_t)size, img) != (size_t)size) {
+		err_set(err, "chart: cannot read back what gnuplot drew");
+		goto done;
+	}
+	buf[size] = '\0';
+	*out = buf;
+	*len = (size_t)size;
+	buf = NULL;
+	rc = 0;
+done:
+	free(buf);
 	fclose(img);
 	return rc;
 }

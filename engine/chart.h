@@ -1,7 +1,8 @@
 /* chart.h - charts as data (categories along x, named series of values),
  * drawn through gnuplot (gnuplot.h) in the house style, or written as CSV,
- * into a folder through outfile.h. Used by `ntm plot` and by the scripting
- * API, whose charts live in the script's own counted memory. */
+ * into a folder through outfile.h, or into memory (a page's inline SVG).
+ * Used by `ntm plot`, `ntm report html` and by the scripting API, whose
+ * charts live in the script's own counted memory. */
 #ifndef NTM_CHART_H
 #define NTM_CHART_H
 
@@ -18,6 +19,7 @@ extern const char *const chart_kind_name[CH_N];
 #define CHART_MAX_SER 200       /* series */
 #define CHART_MAX_LABEL 200     /* bytes of a category or a series name */
 #define CHART_MAX_TITLE 500     /* bytes of the title and of an axis label */
+#define CHART_MAX_RENDER (16 << 20)   /* bytes chart_render reads back */
 
 /* An allocator with lua_Alloc's contract (nsize 0 frees; osize is the old
  * size of ptr), so a script's chart counts against its memory cap. */
@@ -28,6 +30,8 @@ struct chart_series {
 	double *v;           /* one value per category; NAN = none */
 	int y2;              /* drawn as a line on the right axis (bars, stacked) */
 	char color[8];       /* "#rrggbb" (set by chart_color), "" for the house palette */
+	int dashed;          /* drawn as a dashed line without points (a trend), over bars too;
+	                        not for stacked charts */
 };
 
 struct chart {
@@ -46,6 +50,11 @@ struct chart {
 	 * NULL for none (chart_threshold) */
 	double *thr_lo, *thr_hi;
 	char *thr_label;
+	/* a line under the chart in small type: its source, what it leaves
+	 * out (set by chart_text; NULL: none) */
+	char *footnote;
+	/* bars and stacked bars: each bar (each stack) labelled with its value */
+	int bar_values;
 	chart_alloc *alloc;  /* where every part of the chart lives (NULL: malloc) */
 	void *ud;
 };
@@ -77,6 +86,11 @@ void chart_free(struct chart *c);
  * whole or not at all. Returns 0 or -1 with err. */
 int chart_draw(const struct chart *c, const struct outdir *d, const char *name, const char *fmt,
                int w, int h, struct ntm_err *err);
+/* Draws c as chart_draw does but into memory: *out gets what gnuplot drew
+ * in format fmt ("svg", "png", "dumb"), NUL-terminated (caller frees), and
+ * *len its length (at most CHART_MAX_RENDER). Returns 0 or -1 with err. */
+int chart_render(const struct chart *c, const char *fmt, int w, int h, char **out, size_t *len,
+                 struct ntm_err *err);
 /* Writes the chart's data as CSV: category, then one column per series. */
 int chart_csv(const struct chart *c, const struct outdir *d, const char *name, struct ntm_err *err);
 

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmds.h"
 #include "cost.h"
@@ -63,8 +64,14 @@ static int costrun_open(struct ctx *c, const char *set, const char *unit, int ye
 		return -1;
 	if (!costs)
 		costs = getenv("NTM_COSTS") && *getenv("NTM_COSTS") ? getenv("NTM_COSTS") : DEFAULT_COSTS;
-	if (cost_load(costs, &c->vars, &k->m, &c->err) < 0)
+	if (cost_load(costs, &c->vars, &k->m, &c->err) < 0) {
+		/* the default is relative: run elsewhere, it names nothing */
+		if (strcmp(costs, DEFAULT_COSTS) == 0 && access(costs, F_OK) < 0)
+			err_append(&c->err, " (the default cost model is %s under the current folder: run "
+			           "ntm in the project's folder, or give it with --costs FILE or NTM_COSTS)",
+			           DEFAULT_COSTS);
 		return -1;
+	}
 	if (evalrun_open(c, set, top, year, year, &k->r) < 0 || evalrun_results(c, &k->r, &k->R) < 0)
 		return -1;
 	if (!(k->u = calloc((size_t)k->r.nunit, sizeof *k->u)))
@@ -84,12 +91,62 @@ static int costrun_open(struct ctx *c, const char *set, const char *unit, int ye
 		x->vals = malloc(((size_t)s->nvar + 1) * sizeof *x->vals);
 		if (!x->need || !x->vals)
 			return err_set(&c->err, "out of memory");
-		memcpy(x->vals, eval_vals(&k->r.data, i, 0), (size_t)s->nvar * sizeof *x->vals);
+		memcpy(x->vals, evalrun_vals(&k->r, i, year), (size_t)s->nvar * sizeof *x->vals);
 		results_inds(&k->R, i, year, k->r.res);
 		x->nneed = cost_needs(&k->m, s, x->vals, c->units.u[x->unit].region, year, k->r.res,
 		                      x->need);
 	}
 	return 0;
+}
+
+/* Whether the unit has no figure at all for the set in the year (only
+ * what the data gives counts, not the results of other sets). */
+static int no_figures(const struct critset *s, const struct unitneeds *x)
+{
+	int k;
+
+	for (k = 0; k < s->nvar; k++)
+		if ((!s->agg || s->agg[k].kind == AG_NONE) && !isnan(x->vals[k]))
+			return 0;
+	return 1;
+}
+
+/* When no unit judged has a figure for the year: says so (c->err) once,
+ * with the years the database has figures for; returns -1. Else 0. */
+static int any_figures(struct ctx *c, const char *cmd, const struct costrun *k)
+{
+	sqlite3_stmt *st;
+	int i, y0 = 0, y1 = 0;
+
+	for (i = 0; i < k->n; i++)
+		if (!no_figures(k->r.set, &k->u[i]))
+			return 0;
+	if (k->n == 0)
+		return 0;
+	/* the years these units have figures for, through the primary key */
+	if (store_prepare(c->db, &st, "SELECT min(year), max(year) FROM observation WHERE unit_id = ?1",
+	                  &c->err) < 0)
+		return -1;
+	for (i = 0; i < k->n; i++) {
+		sqlite3_bind_int64(st, 1, c->units.u[k->u[i].unit].id);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			if (!y0 || sqlite3_column_int(st, 0) < y0)
+				y0 = sqlite3_column_int(st, 0);
+			if (sqlite3_column_int(st, 1) > y1)
+				y1 = sqlite3_column_int(st, 1);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	err_set(&c->err, "%s: no figures on record for %d for the %d %s%s judged by %s, so there "
+	        "is nothing to price", cmd, k->year, k->n, k->r.set->level, k->n == 1 ? "" : "s",
+	        k->r.set->id);
+	if (y0)
+		err_append(&c->err, " (they have figures for %d-%d: give one of those years, or import "
+		           "%d's)", y0, y1, k->year);
+	else
+		err_append(&c->err, " (they have no figures at all: import their observations first)");
+	return -1;
 }
 
 static void money(char *buf, size_t cap, double v)
@@ -146,7 +203,7 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	struct costrun k;
-	int npos, done, rc, year, i, j, csv = 0, nshort = 0;
+	int npos, done, rc, year, i, j, csv = 0, nshort = 0, nbare = 0;
 	double total = 0, total_may = 0;
 	const char *fmt;
 
@@ -163,7 +220,8 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 	csv = fmt && strcmp(fmt, "csv") == 0;
 	if (parse_year(c, "cost", opt_get(opts, "year"), &year) < 0)
 		return 2;
-	if (costrun_open(c, argv[1], opt_get(opts, "unit"), year, opt_get(opts, "costs"), &k) < 0) {
+	if (costrun_open(c, argv[1], opt_get(opts, "unit"), year, opt_get(opts, "costs"), &k) < 0 ||
+	    any_figures(c, "cost", &k) < 0) {
 		costrun_free(&k);
 		return 1;
 	}
@@ -184,6 +242,11 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 		if (x->status == ST_MET)
 			continue;
 		nshort++;
+		/* nothing to price without figures: one line at the end, not a block */
+		if (!csv && no_figures(s, x)) {
+			nbare++;
+			continue;
+		}
 		if (!csv)
 			printf("%s (%s), %d: %s, %d/%d criteria met\n", u->name, u->code, year,
 			       eval_status_name[x->status], x->ncrit, s->ncrit);
@@ -272,6 +335,15 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 
 		money(t, sizeof t, total);
 		money(tm, sizeof tm, total_may);
+		if (nbare) {
+			int shown = 0;
+
+			printf("no figures for %d in %d unit%s, not priced:", year, nbare, nbare == 1 ? "" : "s");
+			for (i = 0; i < k.n; i++)
+				if (k.u[i].status != ST_MET && no_figures(k.r.set, &k.u[i]) && shown++ < 12)
+					printf("%s %s", shown > 1 ? "," : "", c->units.u[k.u[i].unit].name);
+			printf("%s\n\n", shown > 12 ? ", ..." : "");
+		}
 		printf("%d of %d units not certainly meeting %s in %d; works priced: %s million VND",
 		       nshort, k.n, k.r.set->id, year, t);
 		if (total_may != total)
@@ -443,7 +515,8 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "allocate: --objective '%s' is not criteria-met or units-meeting", obj);
 		return 2;
 	}
-	if (costrun_open(c, argv[1], opt_get(opts, "unit"), year, opt_get(opts, "costs"), &k) < 0)
+	if (costrun_open(c, argv[1], opt_get(opts, "unit"), year, opt_get(opts, "costs"), &k) < 0 ||
+	    any_figures(c, "allocate", &k) < 0)
 		goto fail;
 	if (opt_get(opts, "unit"))
 		top = ctx_find_unit(c, opt_get(opts, "unit"));
@@ -517,7 +590,11 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 			err_set(&c->err, "out of memory");
 			goto fail;
 		}
-		if (opt_get(opts, "save") &&
+		/* an empty plan is not saved: a scenario of nothing would only
+		 * look like a plan */
+		for (i = 0; i < ni && !it[i].chosen; i++)
+			;
+		if (opt_get(opts, "save") && i < ni &&
 		    (store_exec(c->db, "BEGIN IMMEDIATE", &c->err) < 0 || (intx = 1, 0) ||
 		     scenario_create(c->db, opt_get(opts, "save"), c->scenario_name, "ntm allocate", &sv.id,
 		                    &c->err) < 0)) {
@@ -567,7 +644,9 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 					any = 1;
 				}
 			}
-			st = any ? eval_unit(s, vals, c->units.u[x->unit].region, year, res, cr, &ncm) :
+			struct eval_hist h = evalrun_hist(&k.r, x->at);
+
+			st = any ? eval_unit_hist(s, vals, c->units.u[x->unit].region, year, &h, res, cr, &ncm) :
 			     x->status;
 			if (!any)
 				ncm = x->ncrit;
@@ -576,8 +655,13 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 			after_crit += ncm;
 			nchosen += any;
 		}
-		if (nchosen == 0)
-			printf("  nothing: no unmet criterion that works alone close fits the budget\n");
+		if (nchosen == 0 && ni == 0)
+			printf("  nothing: no unmet criterion can be priced (works alone close none, or the "
+			       "figures to price them are missing: see `ntm cost %s --year %d`)\n", s->id, year);
+		else if (nchosen == 0)
+			printf("  nothing fits the budget: the cheapest of %d priced %s costs %s million VND, "
+			       "more than the %s to spend\n", ni, ni == 1 ? "choice" : "choices",
+			       (money(d, sizeof d, it[0].cost), d), (money(b, sizeof b, spend), b));
 		money(a, sizeof a, spent);
 		money(b, sizeof b, spend - spent);
 		money(d, sizeof d, budget - spend);
@@ -597,6 +681,8 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 		if (sv.id)
 			printf("saved as scenario %s (`ntm diff %s --scenario %s --year %d`)\n",
 			       opt_get(opts, "save"), s->id, opt_get(opts, "save"), year);
+		else if (opt_get(opts, "save"))
+			printf("not saved: the plan is empty (no scenario %s was made)\n", opt_get(opts, "save"));
 		free(res), free(cr), free(vals);
 	}
 	free(it);

@@ -14,7 +14,7 @@
 static const char usage[] =
 	"usage: ntm criteria list\n"
 	"       ntm criteria show SET [--drafts]\n"
-	"       ntm criteria diff OLD NEW [--format table|csv] [--exit-code]\n"
+	"       ntm criteria diff OLD NEW [--format table|csv] [--exit-code] [--renumbered A=B,...]\n"
 	"       ntm criteria check FILE...\n"
 	"       ntm criteria bounds SET [--unit NAME|CODE] [--years A-B] [--format table|csv]\n"
 	"       ntm criteria sheet SET [--region R] [--years A-B] [--out FILE.csv] [--bom]\n"
@@ -25,9 +25,11 @@ static const char usage[] =
 	"       --drafts lists only the draft and unset thresholds, with where each\n"
 	"       draft value came from, so they can be confirmed in the Lua file\n"
 	"diff   what changed from set OLD to set NEW (a set id or a file):\n"
-	"       criteria and indicators added or removed (matched by id),\n"
-	"       thresholds tightened or loosened, set or unset, per region and\n"
-	"       year over the years either set covers, and changes of measure,\n"
+	"       criteria and indicators added or removed (matched by id), moved\n"
+	"       (renumbered: NEW's renumbered_from = \"OLD-ID\", or --renumbered\n"
+	"       17.9=17.10), thresholds tightened or loosened, set or unset, per\n"
+	"       region, in the years both sets are in force (sets in force one\n"
+	"       after the other: each in its own years), and changes of measure,\n"
 	"       name, unit, citation and of the set's own fields;\n"
 	"       --exit-code exits 1 when the sets differ, 0 when they do not\n"
 	"check  loads set files and reports errors with file and line\n"
@@ -204,7 +206,7 @@ static void show(const struct critset *s, int drafts)
 			if (d->cmp == CMP_MUST) {
 				printf("         must     %s\n", d->must ? "hold (Đạt)" : "not hold");
 			} else {
-				crit_thr_format(d->thr, buf, sizeof buf);
+				crit_thr_format_in(s, d->thr, buf, sizeof buf);
 				printf("         %s      %s\n", d->cmp == CMP_MIN ? "min" : "max", buf);
 			}
 			printf("         cite     %s\n", d->cite);
@@ -228,7 +230,15 @@ static void diff_table(const struct critset *a, const struct critset *b, const s
 	int i, k;
 
 	printf("criteria diff %s -> %s\n", a->id, b->id);
-	printf("  %s (%s)\n  %s (%s)\n\n", a->decision, a->file, b->decision, b->file);
+	printf("  %s (%s)\n  %s (%s)\n", a->decision, a->file, b->decision, b->file);
+	/* which years the thresholds were compared in */
+	if (d->apart)
+		printf("  compared each in its own years: %s in %d-%d, %s in %d-%d\n\n", a->id,
+		       a->year_from, a->year_to, b->id, b->year_from, b->year_to);
+	else if (a->year_from != b->year_from || a->year_to != b->year_to)
+		printf("  thresholds compared in %d-%d, the years both are in force\n\n", d->y0, d->y1);
+	else
+		printf("\n");
 	for (i = 0; i < d->n; i++) {
 		const struct cdchange *x = &d->c[i];
 
@@ -246,8 +256,9 @@ static void diff_table(const struct critset *a, const struct critset *b, const s
 	if (d->n)
 		printf("\n");
 	printf("%d change%s:", d->n, d->n == 1 ? "" : "s");
-	for (k = 0; k < CD_N; k++)
-		printf(" %d %s%s", d->count[k], critdiff_kind_name[k], k + 1 < CD_N ? "," : "\n");
+	for (k = 0; k < CD_N; k++)   /* renumberings only where there are some */
+		if (k != CD_MOVED || d->count[k])
+			printf(" %d %s%s", d->count[k], critdiff_kind_name[k], k + 1 < CD_N ? "," : "\n");
 }
 
 static void diff_csv(const struct critdiff *d)
@@ -270,17 +281,58 @@ static void diff_csv(const struct critdiff *d)
 	}
 }
 
-static int diff(struct ctx *c, const char *old, const char *new, const char *fmt, int exitcode)
+#define MAX_RENUM 64
+
+/* --renumbered OLD=NEW[,OLD=NEW...] into map (pointing into text, which
+ * is cut in place); the ids must be in a and b. Returns how many, or -1
+ * with c->err. */
+static int renumbered(struct ctx *c, char *text, const struct critset *a, const struct critset *b,
+                      struct cdrenum *map)
+{
+	char *tok, *save = NULL, *eq;
+	int n = 0;
+
+	for (tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (!(eq = strchr(tok, '=')) || eq == tok || !eq[1])
+			return err_set(&c->err, "criteria diff: --renumbered '%s' is not OLD=NEW "
+			               "(e.g. --renumbered 17.9=17.10,17.10=17.11)", tok);
+		*eq = '\0';
+		if (crit_find_indicator(a, tok) < 0)
+			return err_set(&c->err, "criteria diff: --renumbered %s=%s: %s has no indicator %s",
+			               tok, eq + 1, a->id, tok);
+		if (crit_find_indicator(b, eq + 1) < 0)
+			return err_set(&c->err, "criteria diff: --renumbered %s=%s: %s has no indicator %s",
+			               tok, eq + 1, b->id, eq + 1);
+		if (n == MAX_RENUM)
+			return err_set(&c->err, "criteria diff: --renumbered: more than %d pairs", MAX_RENUM);
+		map[n].old = tok;
+		map[n++].new = eq + 1;
+	}
+	return n;
+}
+
+static int diff(struct ctx *c, const char *old, const char *new, const char *fmt, int exitcode,
+                const char *renum)
 {
 	struct critset *a, *b = NULL;
+	struct cdrenum map[MAX_RENUM];
 	struct critdiff d;
-	int rc;
+	char *text = NULL;
+	int rc, nmap = 0;
 
 	if (!(a = ctx_load_set(c, old)) || !(b = ctx_load_set(c, new))) {
 		crit_free(a);
 		return 1;
 	}
-	if (critdiff(a, b, &d) < 0) {
+	if (renum && (!(text = strdup(renum)) || (nmap = renumbered(c, text, a, b, map)) < 0)) {
+		if (!text)
+			err_set(&c->err, "out of memory");
+		free(text);
+		crit_free(a);
+		crit_free(b);
+		return 2;
+	}
+	if (critdiff_map(a, b, map, nmap, &d) < 0) {
 		err_set(&c->err, "criteria diff: out of memory");
 		rc = 1;
 	} else {
@@ -291,6 +343,7 @@ static int diff(struct ctx *c, const char *old, const char *new, const char *fmt
 		rc = exitcode && d.n ? 1 : 0;
 		critdiff_free(&d);
 	}
+	free(text);
 	crit_free(a);
 	crit_free(b);
 	return rc;
@@ -302,6 +355,7 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 		{ "drafts", OPT_FLAG, NULL, "show: only draft and unset thresholds", NULL },
 		{ "format", OPT_ARG, "FMT", "diff: table (default) or csv", NULL },
 		{ "exit-code", OPT_FLAG, NULL, "diff: exit 1 when the sets differ", NULL },
+		{ "renumbered", OPT_ARG, "OLD=NEW,...", "diff: indicators the new set renumbered", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
@@ -316,6 +370,10 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	sub = npos ? argv[1] : "list";
+	/* every subcommand loads sets: they are checked against one dictionary,
+	 * the database's, or the bundled one when there is no database */
+	if (ctx_dictionary(c) < 0)
+		return 1;
 	if (strcmp(sub, "list") == 0) {
 		if (ctx_catalog(c) < 0)
 			return 1;
@@ -343,7 +401,8 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 			err_set(&c->err, "criteria diff: --format '%s' is not table or csv", fmt);
 			return 2;
 		}
-		return diff(c, argv[2], argv[3], fmt, opt_get(opts, "exit-code") != NULL);
+		return diff(c, argv[2], argv[3], fmt, opt_get(opts, "exit-code") != NULL,
+		            opt_get(opts, "renumbered"));
 	}
 	if (strcmp(sub, "check") == 0) {
 		if (npos < 2) {
@@ -360,8 +419,10 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 				continue;
 			}
 			crit_thr_census(s, &nd, &nu);
-			printf("ok  %s: set %s, %d criteria, %d indicators, %d draft and %d unset thresholds\n",
-			       argv[i], s->id, s->ncrit, s->nind, nd, nu);
+			printf("ok  %s: set %s, %d criteria, %d indicators, %d draft and %d unset thresholds; "
+			       "variables %s%s%s\n", argv[i], s->id, s->ncrit, s->nind, nd, nu,
+			       c->vars.n ? "checked against " : "not checked (", c->vars.origin,
+			       c->vars.n ? "" : " is empty: ntm import data/variables.csv)");
 			crit_free(s);
 		}
 		if (bad)

@@ -326,8 +326,10 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		for (y = y0; y <= y1; y++) {
 			if (!results_judged(&R, i, y))
 				continue;
+			struct eval_hist h = evalrun_hist(&r, i);
+
 			results_inds(&R, i, y, r.res);
-			report_unit(&rep, r.units[i], y, eval_vals(&r.data, i, y - y0), r.res,
+			report_unit(&rep, r.units[i], y, evalrun_vals(&r, i, y), &h, r.res,
 			            R.crit + results_cell(&R, i, y) * (size_t)r.set->ncrit,
 			            results_status(&R, i, y), results_ncrit(&R, i, y));
 			if (r.hier && o->format == FMT_TABLE && o->explain)

@@ -1,7 +1,10 @@
 /* cmd_import.c - `ntm import FILE... [--dry-run]`: the interchange files
- * into the store in one transaction (import.h), then a per-file report. */
+ * into the store in one transaction (import.h), then a per-file report. A
+ * database this command made (it began with the bundled dictionary) is
+ * taken away again when nothing could be imported into it. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmds.h"
 #include "import.h"
@@ -18,7 +21,9 @@ static const char usage[] =
 	"  recognitions  unit,year,title,decision,source\n"
 	"All files go in as one transaction, dictionary and units first: one bad\n"
 	"row and nothing is written, and the error names the file, line and field.\n"
-	"A row whose key is already in the database replaces it.\n";
+	"A row whose key is already in the database replaces it.\n"
+	"A new database begins with the bundled dictionary (data/variables.csv as\n"
+	"ntm was built with it); importing a variables file replaces its rows.\n";
 
 static void progress(void *ctx, const char *path, long rows)
 {
@@ -26,6 +31,21 @@ static void progress(void *ctx, const char *path, long rows)
 
 	snprintf(what, sizeof what, "importing %s", path);
 	ctx_progress(ctx, what, rows, 0);
+}
+
+/* Closes and deletes the database this command made, with its WAL files. */
+static void drop_new(struct ctx *c)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char path[4096];
+	size_t i;
+
+	ctx_forget_db(c);
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		snprintf(path, sizeof path, "%s%s", c->db_path, suffix[i]);
+		if (strlen(c->db_path) + strlen(suffix[i]) < sizeof path)
+			unlink(path);
+	}
 }
 
 int cmd_import(struct ctx *c, int argc, char **argv)
@@ -37,7 +57,7 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 	};
 	struct import_opts io = { 0 };
 	struct import_file *files = NULL;
-	int npos, done, rc, i;
+	int npos, done, rc, i, existed;
 	long total = 0;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
@@ -46,6 +66,7 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "import: no file given (usage: ntm import FILE... [--dry-run])");
 		return 2;
 	}
+	existed = access(c->db_path, F_OK) == 0;
 	if (ctx_db(c) < 0 || store_writable(c->db, c->db_path, "import into it", &c->err) < 0)
 		return 1;
 	if (!(files = calloc((size_t)npos, sizeof *files))) {
@@ -59,8 +80,13 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 	io.ctx = c;
 	rc = import_run(c->db, files, npos, &io, &c->err);
 	ctx_progress(c, NULL, -1, 0);
+	/* a file this command made holds nothing the user gave: take it away
+	 * when nothing went in (a failure, or a dry run) */
+	if ((rc < 0 || io.dry_run) && c->db_created && !existed)
+		drop_new(c);
 	if (rc < 0) {
-		err_append(&c->err, "\nnothing was imported%s", npos > 1 ? " from any of the files" : "");
+		err_append(&c->err, "\nnothing was imported%s%s", npos > 1 ? " from any of the files" : "",
+		           c->db_created && !existed ? ", and no database was made" : "");
 		free(files);
 		return 1;
 	}
@@ -70,8 +96,10 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 		       files[i].updated, files[i].path);
 		total += files[i].rows;
 	}
-	printf("%s %ld rows from %d file%s into %s\n", io.dry_run ? "checked (dry run, nothing written):" :
-	       "imported", total, npos, npos == 1 ? "" : "s", c->db_path);
+	printf("%s %ld rows from %d file%s into %s%s\n", io.dry_run ? "checked (dry run, nothing written):" :
+	       "imported", total, npos, npos == 1 ? "" : "s", c->db_path,
+	       !c->db_created ? "" : io.dry_run ? " (a new database: not made)" :
+	       " (a new database, which began with the bundled dictionary)");
 	free(files);
 	return 0;
 }

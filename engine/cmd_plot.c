@@ -9,18 +9,23 @@
 #include "chart.h"
 #include "evalrun.h"
 #include "gnuplot.h"
+#include "scenario.h"
+#include "plot_project.h"
 
 static const char usage[] =
 	"usage: ntm plot funding --unit NAME|CODE --out FILE [options]\n"
 	"       ntm plot variable --var NAME --unit NAME|CODE[,NAME|CODE...] --out FILE [options]\n"
 	"       ntm plot units-met --set SET --unit NAME|CODE --out FILE [--years A-B]\n"
 	"       ntm plot heatmap --set SET --unit NAME|CODE --out FILE [--year Y | --years A-B]\n"
+	"       ntm plot projection --set SET --unit NAME|CODE --out FILE [--to YEAR] [--target N]\n"
 	"       ntm plot share --var NAME --of NAME --unit NAME|CODE --out FILE\n"
 	"                          [--threshold SET:INDICATOR [--region R]]\n"
 	"       ntm plot runs --run ID --against ID --out FILE\n\n"
 	"funding   money allocated per year, stacked by fund (million VND), with the\n"
-	"          share disbursed (%) as a line; cement (tonnes) is left out\n"
-	"variable  one variable over the years, a line per unit\n"
+	"          share disbursed (%) as a line; cement (tonnes) is left out, and a\n"
+	"          footnote says how much\n"
+	"variable  one variable over the years, a line per unit; the title is the\n"
+	"          variable's meaning in the dictionary (Vietnamese) unless --title\n"
 	"units-met units of the set's level below --unit per year, stacked: meeting\n"
 	"          the set for certain, could (open thresholds or missing figures),\n"
 	"          cannot; with the mean number of criteria met\n"
@@ -29,11 +34,21 @@ static const char usage[] =
 	"heatmap   each criterion's status: met, unmet, open (no threshold yet),\n"
 	"          missing figures, not applicable, not judged that year; units x\n"
 	"          criteria in one year, or, for one unit, years x criteria\n"
+	"projection units meeting --set below --unit on record and, after their last\n"
+	"          year with figures, at today's pace (`ntm project`) to --to, against\n"
+	"          --target N units drawn as a line\n"
+	"--trend draws on variable and share each series' fitted trend, dashed, to --to.\n"
 	"--threshold SET:INDICATOR draws on variable and share the indicator's\n"
 	"threshold for the unit's region (or --region): a dashed line when it is a\n"
 	"number, a band when the set only knows where it lies.\n"
 	"The terminal follows the file name (.png, .svg, .txt for a text preview)\n"
-	"unless --format says; labels are Vietnamese, numbers as 1.234,5.\n";
+	"unless --format says; labels are Vietnamese, numbers as 1.234,5.\n"
+	"Under --scenario NAME, funding, variable, units-met and heatmap draw the\n"
+	"scenario's figures and say so in the title; share draws figures as\n"
+	"recorded and refuses it; runs names each run's scenario in its legend.\n"
+	"--source TEXT puts \"Nguồn: TEXT\" under the chart; --values writes each\n"
+	"bar's value (a stack's total) above it. The file written is named on\n"
+	"stdout.\n";
 
 static const char *const fund_color[] = {
 	"#1b6ca8", "#e07b39", "#3a9e5a", "#c9a227", "#8e5ea2", "#d1495b", "#5f6b73", "#66a3a3",
@@ -86,14 +101,30 @@ static int parse_size(const char *s, int *w, int *h)
 /* Draws c (and its CSV when asked) as the options say; frees c. The
  * folders of --out and --csv must exist; the files are written through
  * outfile.h, so a link planted under a name is replaced, not followed. */
-static int finish(struct ctx *c, struct chart *ch, struct opt *opts)
+static int finish(struct ctx *c, struct chart *ch, struct opt *opts, const char *note)
 {
 	const char *size = opt_get(opts, "size"), *csv = opt_get(opts, "csv"), *name, *cname;
+	const char *src = opt_get(opts, "source");
 	struct outdir od = { .fd = -1 }, cd = { .fd = -1 };
 	int w = 0, h = 0, rc = 0;
+	char text[1200];
 
 	if (opt_get(opts, "title") && chart_text(ch, &ch->title, opt_get(opts, "title")) < 0)
 		rc = err_set(&c->err, "out of memory");
+	/* a chart of a scenario says so, whoever wrote the title */
+	if (rc == 0 && c->scenario_name && ch->title && !strstr(ch->title, c->scenario_name)) {
+		snprintf(text, sizeof text, "%s (kịch bản %s)", ch->title, c->scenario_name);
+		if (chart_text(ch, &ch->title, text) < 0)
+			rc = err_set(&c->err, "out of memory");
+	}
+	/* under the chart: its source (--source), then what it leaves out */
+	if (rc == 0 && (src || note)) {
+		snprintf(text, sizeof text, "%s%s%s%s", src ? "Nguồn: " : "", src ? src : "",
+		         src && note ? ". " : "", note ? note : "");
+		if (chart_text(ch, &ch->footnote, text) < 0)
+			rc = err_set(&c->err, "out of memory");
+	}
+	ch->bar_values = opt_get(opts, "values") != NULL;
 	if (rc == 0 && size && parse_size(size, &w, &h) < 0)
 		rc = err_set(&c->err, "plot: --size '%s' is not WIDTHxHEIGHT, each %d to %d (e.g. 900x540)",
 		             size, GP_SIZE_MIN, GP_SIZE_MAX);
@@ -103,6 +134,8 @@ static int finish(struct ctx *c, struct chart *ch, struct opt *opts)
 		rc = chart_csv(ch, &cd, cname, &c->err);
 	if (rc == 0)
 		rc = chart_draw(ch, &od, name, opt_get(opts, "format"), w, h, &c->err);
+	if (rc == 0)
+		printf("wrote %s%s%s\n", opt_get(opts, "out"), csv ? " and " : "", csv ? csv : "");
 	outdir_close(&cd);
 	outdir_close(&od);
 	chart_free(ch);
@@ -122,6 +155,64 @@ static int years_opt(struct ctx *c, struct opt *opts, int *y0, int *y1)
 	return 0;
 }
 
+/* The funding of unit id in million VND over y0..y1, by year and fund: the
+ * rows on record, and under --scenario the funding each scenario of its
+ * chain adds. */
+static const char funding_sql[] =
+	"WITH f(year, fund, allocated, disbursed) AS ("
+	"  SELECT year, fund, allocated, disbursed FROM funding "
+	"  WHERE unit_id = ?1 AND measure = 'mVND' AND year BETWEEN ?2 AND ?3 "
+	"  UNION ALL SELECT year, fund, allocated, disbursed FROM scenario_funding "
+	"  WHERE scenario_id IN (SELECT value FROM json_each(?4)) AND unit_id = ?1 "
+	"  AND measure = 'mVND' AND year BETWEEN ?2 AND ?3) "
+	"SELECT year, fund, sum(allocated), sum(disbursed), "
+	"sum(CASE WHEN disbursed IS NOT NULL THEN allocated END) FROM f "
+	"GROUP BY year, fund ORDER BY year";
+
+/* The ids of the --scenario chain as a JSON array ("[]" without one), for
+ * json_each in a query. */
+static int chain_ids(struct ctx *c, char *buf, size_t cap)
+{
+	const struct scenario *sc;
+	size_t n;
+	int i;
+
+	if (ctx_scenario(c, &sc) < 0)
+		return -1;
+	n = (size_t)snprintf(buf, cap, "[");
+	for (i = 0; sc && i < sc->n && n < cap; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "%s%lld", i ? "," : "", (long long)sc->chain[i]);
+	if (n < cap)
+		snprintf(buf + n, cap - n, "]");
+	return 0;
+}
+
+/* "Không tính 1.234 tấn xi măng (hiện vật)": the funding in tonnes the
+ * chart of money leaves out, in note (empty when there is none). */
+static int tonnes_left_out(struct ctx *c, int u, int y0, int y1, char *note, size_t cap)
+{
+	sqlite3_stmt *st;
+	char num[64];
+
+	note[0] = '\0';
+	if (store_prepare(c->db, &st, "SELECT sum(coalesce(allocated, disbursed)) FROM funding "
+	                  "WHERE unit_id = ?1 AND measure = 'tonnes' AND year BETWEEN ?2 AND ?3",
+	                  &c->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->units.u[u].id);
+	sqlite3_bind_int(st, 2, y0);
+	sqlite3_bind_int(st, 3, y1);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		double t = sqlite3_column_double(st, 0);
+
+		gp_vnnum(num, sizeof num, t, t == floor(t) ? 0 : 1);
+		snprintf(note, cap, "Không tính %s tấn xi măng hỗ trợ bằng hiện vật (không cộng với tiền)",
+		         num);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static int plot_funding(struct ctx *c, struct opt *opts)
 {
 	sqlite3_stmt *st = NULL;
@@ -129,7 +220,7 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 	int years[32], ny = 0, used[NFUND] = { 0 }, u, i, j, y0 = 1990, y1 = 2100;
 	struct chart *ch;
 	struct chart_series *rate;
-	char num[8], title[512];
+	char num[8], title[512], tonnes[256], chain[SCEN_DEPTH * 24 + 4];
 
 	if (!opt_get(opts, "unit"))
 		return err_set(&c->err, "plot funding: give --unit NAME|CODE");
@@ -138,14 +229,12 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 	memset(alloc, 0, sizeof alloc);
 	memset(disb, 0, sizeof disb);
 	memset(disb_alloc, 0, sizeof disb_alloc);
-	if (store_prepare(c->db, &st, "SELECT year, fund, sum(allocated), sum(disbursed), "
-	                  "sum(CASE WHEN disbursed IS NOT NULL THEN allocated END) FROM funding "
-	                  "WHERE unit_id = ?1 AND measure = 'mVND' AND year BETWEEN ?2 AND ?3 "
-	                  "GROUP BY year, fund ORDER BY year", &c->err) < 0)
+	if (chain_ids(c, chain, sizeof chain) < 0 || store_prepare(c->db, &st, funding_sql, &c->err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, c->units.u[u].id);
 	sqlite3_bind_int(st, 2, y0);
 	sqlite3_bind_int(st, 3, y1);
+	sqlite3_bind_text(st, 4, chain, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int year = sqlite3_column_int(st, 0);
 		const char *fund = (const char *)sqlite3_column_text(st, 1);
@@ -165,6 +254,9 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 		used[j] = 1;
 	}
 	sqlite3_finalize(st);
+	if (tonnes_left_out(c, u, ny ? years[0] : y0, ny ? years[ny - 1] : y1, tonnes,
+	                    sizeof tonnes) < 0)
+		return -1;
 	if (ny == 0)
 		return err_set(&c->err, "plot funding: no funding in million VND for %s (%s)",
 		               c->units.u[u].name, c->units.u[u].code);
@@ -193,14 +285,64 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 		for (i = 0; i < ny; i++)
 			rate->v[i] = disb_alloc[i] > 0 ? 100 * disb[i] / disb_alloc[i] : NAN;
 	}
-	return finish(c, ch, opts);
+	return finish(c, ch, opts, tonnes[0] ? tonnes : NULL);
+}
+
+/* The annual figures of variable vi for the units over y0..y1 (at most 61
+ * years) into vals[u * years + y - y0], NAN where none; under --scenario,
+ * as the scenario has them (scenario.h does the changing, as for eval). */
+static int figures(struct ctx *c, const int *units, int nu, int64_t vi, int y0, int y1,
+                   double *vals)
+{
+	const struct scenario *sc;
+	sqlite3_stmt *st;
+	int ny = y1 - y0 + 1, i;
+
+	for (i = 0; i < nu * ny; i++)
+		vals[i] = NAN;
+	if (store_prepare(c->db, &st, "SELECT year, value FROM observation WHERE unit_id = ?1 "
+	                  "AND variable_id = ?2 AND quarter = 0 AND year BETWEEN ?3 AND ?4", &c->err) < 0)
+		return -1;
+	for (i = 0; i < nu; i++) {
+		sqlite3_bind_int64(st, 1, c->units.u[units[i]].id);
+		sqlite3_bind_int64(st, 2, c->vars.v[vi].id);
+		sqlite3_bind_int(st, 3, y0);
+		sqlite3_bind_int(st, 4, y1);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			vals[i * ny + sqlite3_column_int(st, 0) - y0] = sqlite3_column_double(st, 1);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (ctx_scenario(c, &sc) < 0)
+		return -1;
+	if (sc) {
+		/* a set of one variable is all the overlay needs to know */
+		struct critset one;
+		struct evaldata d;
+		char *name = c->vars.v[vi].name;
+
+		memset(&one, 0, sizeof one);
+		memset(&d, 0, sizeof d);
+		one.var = &name;
+		one.nvar = 1;
+		d.set = &one;
+		d.nunit = nu;
+		d.unit = (int *)units;
+		d.year_from = y0;
+		d.nyear = ny;
+		d.vals = vals;
+		if (scenario_overlay(c->db, sc, &c->units, &c->vars, &d, &c->err) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int plot_variable(struct ctx *c, struct opt *opts)
 {
 	const char *var = opt_get(opts, "var"), *list = opt_get(opts, "unit");
 	int units[16], nu = 0, i, y0 = 0, y1 = 0, y, rows = 0;
-	char *copy, *tok, *save = NULL, num[8];
+	double vals[16 * 61];
+	char *copy, *tok, *save = NULL, num[8], chain[SCEN_DEPTH * 24 + 4];
 	sqlite3_stmt *st = NULL;
 	struct chart *ch;
 	int64_t vi;
@@ -231,52 +373,65 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 			y1 = sqlite3_column_int(st, 1);
 		}
 		sqlite3_finalize(st);
+		/* and the years a scenario gives it figures in */
+		if (chain_ids(c, chain, sizeof chain) < 0 ||
+		    store_prepare(c->db, &st, "SELECT min(year), max(year) FROM (SELECT year FROM "
+		                  "scenario_figure WHERE variable_id = ?1 AND scenario_id IN "
+		                  "(SELECT value FROM json_each(?2)) UNION ALL SELECT year FROM "
+		                  "scenario_project WHERE variable_id = ?1 AND scenario_id IN "
+		                  "(SELECT value FROM json_each(?2)))", &c->err) < 0)
+			return -1;
+		sqlite3_bind_int64(st, 1, c->vars.v[vi].id);
+		sqlite3_bind_text(st, 2, chain, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			if (!y0 || sqlite3_column_int(st, 0) < y0)
+				y0 = sqlite3_column_int(st, 0);
+			if (sqlite3_column_int(st, 1) > y1)
+				y1 = sqlite3_column_int(st, 1);
+		}
+		sqlite3_finalize(st);
 		if (!y0)
 			return err_set(&c->err, "plot variable: no annual figure of %s", var);
 	}
 	if (y1 - y0 > 60)
-		return err_set(&c->err, "plot variable: %d-%d is too many years", y0, y1);
+		return err_set(&c->err, "plot variable: %d-%d is too many years (at most 61)", y0, y1);
 	if (!(ch = chart_new(CH_LINE, y1 - y0 + 1)))
 		return err_set(&c->err, "out of memory");
 	for (y = y0; y <= y1; y++) {
 		snprintf(num, sizeof num, "%d", y);
 		chart_set_cat(ch, y - y0, num);
 	}
+	/* the variable's meaning, which the dictionary gives in Vietnamese */
 	chart_text(ch, &ch->title, c->vars.v[vi].meaning[0] ? c->vars.v[vi].meaning : var);
 	chart_text(ch, &ch->ylabel, uom_label(c->vars.v[vi].uom));
 	ch->ydecimals = 0;
-	if (store_prepare(c->db, &st, "SELECT year, value FROM observation WHERE unit_id = ?1 "
-	                  "AND variable_id = ?2 AND quarter = 0 AND year BETWEEN ?3 AND ?4", &c->err) < 0) {
+	if (figures(c, units, nu, vi, y0, y1, vals) < 0) {
 		chart_free(ch);
 		return -1;
 	}
 	for (i = 0; i < nu; i++) {
 		struct chart_series *s = chart_add(ch, c->units.u[units[i]].name);
 
-		sqlite3_bind_int64(st, 1, c->units.u[units[i]].id);
-		sqlite3_bind_int64(st, 2, c->vars.v[vi].id);
-		sqlite3_bind_int(st, 3, y0);
-		sqlite3_bind_int(st, 4, y1);
-		while (s && sqlite3_step(st) == SQLITE_ROW) {
-			double v = sqlite3_column_double(st, 1);
+		for (y = 0; s && y <= y1 - y0; y++) {
+			double v = vals[i * (y1 - y0 + 1) + y];
 
-			s->v[sqlite3_column_int(st, 0) - y0] = v;
+			if (isnan(v))
+				continue;
+			s->v[y] = v;
 			if (v < 10 && v != (int)v)
 				ch->ydecimals = 1;
 			rows++;
 		}
-		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
 	if (rows == 0) {
 		chart_free(ch);
 		return err_set(&c->err, "plot variable: no annual figure of %s for the units given", var);
 	}
-	if (draw_threshold(c, ch, opts, units[0]) < 0) {
+	if (plot_trend(c, &ch, opts, INFINITY) < 0 || draw_threshold(c, ch, opts, units[0]) < 0) {
 		chart_free(ch);
 		return -1;
 	}
-	return finish(c, ch, opts);
+	return finish(c, ch, opts, NULL);
 }
 
 /* Opens the evaluation --set and --unit ask for. */
@@ -314,10 +469,8 @@ static void set_title(struct ctx *c, struct chart *ch, int top, const struct eva
 		snprintf(years, sizeof years, "năm %d", r->year_from);
 	else
 		snprintf(years, sizeof years, "%d–%d", r->year_from, r->year_to);
-	snprintf(title, sizeof title, "%s: %s %s, %s%s%s", c->units.u[top].name, what, r->set->id,
-	         years, c->scenario_name ? " (kịch bản " : "", c->scenario_name ? c->scenario_name : "");
-	if (c->scenario_name)
-		strncat(title, ")", sizeof title - strlen(title) - 1);
+	/* finish() adds the scenario */
+	snprintf(title, sizeof title, "%s: %s %s, %s", c->units.u[top].name, what, r->set->id, years);
 	chart_text(ch, &ch->title, title);
 }
 
@@ -366,7 +519,7 @@ static int plot_units_met(struct ctx *c, struct opt *opts)
 			ch->ser[i].v[y - r.year_from] = n[i];
 		ch->ser[3].v[y - r.year_from] = judged ? (double)sum / judged : NAN;
 	}
-	rc = finish(c, ch, opts);
+	rc = finish(c, ch, opts, NULL);
 	ch = NULL;
 done:
 	chart_free(ch);
@@ -417,7 +570,7 @@ static int plot_heatmap(struct ctx *c, struct opt *opts)
 		for (j = 0; j < r.set->ncrit; j++)
 			row->v[j] = results_judged(&R, u, y) ? shade(results_crit(&R, u, y, j)) : CH_ST_NONE;
 	}
-	rc = finish(c, ch, opts);
+	rc = finish(c, ch, opts, NULL);
 	ch = NULL;
 done:
 	chart_free(ch);
@@ -494,6 +647,10 @@ static int plot_share(struct ctx *c, struct opt *opts)
 
 	if (!var || !of || !opt_get(opts, "unit"))
 		return err_set(&c->err, "plot share: give --var NAME --of NAME --unit NAME|CODE");
+	if (c->scenario_name)
+		return err_set(&c->err, "plot share: draws every quarter as recorded, and a scenario "
+		               "changes a year's figures: leave out --scenario, or draw each with "
+		               "plot variable --scenario %s", c->scenario_name);
 	if (ctx_vars(c) < 0 || (u = u0 = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return -1;
 	if (!map_get(&c->vars.by_name, var, &vi) || !map_get(&c->vars.by_name, of, &di))
@@ -540,9 +697,9 @@ static int plot_share(struct ctx *c, struct opt *opts)
 	chart_text(ch, &ch->title, title);
 	chart_text(ch, &ch->ylabel, "%");
 	ch->ydecimals = 0;
-	if (draw_threshold(c, ch, opts, u0) < 0)
+	if (plot_trend(c, &ch, opts, 100) < 0 || draw_threshold(c, ch, opts, u0) < 0)
 		goto done;
-	rc = finish(c, ch, opts);
+	rc = finish(c, ch, opts, NULL);
 	ch = NULL;
 done:
 	chart_free(ch);
@@ -558,29 +715,45 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 	struct chart *ch = NULL;
 	int years[64], ny = 0, k, rc = -1;
 	double met[2][64];
-	char num[64], title[512];
+	char num[400], title[512], scen[2][120];
 	long long run[2];
 
 	if (!a || !b)
 		return err_set(&c->err, "plot runs: give --run ID --against ID (`ntm runs` lists them)");
+	if (c->scenario_name)
+		return err_set(&c->err, "plot runs: --scenario does not apply: each run was stored under "
+		               "its own scenario, which the chart names (`ntm runs` lists them)");
 	run[0] = atoll(a);
 	run[1] = atoll(b);
 	for (k = 0; k < 64; k++)
 		met[0][k] = met[1][k] = NAN;
-	/* two runs of different sets count different things: refuse */
-	if (store_prepare(c->db, &st, "SELECT a.set_id, b.set_id FROM run a, run b "
-	                  "WHERE a.id = ?1 AND b.id = ?2", &c->err) < 0)
+	/* two runs of different sets count different things: refuse; of
+	 * different units, or one made for another run: say so */
+	if (store_prepare(c->db, &st, "SELECT a.set_id, b.set_id, coalesce(a.unit_filter, 'all units'), "
+	                  "coalesce(b.unit_filter, 'all units'), coalesce(a.scenario, ''), "
+	                  "coalesce(b.scenario, '') FROM run a, run b WHERE a.id = ?1 AND b.id = ?2",
+	                  &c->err) < 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, run[0]);
 	sqlite3_bind_int64(st, 2, run[1]);
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    strcmp((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)) != 0) {
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return err_set(&c->err, "plot runs: no run %lld or no run %lld (`ntm runs` lists them)",
+		               run[0], run[1]);
+	}
+	if (strcmp((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)) != 0) {
 		err_set(&c->err, "plot runs: run %lld is of set %s and run %lld of set %s; compare two runs "
 		        "of one set", run[0], (const char *)sqlite3_column_text(st, 0), run[1],
 		        (const char *)sqlite3_column_text(st, 1));
 		sqlite3_finalize(st);
 		return -1;
 	}
+	if (strcmp((const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3)) != 0)
+		fprintf(stderr, "ntm: warning: run %lld judged %s and run %lld %s: the bars count "
+		        "different units\n", run[0], (const char *)sqlite3_column_text(st, 2), run[1],
+		        (const char *)sqlite3_column_text(st, 3));
+	for (k = 0; k < 2; k++)
+		snprintf(scen[k], sizeof scen[k], "%.100s", (const char *)sqlite3_column_text(st, 4 + k));
 	sqlite3_finalize(st);
 	if (store_prepare(c->db, &st, "SELECT id >> 36, (id & 255) + 1900 AS y, sum(status = 0) "
 	                  "FROM run_result WHERE id BETWEEN ?1 << 36 AND ((?1 + 1) << 36) - 1 "
@@ -608,12 +781,13 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 		err_set(&c->err, "out of memory");
 		goto done;
 	}
-	snprintf(num, sizeof num, "Lần đánh giá %lld", run[0]);
-	if (!chart_add(ch, num))
-		goto done;
-	snprintf(num, sizeof num, "Lần đánh giá %lld", run[1]);
-	if (!chart_add(ch, num))
-		goto done;
+	/* each run with the scenario it was made under */
+	for (k = 0; k < 2; k++) {
+		snprintf(num, sizeof num, "Lần đánh giá %lld%s%s%s", run[k], *scen[k] ? " (kịch bản " : "",
+		         scen[k], *scen[k] ? ")" : "");
+		if (!chart_add(ch, num))
+			goto done;
+	}
 	for (k = 0; k < ny; k++) {
 		char y[8];
 
@@ -625,7 +799,7 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 	snprintf(title, sizeof title, "Số đơn vị đạt chuẩn: lần %lld so với lần %lld", run[0], run[1]);
 	chart_text(ch, &ch->title, title);
 	chart_text(ch, &ch->ylabel, "Số đơn vị");
-	rc = finish(c, ch, opts);
+	rc = finish(c, ch, opts, NULL);
 	ch = NULL;
 done:
 	if (rc < 0 && !c->err.set)
@@ -648,8 +822,13 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		{ "region", OPT_ARG, "R", "with --threshold: the threshold region (default: the unit's)", NULL },
 		{ "year", OPT_ARG, "Y", "one year", NULL },
 		{ "years", OPT_ARG, "A-B", "only these years", NULL },
+		{ "to", OPT_ARG, "YEAR", "projection, --trend: the horizon (default: the set's last year; the data's)", NULL },
+		{ "target", OPT_ARG, "N", "projection: the programme's target, in units, drawn as a line", NULL },
+		{ "trend", OPT_FLAG, NULL, "variable, share: each series' fitted trend, dashed, to --to", NULL },
 		{ "csv", OPT_ARG, "FILE", "also write the chart's data as CSV", NULL },
 		{ "title", OPT_ARG, "TEXT", "the chart's title", NULL },
+		{ "source", OPT_ARG, "TEXT", "a footnote naming the source of the figures", NULL },
+		{ "values", OPT_FLAG, NULL, "funding, share, units-met, runs: each bar labelled with its value", NULL },
 		{ "format", OPT_ARG, "FMT", "png, svg or dumb (default: from the file name)", NULL },
 		{ "size", OPT_ARG, "WxH", "size in pixels (dumb: characters)", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
@@ -660,8 +839,8 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "plot: give one kind of chart: funding, variable, share, units-met, heatmap or runs "
-		        "(see 'ntm plot --help')");
+		err_set(&c->err, "plot: give one kind of chart: funding, variable, share, units-met, heatmap, projection "
+		        "or runs (see 'ntm plot --help')");
 		return 2;
 	}
 	if (!opt_get(opts, "out")) {
@@ -680,9 +859,14 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		return plot_heatmap(c, opts) < 0 ? 1 : 0;
 	if (strcmp(argv[1], "share") == 0)
 		return plot_share(c, opts) < 0 ? 1 : 0;
+	if (strcmp(argv[1], "projection") == 0) {
+		struct chart *ch = NULL;
+
+		return plot_projection(c, opts, &ch) < 0 || finish(c, ch, opts, NULL) < 0 ? 1 : 0;
+	}
 	if (strcmp(argv[1], "runs") == 0)
 		return plot_runs(c, opts) < 0 ? 1 : 0;
-	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, share, units-met, heatmap or runs)",
+	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, share, units-met, heatmap, projection or runs)",
 	        argv[1]);
 	return 2;
 }

@@ -3,7 +3,9 @@
  * and indicators by commune, a summary by year, funding, works. Judged
  * through one results value (evalrun_open, evalrun_results); funding,
  * works and recognitions from reads.h; built as table.h tables and written
- * as text, csv, Markdown or xlsx (table_*.c) through outfile.h. */
+ * as text, csv, Markdown, xlsx or HTML (table_*.c) through outfile.h; `ntm
+ * report html`, the whole report as one page, by report_html.c from these
+ * tables. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -15,13 +17,16 @@
 #include "inforce.h"
 #include "outfile.h"
 #include "reads.h"
+#include "report_html.h"
 #include "suggest.h"
 #include "table.h"
 #include "utf8.h"
 
 static const char usage[] =
 	"usage: ntm report TABLE --unit NAME|CODE [--year Y | --years A-B] [--set SET]\n"
-	"                  [--criterion ID] [--out FILE] [--format FMT] [--bom]\n\n"
+	"                  [--criterion ID] [--out FILE] [--format FMT] [--bom]\n"
+	"       ntm report html --unit NAME|CODE [--years A-B] [--set SET] [--rules DIR]\n"
+	"                  --out FILE.html\n\n"
 	"The tables an office sends upward, laid out as a report's annexes and in\n"
 	"Vietnamese, for --unit and the units below it:\n"
 	"  criteria    Biểu số 01: a row per commune, a column per criterion (đạt,\n"
@@ -35,18 +40,26 @@ static const char usage[] =
 	"  funding     Biểu số 04: funding by year and source: allocated, disbursed,\n"
 	"              the disbursement rate; million VND and tonnes of cement apart\n"
 	"  projects    Biểu số 05: works and projects by year, quarter, category and\n"
-	"              status, with totals\n\n"
+	"              status, with totals\n"
+	"  html        the whole report as one self-contained HTML page (--out\n"
+	"              FILE.html): title, summary, the tables above (criteria and\n"
+	"              the indicators of each criterion not met in the last year),\n"
+	"              charts as inline SVG, the audit of `ntm check` (--rules as\n"
+	"              there), the sources of every threshold and figure; prints\n"
+	"              on A4 landscape\n\n"
 	"--out FILE picks the format from its extension: .xlsx (a workbook, numbers\n"
-	"stored as numbers), .csv, .md or .txt; without it the table is printed\n"
-	"(--format text, csv or md prints another). csv speaks to programs: stable\n"
-	"English column names and codes (met, unmet, unknown, open, n/a), no title\n"
-	"lines, no totals; --bom starts it with a byte order mark for spreadsheet\n"
-	"programs. The set defaults to the commune set in force in the unit's\n"
-	"province (`ntm criteria list`); the year to the last with figures, the\n"
-	"summary's years to those with figures, funding and projects to every year\n"
-	"on record.\n";
+	"stored as numbers), .csv, .md, .txt or .html (the table as a page); without\n"
+	"it the table is printed (--format text, csv, md or html prints another).\n"
+	"csv speaks to programs: stable English column names and codes (met, unmet,\n"
+	"unknown, open, n/a), no title lines, no totals; --bom starts it with a byte\n"
+	"order mark for spreadsheet programs. The set defaults to the commune set in\n"
+	"force in the unit's province (`ntm criteria list`); the year to the last\n"
+	"with figures, the summary's years to those with figures, funding and\n"
+	"projects to every year on record (html: the page's years).\n";
 
-static const char *const table_names[] = { "criteria", "indicators", "summary", "funding", "projects" };
+static const char *const table_names[] = {
+	"criteria", "indicators", "summary", "funding", "projects", "html",
+};
 #define NTABLES ((int)(sizeof table_names / sizeof table_names[0]))
 
 static const char *const level_word[LV_N] = { "tỉnh", "huyện", "xã", "thị trấn", "thôn" };
@@ -106,6 +119,7 @@ struct rep {
 	int y0, y1;              /* --year/--years; 0 when not given */
 	const char *set;         /* --set, or the set in force */
 	const char *criterion;   /* indicators: --criterion */
+	struct html_refs *refs;  /* a page's numbered sources: figures' sources as "[n]" */
 	char setbuf[256];
 };
 
@@ -163,7 +177,7 @@ done:
 /* Whether unit i of r has any figure in year y. */
 static int has_figures(const struct evalrun *r, int i, int y)
 {
-	const double *v = eval_vals(&r->data, i, y - r->year_from);
+	const double *v = evalrun_vals(r, i, y);
 	int k;
 
 	for (k = 0; k < r->set->nvar; k++)
@@ -424,10 +438,11 @@ static void add_once(char *buf, size_t cap, size_t *n, const char *s)
 /* Where the figures of indicator k for unit i in year y come from: the
  * sources on record of the variables it reads, and those missing. */
 static void ind_source(struct reads_source *src, const struct ctx *c, const struct evalrun *r,
-                       int i, int y, int k, char *text, size_t tcap, char *code, size_t ccap)
+                       int i, int y, int k, struct html_refs *refs, char *text, size_t tcap,
+                       char *code, size_t ccap)
 {
 	const struct critset *s = r->set;
-	const double *vals = eval_vals(&r->data, i, y - r->year_from);
+	const double *vals = evalrun_vals(r, i, y);
 	const unsigned char *q = r->data.q + (vals - r->data.vals);
 	int vars[32], nv = 0, j, derived = 0, changed = 0;
 	size_t nt = 0, nc = 0, nm = 0;
@@ -448,8 +463,16 @@ static void ind_source(struct reads_source *src, const struct ctx *c, const stru
 			double stored;
 			const char *t = reads_source_of(src, c->units.u[r->units[i]].id, s->var[v], y, q[v],
 			                                &stored);
+			int n = t && refs ? html_ref(refs, t) : 0;
 
-			add_once(text, tcap, &nt, t);
+			if (n) {   /* a page: the source's number; the page lists the text */
+				char ref[32];
+
+				snprintf(ref, sizeof ref, "[%d]", n);
+				add_once(text, tcap, &nt, ref);
+			} else {
+				add_once(text, tcap, &nt, t);
+			}
 			add_once(code, ccap, &nc, t);
 			/* a figure a scenario or a merge gave is not the one on record */
 			changed |= !t || isnan(stored) || fabs(stored - vals[v]) > 1e-9 * fmax(1, fabs(stored));
@@ -583,7 +606,7 @@ static int t_indicators(struct rep *p, struct table *t)
 						table_num(t, chi, x.thr_hi);
 					table_num(t, cgap, eval_gap(d, &x));
 				}
-				ind_source(&src, c, &r, i, y, k, text, sizeof text, code, sizeof code);
+				ind_source(&src, c, &r, i, y, k, p->refs, text, sizeof text, code, sizeof code);
 				table_text(t, csrc, text, code);
 			}
 		}
@@ -906,7 +929,8 @@ static int emit(struct ctx *c, const struct table *t, int fmt, const struct outd
 
 	if (!name) {
 		int bad = fmt == TF_CSV ? table_csv_write(stdout, t, bom) :
-		          fmt == TF_MD ? table_md_write(stdout, t) : table_text_write(stdout, t);
+		          fmt == TF_MD ? table_md_write(stdout, t) :
+		          fmt == TF_HTML ? report_html_table(stdout, t) : table_text_write(stdout, t);
 
 		return bad < 0 ? err_set(&c->err, "report: the table could not be written") : 0;
 	}
@@ -923,7 +947,8 @@ static int emit(struct ctx *c, const struct table *t, int fmt, const struct outd
 		close(fd);
 	} else if (outfile_begin(&o, od, name, &c->err) == 0) {
 		if ((fmt == TF_CSV ? table_csv_write(o.f, t, bom) :
-		     fmt == TF_MD ? table_md_write(o.f, t) : table_text_write(o.f, t)) < 0) {
+		     fmt == TF_MD ? table_md_write(o.f, t) :
+		     fmt == TF_HTML ? report_html_table(o.f, t) : table_text_write(o.f, t)) < 0) {
 			err_set(&c->err, "%s: cannot write", outfile_shown(od, name, shown, sizeof shown));
 			outfile_abort(&o);
 		} else {
@@ -939,6 +964,71 @@ static int emit(struct ctx *c, const struct table *t, int fmt, const struct outd
 	return 0;
 }
 
+/* An annex table for a page (report_html.h), built as `ntm report TABLE`
+ * builds it over the years the page asks for. */
+static int page_table(void *ud, int kind, int y0, int y1, const char *criterion,
+                      struct html_refs *refs, struct table *t)
+{
+	struct rep q = *(const struct rep *)ud;
+
+	q.y0 = y0;
+	q.y1 = y1;
+	q.criterion = criterion;
+	q.refs = refs;
+	switch (kind) {
+	case RH_CRITERIA: return t_criteria(&q, t);
+	case RH_INDICATORS: return t_indicators(&q, t);
+	case RH_SUMMARY: return t_summary(&q, t);
+	case RH_FUNDING: return t_funding(&q, t);
+	default: return t_projects(&q, t);
+	}
+}
+
+/* `ntm report html`: the set and the years as the summary takes them, then
+ * the page, written whole as name in od or not at all. */
+static int page(struct rep *p, const struct outdir *od, const char *name, const char *rules)
+{
+	struct ctx *c = p->c;
+	struct report_page pg = { 0 };
+	struct report_html_stats st = { 0 };
+	struct evalrun r;
+	struct results R = { 0 };
+	struct outfile o;
+	char where[512], shown[512];
+	int ya, yb;
+
+	if (evaluate(p, 0, &r, &R, &ya, &yb) < 0)
+		return -1;
+	results_free(&R);
+	evalrun_free(&r);
+	place(c, p->top, where, sizeof where);
+	pg.c = c;
+	pg.top = p->top;
+	pg.place = where;
+	pg.y0 = ya;
+	pg.y1 = yb;
+	pg.set = p->set;
+	pg.rules = rules;
+	pg.table = page_table;
+	pg.ud = p;
+	if (outfile_begin(&o, od, name, &c->err) < 0)
+		return -1;
+	if (report_html_write(o.f, &pg, &st) < 0) {
+		outfile_abort(&o);
+		return -1;
+	}
+	if (outfile_commit(&o, &c->err) < 0)
+		return -1;
+	if (ya == yb)
+		snprintf(where, sizeof where, "%d", ya);
+	else
+		snprintf(where, sizeof where, "%d-%d", ya, yb);
+	printf("wrote %s: report page %s, %d tables, %d charts, %d finding%s, %d source%s\n",
+	       outfile_shown(od, name, shown, sizeof shown), where, st.tables, st.charts, st.findings,
+	       st.findings == 1 ? "" : "s", st.sources, st.sources == 1 ? "" : "s");
+	return 0;
+}
+
 int cmd_report(struct ctx *c, int argc, char **argv)
 {
 	struct opt opts[] = {
@@ -950,20 +1040,22 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 		{ "out", OPT_ARG, "FILE", "write FILE (.xlsx, .csv, .md, .txt) instead of printing", NULL },
 		{ "format", OPT_ARG, "FMT", "text (default), csv or md on stdout; with --out, as its extension", NULL },
 		{ "bom", OPT_FLAG, NULL, "csv: start with a UTF-8 byte order mark", NULL },
+		{ "rules", OPT_ARG, "DIR", "html: the audit's rules folders, as ntm check (default $NTM_CHECKS "
+		  "or scripts/checks)", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	struct rep p = { 0 };
 	struct table t;
 	struct outdir od = { .fd = -1 };
-	const char *out, *fa, *yarg, *name = NULL;
-	int npos, done, rc, which, fmt = TF_TEXT, built;
+	const char *out, *fa, *yarg, *name = NULL, *rules, *e;
+	int npos, done, rc, which, fmt = TF_TEXT, built, whole;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "report: give one table: criteria, indicators, summary, funding or projects "
-		        "(see 'ntm report --help')");
+		err_set(&c->err, "report: give one table: criteria, indicators, summary, funding or projects, "
+		        "or html (see 'ntm report --help')");
 		return 2;
 	}
 	for (which = 0; which < NTABLES && strcmp(table_names[which], argv[1]) != 0; which++)
@@ -972,8 +1064,8 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 		struct suggest sg;
 		int k;
 
-		err_set(&c->err, "report: unknown table '%s' (criteria, indicators, summary, funding or projects)",
-		        argv[1]);
+		err_set(&c->err, "report: unknown table '%s' (criteria, indicators, summary, funding or projects, "
+		        "or html)", argv[1]);
 		suggest_init(&sg, argv[1]);
 		for (k = 0; k < NTABLES; k++)
 			suggest_add(&sg, table_names[k]);
@@ -981,15 +1073,24 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 		return 2;
 	}
 	out = opt_get(opts, "out");
+	whole = which == NTABLES - 1;   /* html: the page */
+	if (whole && (!out || table_format_of(out) != TF_HTML || opt_get(opts, "format"))) {
+		err_set(&c->err, "report html: give --out FILE.html (the page is one file)");
+		return 2;
+	}
+	if (opt_get(opts, "rules") && !whole) {
+		err_set(&c->err, "report: --rules goes with html (the page's audit)");
+		return 2;
+	}
 	if (out && (fmt = table_format_of(out)) < 0) {
-		err_set(&c->err, "report: --out '%s': give a file ending in .xlsx, .csv, .md or .txt", out);
+		err_set(&c->err, "report: --out '%s': give a file ending in .xlsx, .csv, .md, .txt or .html", out);
 		return 2;
 	}
 	if ((fa = opt_get(opts, "format"))) {
 		int f = table_format_parse(fa);
 
 		if (f < 0 || f == TF_XLSX) {
-			err_set(&c->err, "report: --format '%s' is not text, csv or md%s", fa,
+			err_set(&c->err, "report: --format '%s' is not text, csv, md or html%s", fa,
 			        f == TF_XLSX ? " (an xlsx is a file: give --out FILE.xlsx)" : "");
 			return 2;
 		}
@@ -1041,6 +1142,14 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "%s: %s", outfile_shown(&od, name, shown, sizeof shown), outfile_bad_name(name));
 		outdir_close(&od);
 		return 2;
+	}
+	if (whole) {
+		rules = opt_get(opts, "rules");
+		if (!rules)
+			rules = (e = getenv("NTM_CHECKS")) && *e ? e : "scripts/checks";
+		rc = page(&p, &od, name, rules) < 0 ? 1 : 0;
+		outdir_close(&od);
+		return rc;
 	}
 	table_init(&t);
 	switch (which) {

@@ -7,11 +7,12 @@
 #include "import.h"
 #include "report.h"
 #include "scenario.h"
+#include "utf8.h"
 
 static const char usage[] =
 	"usage: ntm scenario create NAME [--base OTHER] [--note TEXT]\n"
 	"       ntm scenario list\n"
-	"       ntm scenario show NAME\n"
+	"       ntm scenario show NAME [--all]\n"
 	"       ntm scenario delete NAME\n"
 	"       ntm scenario set NAME --unit U --var V --year Y (--value X | --add X) [--note TEXT]\n\n"
 	"A scenario is a named set of changes over the base data: figures set or\n"
@@ -19,7 +20,36 @@ static const char usage[] =
 	"hardened road). It may be built on another scenario (--base). The base\n"
 	"data is never modified: `ntm eval SET --scenario NAME` evaluates as if the\n"
 	"changes were real, `ntm diff --scenario NAME` compares. Scripts (`ntm run`)\n"
-	"and `ntm allocate --save NAME` write scenarios too.\n";
+	"and `ntm allocate --save NAME` write scenarios too.\n"
+	"show counts the figures a scenario carries over (set to the unit's figure\n"
+	"of the year before: \"1,609 carried from 2023 into 2024\") and lists the\n"
+	"other changes; --all lists every figure.\n";
+
+/* Pads s to w display columns (names may be Vietnamese). */
+static void pad(const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
+}
+
+/* n with thousands separated by commas: 1,609. */
+static void count_text(char *buf, size_t cap, long n)
+{
+	char raw[32];
+	size_t len, i, o = 0;
+
+	snprintf(raw, sizeof raw, "%ld", n);
+	len = strlen(raw);
+	for (i = 0; i < len && o + 2 < cap; i++) {
+		if (i && (len - i) % 3 == 0 && raw[i - 1] != '-')
+			buf[o++] = ',';
+		buf[o++] = raw[i];
+	}
+	buf[o] = '\0';
+}
 
 static int list(struct ctx *c)
 {
@@ -37,10 +67,11 @@ static int list(struct ctx *c)
 		if (n++ == 0)
 			printf("%-28s %-20s %-19s %7s %8s %7s  note\n", "scenario", "built on", "created",
 			       "figures", "projects", "funding");
-		printf("%-28s %-20s %-19s %7d %8d %7d  %s\n", sqlite3_column_text(st, 0),
-		       *sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "(base data)",
-		       sqlite3_column_text(st, 2), sqlite3_column_int(st, 4), sqlite3_column_int(st, 5),
-		       sqlite3_column_int(st, 6), sqlite3_column_text(st, 3));
+		pad((const char *)sqlite3_column_text(st, 0), 28);
+		putchar(' ');
+		pad(*sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "(base data)", 20);
+		printf(" %-19s %7d %8d %7d  %s\n", sqlite3_column_text(st, 2), sqlite3_column_int(st, 4),
+		       sqlite3_column_int(st, 5), sqlite3_column_int(st, 6), sqlite3_column_text(st, 3));
 	}
 	sqlite3_finalize(st);
 	if (n == 0)
@@ -48,9 +79,58 @@ static int list(struct ctx *c)
 	return 0;
 }
 
-static int show(struct ctx *c, const char *name)
+/* A figure set to what the unit had the year before (any period of it) is
+ * carried: a baseline that repeats last year's figures. show counts these
+ * per pair of years instead of listing each; they are column 6. */
+#define CARRIED "(f.op = 'set' AND EXISTS (SELECT 1 FROM observation o WHERE " \
+	"o.unit_id = f.unit_id AND o.variable_id = f.variable_id AND o.year = f.year - 1 " \
+	"AND abs(o.value - f.value) <= 1e-9 * max(1, abs(f.value))))"
+
+/* " (from NAME, a base scenario)" for scenario id, in buf. */
+static int base_name(struct ctx *c, int64_t id, char *buf, size_t cap)
 {
-	static const char *const q[3] = {
+	sqlite3_stmt *st;
+
+	if (store_prepare(c->db, &st, "SELECT name FROM scenario WHERE id = ?1", &c->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, cap, " (from %s, a base scenario)", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* "1,609 carried from 2023 into 2024, in 22 units": the carried figures of
+ * scenario id, summed per year, under a header saying from where. Returns
+ * how many, or -1 with c->err. */
+static long carried(struct ctx *c, int64_t id, const char *from)
+{
+	sqlite3_stmt *st;
+	long total = 0;
+	char n[32];
+
+	if (store_prepare(c->db, &st, "SELECT f.year, count(*), count(DISTINCT f.unit_id) "
+	                  "FROM scenario_figure f WHERE f.scenario_id = ?1 AND " CARRIED
+	                  " GROUP BY f.year ORDER BY f.year", &c->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int y = sqlite3_column_int(st, 0), units = sqlite3_column_int(st, 2);
+
+		if (total == 0)
+			printf("\nfigures%s:\n", from);
+		count_text(n, sizeof n, sqlite3_column_int64(st, 1));
+		printf("  %s carried from %d into %d (the year before's figure set again), in %d unit%s\n",
+		       n, y - 1, y, units, units == 1 ? "" : "s");
+		total += sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return total;
+}
+
+static int show(struct ctx *c, const char *name, int all)
+{
+	static const char *const q[4] = {
 		"SELECT u.name, v.name, f.year, f.op, f.value, f.note FROM scenario_figure f "
 		"JOIN unit u ON u.id = f.unit_id JOIN variable v ON v.id = f.variable_id "
 		"WHERE f.scenario_id = ?1 ORDER BY f.seq",
@@ -59,9 +139,15 @@ static int show(struct ctx *c, const char *name)
 		"LEFT JOIN variable v ON v.id = p.variable_id WHERE p.scenario_id = ?1 ORDER BY p.id",
 		"SELECT u.name, g.year, g.fund, g.allocated, g.disbursed, g.note FROM scenario_funding g "
 		"JOIN unit u ON u.id = g.unit_id WHERE g.scenario_id = ?1 ORDER BY g.year, u.name",
+		/* the figures but those carried */
+		"SELECT u.name, v.name, f.year, f.op, f.value, f.note FROM scenario_figure f "
+		"JOIN unit u ON u.id = f.unit_id JOIN variable v ON v.id = f.variable_id "
+		"WHERE f.scenario_id = ?1 AND NOT " CARRIED " ORDER BY f.seq",
 	};
 	struct scenario s;
 	int i, k;
+	long nc = 0;
+	char from[300];
 
 	if (scenario_open(c->db, name, &s, &c->err) < 0)
 		return 1;
@@ -70,11 +156,21 @@ static int show(struct ctx *c, const char *name)
 		printf(" (built on %d other%s, applied first)", s.n - 1, s.n > 2 ? "s" : "");
 	printf("\n");
 	for (i = 0; i < s.n; i++) {
+		from[0] = '\0';
+		if (i < s.n - 1 && base_name(c, s.chain[i], from, sizeof from) < 0) {
+			scenario_close(&s);
+			return 1;
+		}
+		/* carried figures in a line, unless --all lists them */
+		if (!all && (nc = carried(c, s.chain[i], from)) < 0) {
+			scenario_close(&s);
+			return 1;
+		}
 		for (k = 0; k < 3; k++) {
 			sqlite3_stmt *st;
-			int n = 0;
+			int n = k == 0 && nc > 0;
 
-			if (store_prepare(c->db, &st, q[k], &c->err) < 0) {
+			if (store_prepare(c->db, &st, k == 0 && !all ? q[3] : q[k == 0 ? 0 : k], &c->err) < 0) {
 				scenario_close(&s);
 				return 1;
 			}
@@ -83,8 +179,7 @@ static int show(struct ctx *c, const char *name)
 				char a[32], b[32];
 
 				if (n++ == 0)
-					printf("\n%s%s:\n", k == 0 ? "figures" : k == 1 ? "projects" : "funding",
-					       i < s.n - 1 ? " (from the base scenario)" : "");
+					printf("\n%s%s:\n", k == 0 ? "figures" : k == 1 ? "projects" : "funding", from);
 				if (k == 0) {
 					report_num(a, sizeof a, sqlite3_column_double(st, 4));
 					printf("  %s %d: %s %s %s%s%s\n", sqlite3_column_text(st, 0),
@@ -173,6 +268,7 @@ int cmd_scenario(struct ctx *c, int argc, char **argv)
 		{ "year", OPT_ARG, "Y", "set: the year", NULL },
 		{ "value", OPT_ARG, "X", "set: the figure becomes X", NULL },
 		{ "add", OPT_ARG, "X", "set: X is added to the figure", NULL },
+		{ "all", OPT_FLAG, NULL, "show: list every figure, the carried ones too", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
@@ -196,7 +292,7 @@ int cmd_scenario(struct ctx *c, int argc, char **argv)
 	if (strcmp(verb, "list") == 0)
 		return list(c);
 	if (strcmp(verb, "show") == 0)
-		return show(c, argv[2]);
+		return show(c, argv[2], opt_get(opts, "all") != NULL);
 	if (strcmp(verb, "set") == 0)
 		return set_figure(c, argv[2], opts);
 	if (strcmp(verb, "create") == 0) {

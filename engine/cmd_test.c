@@ -11,6 +11,7 @@
 #include "eval.h"
 #include "lua_crit.h"
 #include "report.h"
+#include "suggest.h"
 
 static const char usage[] =
 	"usage: ntm test [FILE.test.lua...]\n\n"
@@ -36,9 +37,68 @@ static int status_of(const char *s)
 }
 
 /* Runs one case; prints a line; returns 1 passed, 0 failed. */
+/* A case's figures of other years ("name@2019", from past = { ... }) as
+ * the unit's history d (one unit, the years from the earliest given to
+ * year; the case's own year is filled by the caller's vals), and its
+ * recognitions ("recognised:ntm", from recognised = { ... }) by the set's
+ * titles. Returns 0, or -1 with why. */
+static int history(const struct critset *s, const struct crit_case *k, int year,
+                   struct evaldata *d, int **recog, char *why, size_t cap)
+{
+	int i, j, y0 = year;
+	size_t n;
+
+	for (i = 0; i < k->ndata; i++) {
+		const char *at = strchr(k->var[i], '@');
+
+		if (at && atoi(at + 1) < y0)
+			y0 = atoi(at + 1);
+	}
+	d->set = s;
+	d->nunit = 1;
+	d->year_from = y0;
+	d->nyear = year - y0 + 1;
+	n = (size_t)d->nyear * (size_t)(s->nvar ? s->nvar : 1);
+	if (!(d->vals = malloc(n * sizeof *d->vals)) ||
+	    !(*recog = calloc((size_t)s->nrtitle + 1, sizeof **recog))) {
+		snprintf(why, cap, "out of memory");
+		return -1;
+	}
+	for (n = 0; n < (size_t)d->nyear * (size_t)s->nvar; n++)
+		d->vals[n] = NAN;
+	for (i = 0; i < k->ndata; i++) {
+		const char *at = strchr(k->var[i], '@');
+
+		if (strncmp(k->var[i], "recognised:", 11) == 0) {
+			for (j = 0; j < s->nrtitle; j++)
+				if (strcmp(s->rtitle[j], k->var[i] + 11) == 0)
+					(*recog)[j] = (int)k->val[i];
+			continue;
+		}
+		if (!at)
+			continue;
+		if (atoi(at + 1) >= year) {
+			snprintf(why, cap, "past: year %d is not before the case's year %d", atoi(at + 1), year);
+			return -1;
+		}
+		for (j = 0; j < s->nvar && (strncmp(s->var[j], k->var[i], (size_t)(at - k->var[i])) != 0 ||
+		                            s->var[j][at - k->var[i]] != '\0'); j++)
+			;
+		if (j == s->nvar) {
+			snprintf(why, cap, "past: set %s uses no variable '%.*s'", s->id,
+			         (int)(at - k->var[i]), k->var[i]);
+			return -1;
+		}
+		eval_vals(d, 0, atoi(at + 1) - y0)[j] = k->val[i];
+	}
+	return 0;
+}
+
 static int run_case(const struct critset *s, const char *path, const struct crit_case *k)
 {
 	double *vals = malloc((size_t)(s->nvar ? s->nvar : 1) * sizeof *vals);
+	struct evaldata hd = { 0 };
+	int *recog = NULL;
 	struct ind_result *res = calloc((size_t)s->nind, sizeof *res);
 	unsigned char *crit = calloc((size_t)s->ncrit, 1);
 	int i, j, region = -1, ncm, st, ok = 1, year = k->year ? k->year : s->year_from;
@@ -52,11 +112,33 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 	for (i = 0; i < s->nvar; i++)
 		vals[i] = NAN;
 	if (k->region && (region = store_region_parse(k->region)) < 0) {
-		snprintf(why, sizeof why, "unknown region '%s'", k->region);
+		struct suggest sg;
+		struct ntm_err e = { 0 };
+
+		err_set(&e, "unknown region '%s'", k->region);
+		suggest_init(&sg, k->region);
+		for (i = 0; i < RG_N; i++)
+			suggest_add(&sg, store_region_name[i]);
+		suggest_append(&sg, &e);
+		err_append(&e, " (regions: tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl)");
+		snprintf(why, sizeof why, "%.1000s", e.msg);
+		ok = 0;
+		goto done;
+	}
+	/* eval refuses a year the set does not apply to: so does a test */
+	if (year < s->year_from || year > s->year_to) {
+		snprintf(why, sizeof why, "year %d: set %s applies to %d-%d (%s); eval refuses %d too",
+		         year, s->id, s->year_from, s->year_to, s->decision, year);
+		ok = 0;
+		goto done;
+	}
+	if (history(s, k, year, &hd, &recog, why, sizeof why) < 0) {
 		ok = 0;
 		goto done;
 	}
 	for (i = 0; i < k->ndata; i++) {
+		if (strchr(k->var[i], '@') || strncmp(k->var[i], "recognised:", 11) == 0)
+			continue;   /* other years, recognitions: in hd */
 		for (j = 0; j < s->nvar && strcmp(s->var[j], k->var[i]) != 0; j++)
 			;
 		if (j == s->nvar && k->derived[i])
@@ -68,7 +150,11 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 		}
 		vals[j] = k->val[i];
 	}
-	st = eval_unit(s, vals, region, year, res, crit, &ncm);
+	{
+		struct eval_hist h = { &hd, 0, recog };
+
+		st = eval_unit_hist(s, vals, region, year, &h, res, crit, &ncm);
+	}
 	for (i = 0; i < k->nexpect && ok; i++) {
 		const struct crit_expect *e = &k->expect[i];
 		int want = status_of(e->status), got, at;
@@ -121,6 +207,8 @@ done:
 	free(vals);
 	free(res);
 	free(crit);
+	free(hd.vals);
+	free(recog);
 	return ok;
 }
 
@@ -194,7 +282,8 @@ int cmd_test(struct ctx *c, int argc, char **argv)
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
-	if (ctx_sandbox(c) < 0)
+	/* sets are checked against the dictionary criteria check uses */
+	if (ctx_sandbox(c) < 0 || ctx_dictionary(c) < 0)
 		return 1;
 	if (npos) {
 		files = argv + 1;

@@ -15,6 +15,20 @@ static const char units_usage[] =
 	"A unit that existed for a period only says so, with the unit it was\n"
 	"merged into or split from; --year shows the hierarchy as it stood that year.\n";
 
+/* Pads s to w display columns (Vietnamese letters take one). */
+static void pad(const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
+}
+
+/* The code column: as wide as the widest code (codes are ASCII, but one
+ * written by another program need not be). */
+static int code_w = 22;
+
 /* ", took in Kim Sơn (2020), Quảng Tân (2020)": the units merged into u. */
 static void took_in(const struct unitset *us, int at, char *buf, size_t cap)
 {
@@ -25,6 +39,21 @@ static void took_in(const struct unitset *us, int at, char *buf, size_t cap)
 		if (us->u[i].merged_into == at)
 			n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d)", n ? ", " : "; took in ",
 			                      us->u[i].name, us->u[i].valid_to + 1);
+}
+
+/* The widest code tree() would print from at, or w if wider. */
+static int widest(const struct unitset *us, int at, int level, int year, int w)
+{
+	size_t i;
+
+	if (!unit_exists(&us->u[at], year))
+		return w;
+	if ((level < 0 || us->u[at].level == level) && (int)utf8_width(us->u[at].code) > w)
+		w = (int)utf8_width(us->u[at].code);
+	for (i = 0; i < us->n; i++)
+		if (us->u[i].parent == at)
+			w = widest(us, (int)i, level, year, w);
+	return w;
 }
 
 static void tree(const struct unitset *us, int at, int depth, int level, int year)
@@ -38,7 +67,8 @@ static void tree(const struct unitset *us, int at, int depth, int level, int yea
 	if (level < 0 || u->level == level) {
 		store_unit_history(us, at, hist, sizeof hist);
 		took_in(us, at, took, sizeof took);
-		printf("%-22s %*s%s  (%s%s%s%s%s%s)\n", u->code, level < 0 ? depth * 2 : 0, "", u->name,
+		pad(u->code, code_w);
+		printf(" %*s%s  (%s%s%s%s%s%s)\n", level < 0 ? depth * 2 : 0, "", u->name,
 		       store_level_name[u->level], u->region >= 0 ? ", " : "",
 		       u->region >= 0 ? store_region_name[u->region] : "", *hist ? "; " : "", hist,
 		       took);
@@ -70,6 +100,15 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "units: --year '%s' is not a year (e.g. 2019)", opt_get(opts, "year"));
 		return 2;
 	}
+	if (npos > 1) {
+		/* a name of several words typed without quotes */
+		err_set(&c->err, "units: give one name; '%s' stands alone after '%s': a name of several "
+		        "words needs quotes (ntm units \"", argv[2], argv[1]);
+		for (i = 1; i <= (size_t)npos; i++)
+			err_append(&c->err, "%s%s", i > 1 ? " " : "", argv[i]);
+		err_append(&c->err, "\")");
+		return 2;
+	}
 	if (ctx_units(c) < 0)
 		return 1;
 	if (npos) {
@@ -83,9 +122,14 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 			        c->units.u[at].code, year, hist);
 			return 1;
 		}
+		code_w = widest(&c->units, at, level, year, 22);
 		tree(&c->units, at, 0, level, year);
 		return 0;
 	}
+	code_w = 22;
+	for (i = 0; i < c->units.n; i++)
+		if (c->units.u[i].parent < 0)
+			code_w = widest(&c->units, (int)i, level, year, code_w);
 	for (i = 0; i < c->units.n; i++)
 		if (c->units.u[i].parent < 0)
 			tree(&c->units, (int)i, 0, level, year);
@@ -132,15 +176,6 @@ static const char runs_usage[] =
 	"run stored for another run goes only with it. NTM_KEEP_RUNS=N prunes so\n"
 	"after every stored evaluation.\n";
 
-/* Pads s to w display columns (Vietnamese letters take one). */
-static void pad(const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
 
 static int runs_prune_cmd(struct ctx *c, int argc, char **argv)
 {

@@ -27,6 +27,8 @@ int cmd_run(struct ctx *c, int argc, char **argv);
 int cmd_recognitions(struct ctx *c, int argc, char **argv);
 int cmd_scenario(struct ctx *c, int argc, char **argv);
 int cmd_diff(struct ctx *c, int argc, char **argv);
+/* `ntm project SET`: trends to the year each indicator is met (cmd_project.c). */
+int cmd_project(struct ctx *c, int argc, char **argv);
 int cmd_cost(struct ctx *c, int argc, char **argv);
 int cmd_allocate(struct ctx *c, int argc, char **argv);
 /* `ntm check`: exit 0 without error findings, 1 with (cmd_check.c). */

@@ -10,7 +10,7 @@
 
 #include "store.h"
 
-const char *const crit_thr_state_name[TS_N] = { "set", "draft", "unset", "range" };
+const char *const crit_thr_state_name[TS_N] = { "set", "draft", "unset", "range", "expr" };
 
 void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_value *out)
 {
@@ -20,6 +20,7 @@ void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_valu
 	out->value = 0;
 	out->lo = -INFINITY;
 	out->hi = INFINITY;
+	out->expr = NULL;
 	out->status = TS_UNSET;
 	out->note = "threshold not set";
 	if (!t)
@@ -37,6 +38,11 @@ void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_valu
 		out->lo = t->num;
 		out->hi = t->hi;
 		out->status = TS_RANGE;
+		out->note = t->note;
+		return;
+	case T_EXPR:
+		out->status = TS_EXPR;
+		out->expr = t->expr;
 		out->note = t->note;
 		return;
 	case T_DRAFT:
@@ -80,6 +86,7 @@ void crit_thr_bounds(const struct indicator *d, int strict, int region, int year
 		out->lo = fmax(out->lo, d->dom_lo);
 		out->hi = fmin(out->hi, d->dom_hi);
 		return;
+	case TS_EXPR:   /* the evaluator computes it for each unit; until then, anything */
 	default:
 		out->lo = d->dom_lo;
 		out->hi = d->dom_hi;
@@ -158,6 +165,12 @@ static struct ival domain(const struct critset *s, const struct expr *e, const s
 	case X_GT: case X_GE: case X_LT: case X_LE: case X_EQ:
 	case X_ALL: case X_ANY: case X_NOT:
 		return iv(0, 1);
+	case X_YEAR: case X_RECYEAR:
+		return iv(0, INFINITY);
+	case X_AT:
+		return domain(s, e->arg[0], dict);
+	case X_THROF:
+		return iv(e->dom_lo, e->dom_hi);
 	case X_COUNT:
 		return iv(0, e->n);
 	case X_SUM:
@@ -183,6 +196,138 @@ static struct ival domain(const struct critset *s, const struct expr *e, const s
 		return r;
 	}
 	return iv(-INFINITY, INFINITY);
+}
+
+static struct expr *expr_copy(const struct expr *e)
+{
+	struct expr *c;
+	int i;
+
+	if (!e || !(c = calloc(1, sizeof *c)))
+		return NULL;
+	*c = *e;
+	c->arg = NULL;
+	c->str = NULL;
+	c->thr = NULL;
+	c->n = 0;
+	if ((e->str && !(c->str = strdup(e->str))) || (e->thr && !(c->thr = crit_thr_copy(e->thr))) ||
+	    (e->n && !(c->arg = calloc((size_t)e->n, sizeof *c->arg)))) {
+		crit_expr_free(c);
+		return NULL;
+	}
+	for (i = 0; i < e->n; i++, c->n++)
+		if (!(c->arg[i] = expr_copy(e->arg[i]))) {
+			crit_expr_free(c);
+			return NULL;
+		}
+	return c;
+}
+
+struct thr *crit_thr_copy(const struct thr *t)
+{
+	struct thr *c;
+	int i, bad = 0;
+
+	if (!t || !(c = calloc(1, sizeof *c)))
+		return NULL;
+	c->kind = t->kind;
+	c->num = t->num;
+	c->hi = t->hi;
+	if (t->note && !(c->note = strdup(t->note)))
+		bad = 1;
+	if (t->inner && !(c->inner = crit_thr_copy(t->inner)))
+		bad = 1;
+	for (i = 0; i < RG_N; i++)
+		if (t->region[i] && !(c->region[i] = crit_thr_copy(t->region[i])))
+			bad = 1;
+	if (t->dflt && !(c->dflt = crit_thr_copy(t->dflt)))
+		bad = 1;
+	if (t->expr && !(c->expr = expr_copy(t->expr)))
+		bad = 1;
+	if (t->nyear) {
+		c->year = malloc((size_t)t->nyear * sizeof *c->year);
+		c->by_year = calloc((size_t)t->nyear, sizeof *c->by_year);
+		if (!c->year || !c->by_year)
+			bad = 1;
+		for (i = 0; !bad && i < t->nyear; i++, c->nyear++) {
+			c->year[i] = t->year[i];
+			if (!(c->by_year[i] = crit_thr_copy(t->by_year[i])))
+				bad = 1;
+		}
+	}
+	if (bad) {
+		crit_thr_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* How many years before the evaluated one e reads: a fixed offset, or
+ * CRIT_LOOKBACK_MAX when the year is computed otherwise. */
+static int lookback(const struct expr *e, int *unit_dependent)
+{
+	int i, k = 0, b;
+
+	if (!e)
+		return 0;
+	if (e->op == X_AT) {
+		const struct expr *y = e->arg[1];
+
+		if (y->op == X_YEAR)
+			k = 0;
+		else if (y->op == X_SUB && y->arg[0]->op == X_YEAR && y->arg[1]->op == X_NUM &&
+		         y->arg[1]->num >= 0 && y->arg[1]->num <= CRIT_LOOKBACK_MAX)
+			k = (int)y->arg[1]->num;
+		else
+			k = CRIT_LOOKBACK_MAX;
+	}
+	if (e->op == X_VAR || e->op == X_AT || e->op == X_RECYEAR)
+		*unit_dependent = 1;
+	for (i = 0; i < e->n; i++)
+		if ((b = lookback(e->arg[i], unit_dependent)) > k)
+			k = b;
+	return k;
+}
+
+static int thr_lookback(const struct thr *t, int *unit_dependent)
+{
+	int i, k = 0, b;
+
+	if (!t)
+		return 0;
+	if (t->kind == T_EXPR) {   /* computed per unit and year: results keep it per cell */
+		int u = 0;
+
+		k = lookback(t->expr, &u);
+		*unit_dependent = 1;
+	}
+	if ((b = thr_lookback(t->inner, unit_dependent)) > k)
+		k = b;
+	for (i = 0; i < RG_N; i++)
+		if ((b = thr_lookback(t->region[i], unit_dependent)) > k)
+			k = b;
+	if ((b = thr_lookback(t->dflt, unit_dependent)) > k)
+		k = b;
+	for (i = 0; i < t->nyear; i++)
+		if ((b = thr_lookback(t->by_year[i], unit_dependent)) > k)
+			k = b;
+	return k;
+}
+
+void crit_history(struct critset *s)
+{
+	int i, k, u = 0, ignored = 0;
+
+	s->lookback = 0;
+	for (i = 0; i < s->nind; i++) {
+		if ((k = lookback(s->ind[i].measure, &ignored)) > s->lookback)
+			s->lookback = k;
+		if ((k = lookback(s->ind[i].applies, &ignored)) > s->lookback)
+			s->lookback = k;
+		if ((k = thr_lookback(s->ind[i].thr, &u)) > s->lookback)
+			s->lookback = k;
+	}
+	s->has_unit_thr = u;
 }
 
 void crit_domains(struct critset *s, const struct varset *dict)
@@ -313,6 +458,26 @@ static void fmt_expr(const struct critset *s, const struct expr *e, struct sbuf 
 		put(b, "-");
 		fmt_expr(s, e->arg[0], b, 1);
 		return;
+	case X_YEAR:
+		put(b, "year");
+		return;
+	case X_RECYEAR:
+		put(b, "recognised_year(\"%s\")", e->str ? e->str : "");
+		return;
+	case X_THROF: {
+		const char *colon = e->str ? strrchr(e->str, ':') : NULL;
+
+		if (colon)
+			put(b, "threshold_of(\"%.*s\", \"%s\")", (int)(colon - e->str), e->str, colon + 1);
+		return;
+	}
+	case X_AT:
+		put(b, "at(");
+		fmt_expr(s, e->arg[0], b, 0);
+		put(b, ", ");
+		fmt_expr(s, e->arg[1], b, 0);
+		put(b, ")");
+		return;
 	default:
 		put(b, "%s(", fn_name[e->op] ? fn_name[e->op] : "?");
 		for (i = 0; i < e->n; i++) {
@@ -334,7 +499,7 @@ void crit_expr_format(const struct critset *s, const struct expr *e, char *buf, 
 		fmt_expr(s, e, &b, 0);
 }
 
-static void fmt_thr(const struct thr *t, struct sbuf *b)
+static void fmt_thr(const struct critset *s, const struct thr *t, struct sbuf *b)
 {
 	int i, first = 1;
 
@@ -348,8 +513,14 @@ static void fmt_thr(const struct thr *t, struct sbuf *b)
 	case T_RANGE:
 		put(b, "%g..%g (range)", t->num, t->hi);
 		return;
+	case T_EXPR:
+		if (s && t->expr)
+			fmt_expr(s, t->expr, b, 0);
+		else
+			put(b, "computed for each unit");
+		return;
 	case T_DRAFT:
-		fmt_thr(t->inner, b);
+		fmt_thr(s, t->inner, b);
 		put(b, " (draft)");
 		return;
 	case T_REGION:
@@ -358,12 +529,12 @@ static void fmt_thr(const struct thr *t, struct sbuf *b)
 			if (!t->region[i])
 				continue;
 			put(b, "%s%s ", first ? "" : ", ", store_region_name[i]);
-			fmt_thr(t->region[i], b);
+			fmt_thr(s, t->region[i], b);
 			first = 0;
 		}
 		if (t->dflt) {
 			put(b, "%sother ", first ? "" : ", ");
-			fmt_thr(t->dflt, b);
+			fmt_thr(s, t->dflt, b);
 		}
 		put(b, "}");
 		return;
@@ -371,7 +542,7 @@ static void fmt_thr(const struct thr *t, struct sbuf *b)
 		put(b, "by year {");
 		for (i = 0; i < t->nyear; i++) {
 			put(b, "%s%d: ", i ? ", " : "", t->year[i]);
-			fmt_thr(t->by_year[i], b);
+			fmt_thr(s, t->by_year[i], b);
 		}
 		put(b, "}");
 		return;
@@ -380,12 +551,17 @@ static void fmt_thr(const struct thr *t, struct sbuf *b)
 
 void crit_thr_format(const struct thr *t, char *buf, size_t cap)
 {
+	crit_thr_format_in(NULL, t, buf, cap);
+}
+
+void crit_thr_format_in(const struct critset *s, const struct thr *t, char *buf, size_t cap)
+{
 	struct sbuf b = { buf, cap, 0 };
 
 	if (cap)
 		buf[0] = '\0';
 	if (t)
-		fmt_thr(t, &b);
+		fmt_thr(s, t, &b);
 }
 
 void crit_expr_free(struct expr *e)
@@ -397,6 +573,8 @@ void crit_expr_free(struct expr *e)
 	for (i = 0; i < e->n; i++)
 		crit_expr_free(e->arg[i]);
 	free(e->arg);
+	free(e->str);
+	crit_thr_free(e->thr);
 	free(e);
 }
 
@@ -415,6 +593,7 @@ void crit_thr_free(struct thr *t)
 		crit_thr_free(t->by_year[i]);
 	free(t->year);
 	free(t->by_year);
+	crit_expr_free(t->expr);
 	free(t);
 }
 
@@ -425,6 +604,7 @@ static void free_indicator(struct indicator *d)
 	free(d->unit);
 	free(d->cite);
 	free(d->note);
+	free(d->renumbered_from);
 	free(d->file);
 	crit_expr_free(d->measure);
 	crit_expr_free(d->applies);
@@ -454,6 +634,9 @@ void crit_free(struct critset *s)
 	}
 	free(s->var);
 	free(s->agg);
+	for (i = 0; i < s->nrtitle; i++)
+		free(s->rtitle[i]);
+	free(s->rtitle);
 	free(s->ind);
 	free(s->crit);
 	free(s->id);

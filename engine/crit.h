@@ -9,18 +9,30 @@
 enum expr_op {
 	X_NUM, X_VAR, X_ADD, X_SUB, X_MUL, X_DIV, X_NEG, X_PCT, X_SUM, X_MIN,
 	X_MAX, X_COUNT, X_ALL, X_ANY, X_NOT, X_GT, X_GE, X_LT, X_LE, X_EQ,
-	X_EITHER, X_N
+	X_EITHER,
+	/* across time: the year evaluated; arg[0] in the year arg[1] gives; the
+	 * first year the unit was recognised with title str (critset.title
+	 * index in var: critset.rtitle); another set's threshold (str "set:indicator", filled
+	 * in at load: thr and its domain) */
+	X_YEAR, X_AT, X_RECYEAR, X_THROF,
+	X_N
 };
+
+struct thr;
 
 struct expr {
 	int op;
 	int n;               /* number of arguments */
 	double num;          /* X_NUM */
-	int var;             /* X_VAR: index in critset.var */
+	int var;             /* X_VAR: index in critset.var; X_RECYEAR: in critset.rtitle */
 	struct expr **arg;
+	char *str;           /* X_RECYEAR: the title; X_THROF: "set-id:indicator-id" */
+	struct thr *thr;     /* X_THROF: a copy of that indicator's threshold */
+	double dom_lo, dom_hi;   /* X_THROF: that indicator's domain */
+	int cmp;             /* X_THROF: its CMP_MIN or CMP_MAX */
 };
 
-enum thr_kind { T_NUM, T_DRAFT, T_UNSET, T_REGION, T_YEAR, T_RANGE };
+enum thr_kind { T_NUM, T_DRAFT, T_UNSET, T_REGION, T_YEAR, T_RANGE, T_EXPR };
 
 struct thr {
 	int kind;
@@ -32,12 +44,14 @@ struct thr {
 	int nyear;           /* T_YEAR: years ascending */
 	int *year;
 	struct thr **by_year;
+	struct expr *expr;   /* T_EXPR: a threshold computed for each unit and year */
 };
 
 enum cmp { CMP_MIN, CMP_MAX, CMP_MUST };
 
 struct indicator {
 	char *id, *name, *unit, *cite, *note;
+	char *renumbered_from;  /* its id in the earlier decision, or NULL */
 	char *file;          /* the set file that defined or last amended it */
 	int line;
 	struct expr *measure, *applies;
@@ -86,17 +100,24 @@ struct critset {
 	struct aggvar *agg;  /* per variable; kind AG_NONE for data variables */
 	int nagg;            /* how many are derived (kind != AG_NONE) */
 	int strict;          /* judge drafts as unset: only cited numbers decide */
+	/* across time (crit_history fills these at load) */
+	char **rtitle;       /* recognition titles recognised_year() reads */
+	int nrtitle;
+	int lookback;        /* years before the evaluated ones the measures read */
+	int has_unit_thr;    /* some threshold is an expression of the unit's figures */
 };
 
 /* A threshold resolved for one region and year: a number (cited or
- * draft), a range the number is known to lie in, or nothing known. */
-enum { TS_SET, TS_DRAFT, TS_UNSET, TS_RANGE, TS_N };
+ * draft), a range the number is known to lie in, nothing known, or an
+ * expression the evaluator computes for each unit (TS_EXPR, value in expr). */
+enum { TS_SET, TS_DRAFT, TS_UNSET, TS_RANGE, TS_EXPR, TS_N };
 extern const char *const crit_thr_state_name[TS_N];
 struct thr_value {
 	double value;        /* TS_SET, TS_DRAFT */
 	double lo, hi;       /* TS_RANGE: the bounds as written (before the domain) */
 	int status;          /* TS_* */
 	const char *note;    /* for drafts, ranges and unset thresholds */
+	const struct expr *expr;   /* TS_EXPR */
 };
 
 /* Resolves t for region (0..6, or -1 unknown) and year. */
@@ -114,6 +135,14 @@ void crit_thr_bounds(const struct indicator *d, int strict, int region, int year
  * comparison 0..1). A threshold nobody has set ranges over this domain. */
 struct varset;
 void crit_domains(struct critset *s, const struct varset *dict);
+/* Fills s's lookback and has_unit_thr from its measures and thresholds.
+ * A measure that reads another year by a fixed offset (at(v.x, year - 2),
+ * change, growth) needs that many years before; one that reads a year it
+ * computes (a recognition's, a fixed year) needs CRIT_LOOKBACK_MAX. */
+#define CRIT_LOOKBACK_MAX 10
+void crit_history(struct critset *s);
+/* A deep copy of t (NULL when out of memory or t is NULL). */
+struct thr *crit_thr_copy(const struct thr *t);
 /* Counts of draft and unset leaves anywhere in the set's thresholds. */
 void crit_thr_census(const struct critset *s, int *ndraft, int *nunset);
 /* Index of an indicator or criterion by id, or -1. */
@@ -123,6 +152,8 @@ int crit_find_criterion(const struct critset *s, const char *id);
 void crit_expr_format(const struct critset *s, const struct expr *e, char *buf, size_t cap);
 /* Formats a threshold for display ("≥ 70", "by region: …"). */
 void crit_thr_format(const struct thr *t, char *buf, size_t cap);
+/* The same, a threshold computed per unit written as its expression in s. */
+void crit_thr_format_in(const struct critset *s, const struct thr *t, char *buf, size_t cap);
 
 void crit_expr_free(struct expr *e);
 void crit_thr_free(struct thr *t);

@@ -1,6 +1,8 @@
-/* critdiff.c - compares two criteria sets (critdiff.h). Thresholds are
- * resolved with crit_thr_resolve for each region and year, and the cells
- * that change the same way are reported together ("tdmnpb, tn 2022-2025"). */
+/* critdiff.c - compares two criteria sets (critdiff.h). Indicators match by
+ * id or as declared renumbered; thresholds are resolved with
+ * crit_thr_resolve for each region and for the years compared (both sets
+ * in force, or each in its own), and the cells that change the same way
+ * are reported together ("tdmnpb, tn 2022-2025"). */
 #include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,7 +13,7 @@
 #include "store.h"
 
 const char *const critdiff_kind_name[CD_N] = {
-	"added", "removed", "tightened", "loosened", "status", "changed",
+	"added", "removed", "moved", "tightened", "loosened", "status", "changed",
 };
 
 static char *dup(const char *s)
@@ -75,7 +77,14 @@ struct cellkey {
 
 struct group {
 	struct cellkey k;
-	unsigned char *on;   /* [region * nyear + year - y0] */
+	unsigned char *on;   /* [region * nyear + year - y0]: the years compared */
+	unsigned char *on_b; /* sets apart: the later set's years, the same way */
+};
+
+/* The years compared: both sets' years when they are in force together,
+ * else (apart) each set's own: a's in ya, b's in yb. */
+struct span {
+	int ya0, nya, yb0, nyb, apart;
 };
 
 static void thr_text(int cmp, double v, double h, int status, char *buf, size_t cap)
@@ -113,16 +122,31 @@ static void years_text(const unsigned char *on, int y0, int ny, char *buf, size_
 	}
 }
 
-/* "all regions 2022-2025", or regions grouped by the years they change in. */
-static void where_text(const struct group *g, int y0, int ny, char *buf, size_t cap)
+/* The years of region r a group holds, as text: "2022-2025", or for sets
+ * apart "2016-2020 -> 2021-2025" (the earlier set's years, the later's). */
+static void region_years(const struct group *g, const struct span *sp, int r, char *buf, size_t cap)
 {
-	char yt[RG_N][128];
+	char b[128];
+	size_t n;
+
+	years_text(g->on + r * sp->nya, sp->ya0, sp->nya, buf, cap);
+	if (!sp->apart || !buf[0])
+		return;
+	years_text(g->on_b + r * sp->nyb, sp->yb0, sp->nyb, b, sizeof b);
+	n = strlen(buf);
+	snprintf(buf + n, cap - n, " -> %s", b);
+}
+
+/* "all regions 2022-2025", or regions grouped by the years they change in. */
+static void where_text(const struct group *g, const struct span *sp, char *buf, size_t cap)
+{
+	char yt[RG_N][260];
 	int done[RG_N] = { 0 };
 	int r, s, all = 1;
 	size_t len = 0;
 
 	for (r = 0; r < RG_N; r++) {
-		years_text(g->on + r * ny, y0, ny, yt[r], sizeof yt[r]);
+		region_years(g, sp, r, yt[r], sizeof yt[r]);
 		if (!yt[r][0] || strcmp(yt[r], yt[0]) != 0)
 			all = 0;
 	}
@@ -188,47 +212,79 @@ static int classify(int cmp, const struct thr_value *a, const struct thr_value *
 }
 
 /* Thresholds of two indicators with the same comparison, cell by cell over
- * every region and the years y0..y1. */
+ * every region and the years compared: the same year in both sets, or for
+ * sets apart every year of a's against every year of b's (a cell group is
+ * then the years of a with one value against the years of b with another). */
 static int thresholds(struct critdiff *d, const char *crit, const struct indicator *ia,
-                      const struct indicator *ib, int y0, int y1)
+                      const struct indicator *ib, const struct span *sp)
 {
-	int ny = y1 - y0 + 1, ng = 0, r, y, i, rc = 0;
-	struct group *g = calloc((size_t)RG_N * (size_t)ny, sizeof *g);
-	char before[64], after[64], where[512];
+	int ng = 0, r, i, j, rc = 0, nb = sp->apart ? sp->nyb : 1;
+	size_t cells = (size_t)RG_N * (size_t)sp->nya * (size_t)nb;
+	struct group *g = calloc(cells, sizeof *g);
+	char before[64], after[64], where[600];
 
 	if (!g)
 		return -1;
 	for (r = 0; r < RG_N && rc == 0; r++)
-		for (y = y0; y <= y1; y++) {
-			struct thr_value va, vb;
-			struct cellkey k;
+		for (i = 0; i < sp->nya && rc == 0; i++)
+			for (j = 0; j < nb; j++) {
+				struct thr_value va, vb;
+				struct cellkey k;
+				int m;
 
-			crit_thr_resolve(ia->thr, r, y, &va);
-			crit_thr_resolve(ib->thr, r, y, &vb);
-			if (!classify(ia->cmp, &va, &vb, &k))
-				continue;
-			for (i = 0; i < ng && !same_key(&g[i].k, &k); i++)
-				;
-			if (i == ng) {
-				g[ng].k = k;
-				if (!(g[ng].on = calloc((size_t)RG_N * (size_t)ny, 1))) {
-					rc = -1;
-					break;
+				crit_thr_resolve(ia->thr, r, sp->ya0 + i, &va);
+				crit_thr_resolve(ib->thr, r, sp->apart ? sp->yb0 + j : sp->ya0 + i, &vb);
+				if (!classify(ia->cmp, &va, &vb, &k))
+					continue;
+				for (m = 0; m < ng && !same_key(&g[m].k, &k); m++)
+					;
+				if (m == ng) {
+					g[ng].k = k;
+					g[ng].on = calloc((size_t)RG_N * (size_t)sp->nya, 1);
+					g[ng].on_b = calloc((size_t)RG_N * (size_t)(sp->apart ? sp->nyb : 1), 1);
+					ng++;
+					if (!g[m].on || !g[m].on_b) {
+						rc = -1;
+						break;
+					}
 				}
-				ng++;
+				g[m].on[r * sp->nya + i] = 1;
+				if (sp->apart)
+					g[m].on_b[r * sp->nyb + j] = 1;
 			}
-			g[i].on[r * ny + y - y0] = 1;
-		}
 	for (i = 0; i < ng && rc == 0; i++) {
 		thr_text(ia->cmp, g[i].k.va, g[i].k.ha, g[i].k.sa, before, sizeof before);
 		thr_text(ib->cmp, g[i].k.vb, g[i].k.hb, g[i].k.sb, after, sizeof after);
-		where_text(&g[i], y0, ny, where, sizeof where);
+		where_text(&g[i], sp, where, sizeof where);
 		rc = add(d, g[i].k.kind, crit, ib->id, "threshold", where, before, after);
 	}
-	for (i = 0; i < ng; i++)
+	for (i = 0; i < ng; i++) {
 		free(g[i].on);
+		free(g[i].on_b);
+	}
 	free(g);
 	return rc;
+}
+
+/* Whether any part of t is computed for each unit and year (T_EXPR): such
+ * a threshold has no value to resolve per region and year. */
+static int thr_computed(const struct thr *t)
+{
+	int i;
+
+	if (!t)
+		return 0;
+	if (t->kind == T_EXPR)
+		return 1;
+	if (thr_computed(t->inner) || thr_computed(t->dflt))
+		return 1;
+	for (i = 0; i < RG_N; i++)
+		if (thr_computed(t->region[i]))
+			return 1;
+	for (i = 0; i < t->nyear; i++)
+		if (thr_computed(t->by_year[i]))
+			return 1;
+	return 0;
 }
 
 static const char *cmp_name(const struct indicator *d)
@@ -239,7 +295,7 @@ static const char *cmp_name(const struct indicator *d)
 }
 
 static int indicator(struct critdiff *d, const struct critset *a, const struct indicator *ia,
-                     const struct critset *b, const struct indicator *ib, int y0, int y1)
+                     const struct critset *b, const struct indicator *ib, const struct span *sp)
 {
 	const char *crit = b->crit[ib->criterion].id, *id = ib->id;
 	char xa[1024], xb[1024];
@@ -260,12 +316,17 @@ static int indicator(struct critdiff *d, const struct critset *a, const struct i
 	if (ia->cmp != ib->cmp || (ia->cmp == CMP_MUST && ia->must != ib->must)) {
 		rc |= field(d, crit, id, "comparison", cmp_name(ia), cmp_name(ib));
 		if (ia->cmp != CMP_MUST && ib->cmp != CMP_MUST) {
-			crit_thr_format(ia->thr, xa, sizeof xa);
-			crit_thr_format(ib->thr, xb, sizeof xb);
+			crit_thr_format_in(a, ia->thr, xa, sizeof xa);
+			crit_thr_format_in(b, ib->thr, xb, sizeof xb);
 			rc |= field(d, crit, id, "threshold", xa, xb);
 		}
+	} else if (ia->cmp != CMP_MUST && (thr_computed(ia->thr) || thr_computed(ib->thr))) {
+		/* a threshold computed per unit is compared as it is written */
+		crit_thr_format_in(a, ia->thr, xa, sizeof xa);
+		crit_thr_format_in(b, ib->thr, xb, sizeof xb);
+		rc |= field(d, crit, id, "threshold", xa, xb);
 	} else if (ia->cmp != CMP_MUST) {
-		rc |= thresholds(d, crit, ia, ib, y0, y1);
+		rc |= thresholds(d, crit, ia, ib, sp);
 	}
 	rc |= field(d, crit, id, "cite", ia->cite, ib->cite);
 	return rc ? -1 : 0;
@@ -278,7 +339,7 @@ static int whole(struct critdiff *d, int kind, const struct critset *s, const st
 
 	thr[0] = '\0';
 	if (x->cmp != CMP_MUST)
-		crit_thr_format(x->thr, thr, sizeof thr);
+		crit_thr_format_in(s, x->thr, thr, sizeof thr);
 	snprintf(text, sizeof text, "%s: %s%s%s", x->name, cmp_name(x), *thr ? " " : "", thr);
 	return add(d, kind, s->crit[x->criterion].id, x->id, "indicator", NULL,
 	           kind == CD_REMOVED ? text : NULL, kind == CD_ADDED ? text : NULL);
@@ -301,13 +362,73 @@ static int set_fields(struct critdiff *d, const struct critset *a, const struct 
 	return rc ? -1 : 0;
 }
 
+/* Which indicator of a each of b's is (match[j], -1 for none), and whether
+ * it was renumbered (moved[j]); taken[k] marks a's indicators matched. A
+ * renumbering b inherited from a set a shares (a has b's id, declared
+ * renumbered from the same id) is no renumbering between a and b. */
+static void match_indicators(const struct critset *a, const struct critset *b,
+                             const struct cdrenum *map, int nmap, int *match,
+                             unsigned char *moved, unsigned char *taken)
+{
+	int i, j, k;
+
+	for (j = 0; j < b->nind; j++)
+		match[j] = -1;
+	for (i = 0; i < nmap; i++) {
+		j = crit_find_indicator(b, map[i].new);
+		k = crit_find_indicator(a, map[i].old);
+		if (j >= 0 && k >= 0 && match[j] < 0 && !taken[k] && strcmp(map[i].old, map[i].new) != 0) {
+			match[j] = k;
+			moved[j] = taken[k] = 1;
+		}
+	}
+	for (j = 0; j < b->nind; j++) {
+		const char *from = b->ind[j].renumbered_from;
+		int same;
+
+		if (match[j] >= 0 || !from || (k = crit_find_indicator(a, from)) < 0 || taken[k])
+			continue;
+		same = crit_find_indicator(a, b->ind[j].id);
+		if (same >= 0 && a->ind[same].renumbered_from && strcmp(a->ind[same].renumbered_from, from) == 0)
+			continue;
+		match[j] = k;
+		moved[j] = taken[k] = 1;
+	}
+	for (j = 0; j < b->nind; j++)
+		if (match[j] < 0 && (k = crit_find_indicator(a, b->ind[j].id)) >= 0 && !taken[k]) {
+			match[j] = k;
+			taken[k] = 1;
+		}
+}
+
 int critdiff(const struct critset *a, const struct critset *b, struct critdiff *d)
 {
-	int y0 = a->year_from < b->year_from ? a->year_from : b->year_from;
-	int y1 = a->year_to > b->year_to ? a->year_to : b->year_to;
+	return critdiff_map(a, b, NULL, 0, d);
+}
+
+int critdiff_map(const struct critset *a, const struct critset *b, const struct cdrenum *map,
+                 int nmap, struct critdiff *d)
+{
+	int *match = calloc((size_t)b->nind + 1, sizeof *match);
+	unsigned char *moved = calloc((size_t)b->nind + 1, 1), *taken = calloc((size_t)a->nind + 1, 1);
+	struct span sp;
 	int i, j, k, rc;
 
 	memset(d, 0, sizeof *d);
+	if (!match || !moved || !taken) {
+		free(match), free(moved), free(taken);
+		return -1;
+	}
+	/* the years both are in force; none: each set in its own */
+	d->y0 = a->year_from > b->year_from ? a->year_from : b->year_from;
+	d->y1 = a->year_to < b->year_to ? a->year_to : b->year_to;
+	d->apart = d->y0 > d->y1;
+	sp.apart = d->apart;
+	sp.ya0 = d->apart ? a->year_from : d->y0;
+	sp.nya = (d->apart ? a->year_to : d->y1) - sp.ya0 + 1;
+	sp.yb0 = b->year_from;
+	sp.nyb = b->year_to - b->year_from + 1;
+	match_indicators(a, b, map, nmap, match, moved, taken);
 	rc = set_fields(d, a, b);
 	/* in the second set's order; what the first set alone has comes with
 	 * the criterion it was in, or at the end when that criterion is gone */
@@ -319,18 +440,20 @@ int critdiff(const struct critset *a, const struct critset *b, struct critdiff *
 			rc |= add(d, CD_ADDED, cb->id, NULL, "criterion", NULL, NULL, cb->name);
 		else
 			rc |= field(d, cb->id, NULL, "criterion name", a->crit[k].name, cb->name);
-		for (j = 0; k >= 0 && j < a->crit[k].n; j++) {
-			const struct indicator *x = &a->ind[a->crit[k].first + j];
-
-			if (crit_find_indicator(b, x->id) < 0)
-				rc |= whole(d, CD_REMOVED, a, x);
-		}
+		for (j = 0; k >= 0 && j < a->crit[k].n; j++)
+			if (!taken[a->crit[k].first + j])
+				rc |= whole(d, CD_REMOVED, a, &a->ind[a->crit[k].first + j]);
 		for (j = cb->first; j < cb->first + cb->n; j++) {
-			k = crit_find_indicator(a, b->ind[j].id);
-			if (k < 0)
-				rc |= whole(d, CD_ADDED, b, &b->ind[j]);
-			else
-				rc |= indicator(d, a, &a->ind[k], b, &b->ind[j], y0, y1);
+			const struct indicator *ib = &b->ind[j];
+
+			if (match[j] < 0) {
+				rc |= whole(d, CD_ADDED, b, ib);
+				continue;
+			}
+			if (moved[j])
+				rc |= add(d, CD_MOVED, cb->id, ib->id, "indicator", NULL, a->ind[match[j]].id,
+				          ib->id);
+			rc |= indicator(d, a, &a->ind[match[j]], b, ib, &sp);
 		}
 	}
 	for (i = 0; i < a->ncrit && rc == 0; i++) {
@@ -340,9 +463,12 @@ int critdiff(const struct critset *a, const struct critset *b, struct critdiff *
 			continue;
 		rc |= add(d, CD_REMOVED, ca->id, NULL, "criterion", NULL, ca->name, NULL);
 		for (j = ca->first; j < ca->first + ca->n; j++)
-			if (crit_find_indicator(b, a->ind[j].id) < 0)
+			if (!taken[j])
 				rc |= whole(d, CD_REMOVED, a, &a->ind[j]);
 	}
+	free(match);
+	free(moved);
+	free(taken);
 	if (rc) {
 		critdiff_free(d);
 		return -1;

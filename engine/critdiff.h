@@ -10,6 +10,7 @@
 enum cd_kind {
 	CD_ADDED,      /* in the second set only */
 	CD_REMOVED,    /* in the first set only */
+	CD_MOVED,      /* renumbered: the second set's id for the first set's indicator */
 	CD_TIGHTENED,  /* a higher minimum or a lower maximum */
 	CD_LOOSENED,   /* a lower minimum or a higher maximum */
 	CD_STATUS,     /* the same value, or none, now set, draft or unset */
@@ -32,12 +33,27 @@ struct critdiff {
 	struct cdchange *c;
 	int n, cap;
 	int count[CD_N];
+	/* the years compared: those both sets are in force (y0..y1), or, for
+	 * sets of periods that do not meet, each set in its own years */
+	int y0, y1, apart;
+};
+
+/* A renumbering the diff is told of (besides the renumbered_from fields of
+ * the second set's indicators): old in a is new in b. */
+struct cdrenum {
+	const char *old, *new;
 };
 
 /* Compares a (the earlier decision) with b. Indicators and criteria match
- * by id. Thresholds are compared for every region and every year either
- * set covers. Returns 0, or -1 on allocation failure (d is then freed). */
+ * by id, or as renumbered: b's renumbered_from fields and the n pairs of
+ * map (map may be NULL). Thresholds are compared in every region, in the
+ * years both sets are in force; sets in force in periods that do not meet
+ * (one decision replacing another) are compared each in its own years, the
+ * earlier set's years against the later's. Returns 0, or -1 on allocation
+ * failure (d is then freed). */
 int critdiff(const struct critset *a, const struct critset *b, struct critdiff *d);
+int critdiff_map(const struct critset *a, const struct critset *b, const struct cdrenum *map,
+                 int n, struct critdiff *d);
 void critdiff_free(struct critdiff *d);
 
 #endif

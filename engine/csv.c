@@ -23,6 +23,21 @@ int csv_open(struct csv *c, const char *path, struct ntm_err *err)
 	return 0;
 }
 
+int csv_open_mem(struct csv *c, const char *name, const char *data, size_t len,
+                 struct ntm_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->path = name;
+	c->sep = ',';
+	c->next_line = 1;
+	/* fmemopen refuses a size of 0: an empty text reads as at its end */
+	if (len == 0)
+		c->eof = 1;
+	else if (!(c->fp = fmemopen((void *)data, len, "rb")))
+		return err_set(err, "%s: cannot open: %s", name, strerror(errno));
+	return 0;
+}
+
 void csv_close(struct csv *c)
 {
 	if (c->fp && c->fp != stdin)

@@ -29,6 +29,10 @@ struct csv {
  * before the first csv_next for a semicolon file). Returns 0, or -1 with
  * err naming the file. */
 int csv_open(struct csv *c, const char *path, struct ntm_err *err);
+/* The same over len bytes at data (not copied: they must outlive c), named
+ * name in messages. */
+int csv_open_mem(struct csv *c, const char *name, const char *data, size_t len,
+                 struct ntm_err *err);
 /* Reads the next record: 1 when one was read, 0 at end of file, -1 on a
  * malformed record (err says file:line and what). Blank lines are skipped. */
 int csv_next(struct csv *c, struct ntm_err *err);

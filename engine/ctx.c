@@ -1,5 +1,6 @@
-/* ctx.c - command context: lazy opening of the store, units, dictionary,
- * sandbox and criteria catalog; unit and set look-ups (ctx.h). */
+/* ctx.c - command context: lazy opening of the store (a new one with the
+ * bundled dictionary, import.h), units, dictionary, sandbox and criteria
+ * catalog; unit and set look-ups (ctx.h). */
 #include "ctx.h"
 
 #include <dirent.h>
@@ -9,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "import.h"
 #include "lua_crit.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -19,6 +21,7 @@ void ctx_init(struct ctx *c)
 
 	memset(c, 0, sizeof *c);
 	c->db_path = (e = getenv("NTM_DB")) && *e ? e : "data/ntm.db";
+	c->db_given = e && *e;
 	c->criteria_path = (e = getenv("NTM_CRITERIA_PATH")) && *e ? e : "criteria";
 	c->progress = isatty(2);
 }
@@ -41,6 +44,7 @@ void ctx_free(struct ctx *c)
 		free(c->cat[i].error);
 	}
 	free(c->cat);
+	free(c->criteria_owned);
 	if (c->have_scen)
 		scenario_close(&c->scen);
 	if (c->db)
@@ -82,11 +86,55 @@ int ctx_overlay(struct ctx *c, struct evaldata *d)
 	return s ? scenario_overlay(c->db, s, &c->units, &c->vars, d, &c->err) : 0;
 }
 
+/* A new database starts with the bundled dictionary (import.h). */
+static int new_db(sqlite3 *db, void *arg, struct ntm_err *err)
+{
+	struct ctx *c = arg;
+
+	if (import_dictionary(db, err) < 0)
+		return -1;
+	c->db_created = 1;
+	return 0;
+}
+
 int ctx_db(struct ctx *c)
 {
+	char cwd[512], dir[512];
+	const char *slash;
+	struct stat st;
+
 	if (c->db)
 		return 0;
-	return store_open(c->db_path, &c->db, &c->err);
+	if (store_open_init(c->db_path, &c->db, new_db, c, &c->err) == 0)
+		return 0;
+	if (!strstr(c->err.msg, ": cannot open database") || access(c->db_path, F_OK) == 0)
+		return -1;
+	/* the default path is relative: run elsewhere, it names nothing */
+	slash = strrchr(c->db_path, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - c->db_path) : 1,
+	         slash ? c->db_path : ".");
+	if (!c->db_given && stat(dir, &st) < 0 && getcwd(cwd, sizeof cwd))
+		err_append(&c->err, " (the default database is %s under the current folder, %s, "
+		           "which has no folder '%s': run ntm in the project's folder, or give the "
+		           "database with --db PATH or NTM_DB)", c->db_path, cwd, dir);
+	else
+		err_append(&c->err, " (check that the folder '%s' exists and can be written, or give "
+		           "another database with --db PATH or NTM_DB)", dir);
+	return -1;
+}
+
+void ctx_forget_db(struct ctx *c)
+{
+	ctx_forget_units(c);
+	if (c->have_vars)
+		store_vars_free(&c->vars);
+	c->have_vars = 0;
+	if (c->have_scen)
+		scenario_close(&c->scen);
+	c->have_scen = 0;
+	if (c->db)
+		store_close(c->db);
+	c->db = NULL;
 }
 
 int ctx_units(struct ctx *c)
@@ -131,6 +179,37 @@ int ctx_vars(struct ctx *c)
 		return 0;
 	if (ctx_db(c) < 0 || store_vars(c->db, &c->vars, &c->err) < 0)
 		return -1;
+	snprintf(c->dict_origin, sizeof c->dict_origin, "the dictionary in %s", c->db_path);
+	c->vars.origin = c->dict_origin;
+	c->have_vars = 1;
+	return 0;
+}
+
+static int bundled(sqlite3 *db, void *arg, struct ntm_err *err)
+{
+	(void)arg;
+	return import_dictionary(db, err);
+}
+
+int ctx_dictionary(struct ctx *c)
+{
+	sqlite3 *mem = NULL;
+	struct ntm_err e = { 0 };
+
+	if (c->have_vars)
+		return 0;
+	if (access(c->db_path, F_OK) == 0)
+		return ctx_vars(c);
+	/* no database: the bundled dictionary, read as a new database gets it */
+	if (store_open_init(":memory:", &mem, bundled, NULL, &e) < 0 ||
+	    store_vars(mem, &c->vars, &e) < 0) {
+		store_close(mem);
+		return err_set(&c->err, "the bundled dictionary: %s", e.msg);
+	}
+	store_close(mem);
+	snprintf(c->dict_origin, sizeof c->dict_origin,
+	         "the bundled dictionary (no database at %s)", c->db_path);
+	c->vars.origin = c->dict_origin;
 	c->have_vars = 1;
 	return 0;
 }
@@ -268,13 +347,102 @@ static char *named_file(const struct ctx *c, const char *name)
 
 static struct critset *load_set(struct ctx *c, const char *name);
 
-/* Every set the session loads is judged as --strict says. */
+/* threshold_of("set", "indicator") nodes of e: the other set's threshold,
+ * domain and comparison copied in, that set loaded once per node; chain
+ * holds the sets being resolved, to refuse a cycle. */
+static int resolve_throf(struct ctx *c, const struct critset *s, struct expr *e,
+                         const char **chain, int depth)
+{
+	int i;
+
+	if (!e)
+		return 0;
+	for (i = 0; i < e->n; i++)
+		if (resolve_throf(c, s, e->arg[i], chain, depth) < 0)
+			return -1;
+	if (e->op == X_THROF && !e->thr) {
+		char id[256];
+		const char *colon = strrchr(e->str, ':');
+		struct critset *o;
+		int k;
+
+		snprintf(id, sizeof id, "%.*s", (int)(colon - e->str), e->str);
+		for (i = 0; i <= depth; i++)
+			if (strcmp(chain[i], id) == 0) {
+				err_set(&c->err, "set %s: threshold_of(\"%s\", \"%s\") leads back to it (thresholds "
+				        "of sets read each other:", s->id, id, colon + 1);
+				for (k = 0; k <= depth; k++)
+					err_append(&c->err, " %s ->", chain[k]);
+				err_append(&c->err, " %s)", id);
+				return -1;
+			}
+		if (depth + 1 >= 16)
+			return err_set(&c->err, "set %s: threshold_of reads sets more than 16 deep", s->id);
+		chain[depth + 1] = id;
+		c->throf_chain = chain;
+		c->throf_depth = depth + 1;
+		o = ctx_load_set(c, id);
+		c->throf_chain = NULL;
+		c->throf_depth = 0;
+		if (!o) {
+			err_prefix(&c->err, "set %s: threshold_of(\"%s\", \"%s\"): ", s->id, id, colon + 1);
+			return -1;
+		}
+		if ((k = crit_find_indicator(o, colon + 1)) < 0 || o->ind[k].cmp == CMP_MUST) {
+			err_set(&c->err, "set %s: threshold_of(\"%s\", \"%s\"): set %s has no indicator %s with a "
+			        "minimum or maximum", s->id, id, colon + 1, id, colon + 1);
+			crit_free(o);
+			return -1;
+		}
+		e->thr = crit_thr_copy(o->ind[k].thr);
+		e->dom_lo = o->ind[k].dom_lo;
+		e->dom_hi = o->ind[k].dom_hi;
+		e->cmp = o->ind[k].cmp;
+		crit_free(o);
+		if (!e->thr)
+			return err_set(&c->err, "out of memory");
+	}
+	return 0;
+}
+
+static int resolve_thr(struct ctx *c, const struct critset *s, struct thr *t, const char **chain,
+                       int depth)
+{
+	int i;
+
+	if (!t)
+		return 0;
+	if (resolve_throf(c, s, t->expr, chain, depth) < 0 ||
+	    resolve_thr(c, s, t->inner, chain, depth) < 0 || resolve_thr(c, s, t->dflt, chain, depth) < 0)
+		return -1;
+	for (i = 0; i < RG_N; i++)
+		if (resolve_thr(c, s, t->region[i], chain, depth) < 0)
+			return -1;
+	for (i = 0; i < t->nyear; i++)
+		if (resolve_thr(c, s, t->by_year[i], chain, depth) < 0)
+			return -1;
+	return 0;
+}
+
+/* Every set the session loads is judged as --strict says, with the other
+ * sets' thresholds it reads (threshold_of) copied in. */
 struct critset *ctx_load_set(struct ctx *c, const char *name)
 {
 	struct critset *s = load_set(c, name);
+	const char *own[16], **chain = c->throf_chain ? c->throf_chain : own;
+	int depth = c->throf_chain ? c->throf_depth : 0, i;
 
-	if (s)
-		s->strict = c->strict;
+	if (!s)
+		return NULL;
+	s->strict = c->strict;
+	chain[depth] = s->id;
+	for (i = 0; i < s->nind; i++)
+		if (resolve_throf(c, s, s->ind[i].measure, chain, depth) < 0 ||
+		    resolve_throf(c, s, s->ind[i].applies, chain, depth) < 0 ||
+		    resolve_thr(c, s, s->ind[i].thr, chain, depth) < 0) {
+			crit_free(s);
+			return NULL;
+		}
 	return s;
 }
 

@@ -24,12 +24,18 @@ struct catalog_entry {
 
 struct ctx {
 	const char *db_path;        /* --db, $NTM_DB, data/ntm.db */
-	const char *criteria_path;  /* --criteria, $NTM_CRITERIA_PATH, criteria */
+	int db_given;               /* db_path came from --db or NTM_DB */
+	int db_created;             /* ctx_db made the file a new database */
+	char dict_origin[600];      /* which dictionary c->vars is, for messages */
+	const char *criteria_path;  /* --criteria before $NTM_CRITERIA_PATH or criteria */
+	char *criteria_owned;       /* criteria_path when main built it (freed by ctx_free) */
 	const char *scenario_name;  /* --scenario: evaluate as if its changes were real */
 	struct scenario scen;
 	int have_scen;
 	int as_of;                  /* --as-of: the hierarchy as it stood that year (0: each year's) */
 	int strict;                 /* --strict: drafts judged as unset (ctx_load_set) */
+	const char **throf_chain;   /* sets whose thresholds are being resolved (ctx_load_set) */
+	int throf_depth;
 	struct lineage_notes notes; /* what evaluations combined across merges */
 	int progress;               /* show progress (stderr is a terminal) */
 	sqlite3 *db;
@@ -48,11 +54,18 @@ void ctx_init(struct ctx *c);
 void ctx_free(struct ctx *c);
 int ctx_db(struct ctx *c);
 int ctx_units(struct ctx *c);
+/* The database's variable dictionary (opening the database). */
 int ctx_vars(struct ctx *c);
+/* The dictionary a set is checked against: the database's when the file
+ * exists, else the bundled one (import.h) without making a database.
+ * c->vars.origin says which. */
+int ctx_dictionary(struct ctx *c);
 int ctx_sandbox(struct ctx *c);
 int ctx_catalog(struct ctx *c);
 /* Drops the cached units (after an import changed them). */
 void ctx_forget_units(struct ctx *c);
+/* Closes the database and drops what was read from it. */
+void ctx_forget_db(struct ctx *c);
 
 /* The scenario of --scenario (NULL when none), opened on first use; sets
  * c->err and returns -1 when it does not exist. */

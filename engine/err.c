@@ -34,6 +34,29 @@ void err_append(struct ntm_err *e, const char *fmt, ...)
 	e->set = 1;
 }
 
+int err_prefix(struct ntm_err *e, const char *fmt, ...)
+{
+	char pre[512];
+	va_list ap;
+	size_t n, m;
+	int k;
+
+	if (!e)
+		return -1;
+	va_start(ap, fmt);
+	k = vsnprintf(pre, sizeof pre, fmt, ap);
+	va_end(ap);
+	n = k < 0 ? 0 : (size_t)k < sizeof pre ? (size_t)k : sizeof pre - 1;
+	m = strlen(e->msg);
+	if (n + m + 1 > sizeof e->msg)
+		m = sizeof e->msg - n - 1;
+	memmove(e->msg + n, e->msg, m);
+	memcpy(e->msg, pre, n);
+	e->msg[n + m] = '\0';
+	e->set = 1;
+	return -1;
+}
+
 void err_clear(struct ntm_err *e)
 {
 	if (!e)

@@ -22,6 +22,11 @@ int err_set(struct ntm_err *e, const char *fmt, ...)
 void err_append(struct ntm_err *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Puts a printf-style prefix before the recorded message ("eval: "), the
+ * message cut at the end if the two do not fit. Returns -1. */
+int err_prefix(struct ntm_err *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 void err_clear(struct ntm_err *e);
 
 #endif

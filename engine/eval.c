@@ -18,9 +18,23 @@ const char *const eval_status_name[ST_N] = {
 #define EPS 1e-9
 
 struct xctx {
-	const double *vals;
+	const double *vals;        /* the figures of year */
+	int year, region, strict;
+	const struct eval_hist *h; /* the unit's other years, or NULL */
 	int div0;
 };
+
+/* The unit's figures of year y, or NULL when that year was not loaded. */
+static const double *vals_of(const struct xctx *c, int y)
+{
+	const struct evaldata *d;
+
+	if (y == c->year)
+		return c->vals;
+	if (!c->h || !(d = c->h->data) || y < d->year_from || y >= d->year_from + d->nyear)
+		return NULL;
+	return eval_vals(d, c->h->unit, y - d->year_from);
+}
 
 static double x_eval(const struct expr *e, struct xctx *c)
 {
@@ -32,6 +46,29 @@ static double x_eval(const struct expr *e, struct xctx *c)
 		return e->num;
 	case X_VAR:
 		return c->vals[e->var];
+	case X_YEAR:
+		return c->year;
+	case X_RECYEAR:
+		a = c->h && c->h->recog ? c->h->recog[e->var] : 0;
+		return a > 0 ? a : NAN;
+	case X_AT: {
+		struct xctx at = *c;
+
+		a = x_eval(e->arg[1], c);
+		if (isnan(a) || a != floor(a) || fabs(a) > 100000 || !(at.vals = vals_of(c, (int)a)))
+			return NAN;
+		at.year = (int)a;
+		r = x_eval(e->arg[0], &at);
+		c->div0 |= at.div0;
+		return r;
+	}
+	case X_THROF: {
+		struct thr_value tv;
+
+		/* a point value only where the other set has a number */
+		crit_thr_resolve(e->thr, c->region, c->year, &tv);
+		return tv.status == TS_SET || (tv.status == TS_DRAFT && !c->strict) ? tv.value : NAN;
+	}
 	case X_NEG:
 		return -x_eval(e->arg[0], c);
 	case X_ADD: case X_SUB: case X_MUL: case X_DIV: case X_PCT:
@@ -93,6 +130,75 @@ static double x_eval(const struct expr *e, struct xctx *c)
 	return NAN;
 }
 
+/* Where a threshold computed by e can lie: another set's threshold is a
+ * number or a range; sums, differences, products and quotients carry the
+ * interval; anything else is the point value. lo is NAN when unknown. */
+struct ival {
+	double lo, hi;
+};
+
+static struct ival x_ival(const struct expr *e, struct xctx *c)
+{
+	struct ival a, b, r = { NAN, NAN };
+	double p[4];
+	int i;
+
+	switch (e->op) {
+	case X_THROF: {
+		struct thr_value tv;
+
+		crit_thr_resolve(e->thr, c->region, c->year, &tv);
+		if (tv.status == TS_DRAFT && c->strict)
+			tv.status = TS_UNSET;
+		if (tv.status == TS_SET || tv.status == TS_DRAFT)
+			r.lo = r.hi = tv.value;
+		else if (tv.status == TS_RANGE)
+			r.lo = fmax(tv.lo, e->dom_lo), r.hi = fmin(tv.hi, e->dom_hi);
+		else
+			r.lo = e->dom_lo, r.hi = e->dom_hi;
+		return r;
+	}
+	case X_ADD: case X_SUB: case X_MUL: case X_DIV:
+		a = x_ival(e->arg[0], c);
+		b = x_ival(e->arg[1], c);
+		if (isnan(a.lo) || isnan(b.lo))
+			return r;
+		if (e->op == X_ADD)
+			r.lo = a.lo + b.lo, r.hi = a.hi + b.hi;
+		else if (e->op == X_SUB)
+			r.lo = a.lo - b.hi, r.hi = a.hi - b.lo;
+		else {
+			if (e->op == X_DIV) {
+				if (b.lo <= 0 && b.hi >= 0) {   /* the divisor may be 0 */
+					if (b.lo == 0 && b.hi == 0)
+						c->div0 = 1;
+					return r;
+				}
+				b.lo = 1 / b.lo, b.hi = 1 / b.hi;
+				p[0] = b.lo, b.lo = fmin(b.lo, b.hi), b.hi = fmax(p[0], b.hi);
+			}
+			p[0] = a.lo * b.lo, p[1] = a.lo * b.hi, p[2] = a.hi * b.lo, p[3] = a.hi * b.hi;
+			r.lo = r.hi = p[0];
+			for (i = 0; i < 4; i++) {
+				if (isnan(p[i]))   /* 0 x infinity: an unbounded end is 0 there */
+					p[i] = 0;
+				r.lo = fmin(r.lo, p[i]);
+				r.hi = fmax(r.hi, p[i]);
+			}
+		}
+		if (isnan(r.lo) || isnan(r.hi))
+			r.lo = r.hi = NAN;
+		return r;
+	case X_NEG:
+		a = x_ival(e->arg[0], c);
+		r.lo = -a.hi, r.hi = -a.lo;
+		return r;
+	default:
+		r.lo = r.hi = x_eval(e, c);
+		return r;
+	}
+}
+
 double eval_gap(const struct indicator *d, const struct ind_result *r)
 {
 	if (isnan(r->value) || isnan(r->threshold) || d->cmp == CMP_MUST)
@@ -101,9 +207,9 @@ double eval_gap(const struct indicator *d, const struct ind_result *r)
 }
 
 static void eval_ind(const struct indicator *d, int strict, const double *vals, int region,
-                     int year, struct ind_result *r)
+                     int year, const struct eval_hist *h, struct ind_result *r)
 {
-	struct xctx c = { vals, 0 };
+	struct xctx c = { vals, year, region, strict, h, 0 };
 	struct thr_value tv;
 	double v = 0, tol;
 
@@ -132,6 +238,23 @@ static void eval_ind(const struct indicator *d, int strict, const double *vals, 
 		r->thr_hi = tv.hi;
 		if (tv.status == TS_SET || tv.status == TS_DRAFT)
 			r->threshold = tv.value;
+		if (tv.status == TS_EXPR) {   /* computed for this unit and year */
+			struct ival t = x_ival(tv.expr, &c);
+
+			if (isnan(t.lo)) {        /* a figure it needs is missing */
+				r->thr_lo = r->thr_hi = NAN;
+				r->status = ST_UNKNOWN;
+				r->div0 = (unsigned char)c.div0;
+				r->value = x_eval(d->measure, &c);
+				return;
+			}
+			r->thr_lo = fmax(t.lo, d->dom_lo);
+			r->thr_hi = fmin(t.hi, d->dom_hi);
+			if (r->thr_lo > r->thr_hi)   /* outside the domain: the nearest end */
+				r->thr_lo = r->thr_hi = t.lo > d->dom_hi ? d->dom_hi : d->dom_lo;
+			if (r->thr_lo == r->thr_hi)
+				r->threshold = r->thr_lo;
+		}
 	}
 	if (d->applies && isnan(v)) {
 		r->status = ST_UNKNOWN;
@@ -185,6 +308,13 @@ static int combine(int acc, int st)
 int eval_unit(const struct critset *s, const double *vals, int region, int year,
               struct ind_result *ind, unsigned char *crit, int *ncrit_met)
 {
+	return eval_unit_hist(s, vals, region, year, NULL, ind, crit, ncrit_met);
+}
+
+int eval_unit_hist(const struct critset *s, const double *vals, int region, int year,
+                   const struct eval_hist *h, struct ind_result *ind, unsigned char *crit,
+                   int *ncrit_met)
+{
 	int i, j, unit = ST_MET, cs;
 
 	*ncrit_met = 0;
@@ -193,7 +323,7 @@ int eval_unit(const struct critset *s, const double *vals, int region, int year,
 
 		cs = ST_MET;
 		for (j = c->first; j < c->first + c->n; j++) {
-			eval_ind(&s->ind[j], s->strict, vals, region, year, &ind[j]);
+			eval_ind(&s->ind[j], s->strict, vals, region, year, h, &ind[j]);
 			cs = combine(cs, ind[j].status);
 		}
 		crit[i] = (unsigned char)cs;
@@ -232,6 +362,79 @@ int eval_missing(const struct critset *s, int i, const double *vals, int *out, i
 	return n;
 }
 
+/* Every variable of e, as missing in year. */
+static void missing_all(const struct expr *e, int year, struct eval_miss *out, int *n, int max)
+{
+	int i;
+
+	if (e->op == X_VAR) {
+		for (i = 0; i < *n; i++)
+			if (out[i].var == e->var && out[i].year == year)
+				return;
+		if (*n < max) {
+			out[*n].var = e->var;
+			out[(*n)++].year = year;
+		}
+		return;
+	}
+	for (i = 0; i < e->n; i++)
+		missing_all(e->arg[i], year, out, n, max);
+}
+
+/* The same across years: at() reads the year it names. */
+static void missing_at(const struct expr *e, struct xctx *c, struct eval_miss *out, int *n, int max)
+{
+	int i;
+
+	if (e->op == X_VAR) {
+		if (!isnan(c->vals[e->var]))
+			return;
+		for (i = 0; i < *n; i++)
+			if (out[i].var == e->var && out[i].year == c->year)
+				return;
+		if (*n < max) {
+			out[*n].var = e->var;
+			out[(*n)++].year = c->year;
+		}
+		return;
+	}
+	if (e->op == X_AT) {
+		struct xctx at = *c;
+		double y = x_eval(e->arg[1], c);
+
+		missing_at(e->arg[1], c, out, n, max);
+		if (isnan(y) || y != floor(y) || fabs(y) > 100000)
+			return;
+		at.year = (int)y;
+		if (!(at.vals = vals_of(c, (int)y))) {   /* a year not loaded: all of it is missing */
+			missing_all(e->arg[0], (int)y, out, n, max);
+			return;
+		}
+		missing_at(e->arg[0], &at, out, n, max);
+		return;
+	}
+	for (i = 0; i < e->n; i++)
+		missing_at(e->arg[i], c, out, n, max);
+}
+
+int eval_missing_at(const struct critset *s, int i, const double *vals, int region, int year,
+                    const struct eval_hist *h, struct eval_miss *out, int max)
+{
+	struct xctx c = { vals, year, region, s->strict, h, 0 };
+	struct thr_value tv;
+	int n = 0;
+
+	if (s->ind[i].applies)
+		missing_at(s->ind[i].applies, &c, out, &n, max);
+	missing_at(s->ind[i].measure, &c, out, &n, max);
+	if (s->ind[i].cmp != CMP_MUST) {
+		crit_thr_resolve(s->ind[i].thr, region, year, &tv);
+		if (tv.status == TS_EXPR)
+			missing_at(tv.expr, &c, out, &n, max);
+	}
+	return n;
+}
+
 /* ---- loading figures ---------------------------------------------------- */
 
 struct loadctx {
@@ -265,6 +468,34 @@ static int take(void *ctx, int64_t unit_id, int64_t var_id, int year, int quarte
 
 /* Up to this many units are loaded unit by unit rather than by one scan. */
 #define FEW_UNITS 64
+
+/* The first year each unit was recognised with each title the set reads. */
+static int load_recognitions(sqlite3 *db, const struct critset *s, struct loadctx *lc,
+                             struct ntm_err *err)
+{
+	struct evaldata *d = lc->d;
+	sqlite3_stmt *st;
+	int t;
+
+	if (!(d->recog = calloc((size_t)d->nunit * (size_t)s->nrtitle + 1, sizeof *d->recog)))
+		return err_set(err, "out of memory");
+	if (store_prepare(db, &st, "SELECT unit_id, min(year) FROM recognition WHERE title = ?1 "
+	                  "GROUP BY unit_id", err) < 0)
+		return -1;
+	for (t = 0; t < s->nrtitle; t++) {
+		sqlite3_bind_text(st, 1, s->rtitle[t], -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			int row = id >= 0 && id <= lc->max_unit ? lc->unit_row[id] : -1;
+
+			if (row >= 0)
+				d->recog[(size_t)row * (size_t)s->nrtitle + (size_t)t] = sqlite3_column_int(st, 1);
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
 
 int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
               const struct critset *s, const int *units, int nunit,
@@ -317,6 +548,8 @@ int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 	} else if (store_obs_each(db, year_from, year_to, take, &lc, err) < 0) {
 		goto done;
 	}
+	if (s->nrtitle > 0 && load_recognitions(db, s, &lc, err) < 0)
+		goto done;
 	rc = 0;
 done:
 	free(lc.unit_row);
@@ -331,5 +564,6 @@ void eval_data_free(struct evaldata *d)
 	free(d->unit);
 	free(d->vals);
 	free(d->q);
+	free(d->recog);
 	memset(d, 0, sizeof *d);
 }

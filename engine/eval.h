@@ -46,9 +46,33 @@ double eval_gap(const struct indicator *d, const struct ind_result *r);
 int eval_unit(const struct critset *s, const double *vals, int region, int year,
               struct ind_result *ind, unsigned char *crit, int *ncrit_met);
 
+/* The unit's figures of every year loaded and its recognitions, for the
+ * measures and thresholds that read other years (at, change, growth,
+ * recognised_year). */
+struct evaldata;
+struct eval_hist {
+	const struct evaldata *data;
+	int unit;            /* its row in data */
+	const int *recog;    /* [set->nrtitle]: first year recognised with each title, 0: never */
+};
+/* eval_unit with the unit's history (h NULL: none, as eval_unit: a figure
+ * of another year is unknown). */
+int eval_unit_hist(const struct critset *s, const double *vals, int region, int year,
+                   const struct eval_hist *h, struct ind_result *ind, unsigned char *crit,
+                   int *ncrit_met);
+
 /* Writes to out the indexes of variables of indicator i that are missing
  * in vals; returns how many (at most max). */
 int eval_missing(const struct critset *s, int i, const double *vals, int *out, int max);
+
+/* The same with the unit's history: a variable of indicator i missing in
+ * a year, that year's figures read by at(), change() or growth() or by a
+ * threshold computed for the unit, included. Returns how many (at most max). */
+struct eval_miss {
+	int var, year;
+};
+int eval_missing_at(const struct critset *s, int i, const double *vals, int region, int year,
+                    const struct eval_hist *h, struct eval_miss *out, int max);
 
 /* Figures for a set: [unit][year][variable] from the store. A year's figure
  * is the annual one (period YYYY) or, failing that, the latest quarter. */
@@ -58,6 +82,7 @@ struct evaldata {
 	int *unit;           /* indexes into the unit set */
 	double *vals;        /* nunit * nyear * set->nvar */
 	unsigned char *q;    /* quarter each value came from (0 = annual) */
+	int *recog;          /* nunit * set->nrtitle: first year recognised with each title */
 };
 
 int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,

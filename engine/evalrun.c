@@ -41,8 +41,9 @@ static int prepare(struct ctx *c, struct critset *s, int y0, int y1, struct eval
 
 static int load(struct ctx *c, struct evalrun *r)
 {
-	if (eval_load(c->db, &c->units, &c->vars, r->set, r->units, r->nunit, r->year_from,
-	              r->year_to, &r->data, &c->err) < 0)
+	/* and the years before that the set's measures read (at, change, growth) */
+	if (eval_load(c->db, &c->units, &c->vars, r->set, r->units, r->nunit,
+	              r->year_from - r->set->lookback, r->year_to, &r->data, &c->err) < 0)
 		return -1;
 	return ctx_overlay(c, &r->data);
 }
@@ -107,8 +108,10 @@ fail:
 
 int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met)
 {
-	return eval_unit(r->set, eval_vals(&r->data, i, y - r->year_from),
-	                 c->units.u[r->units[i]].region, y, r->res, r->crit, ncrit_met);
+	struct eval_hist h = evalrun_hist(r, i);
+
+	return eval_unit_hist(r->set, evalrun_vals(r, i, y), c->units.u[r->units[i]].region, y, &h,
+	                      r->res, r->crit, ncrit_met);
 }
 
 int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R)

@@ -45,6 +45,20 @@ static inline int evalrun_takes_part(const struct ctx *c, const struct evalrun *
  * others are RES_NOT_JUDGED. R refers to r's set and units: free R first.
  * Returns 0 or -1 with c->err. */
 int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R);
+/* The figures of unit i (0..nunit) in year y (the data may start earlier
+ * than the run: the years the set's measures look back). */
+static inline double *evalrun_vals(const struct evalrun *r, int i, int y)
+{
+	return eval_vals(&r->data, i, y - r->data.year_from);
+}
+/* The unit's history for eval_unit_hist. */
+static inline struct eval_hist evalrun_hist(const struct evalrun *r, int i)
+{
+	struct eval_hist h = { &r->data, i,
+		r->data.recog ? r->data.recog + (size_t)i * (size_t)r->set->nrtitle : NULL };
+
+	return h;
+}
 /* Evaluates unit i (0..nunit) in year y; returns its status (ST_*). */
 int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met);
 void evalrun_free(struct evalrun *r);

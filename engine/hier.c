@@ -208,7 +208,7 @@ static void derive(struct ctx *c, const struct hier *h, struct evalrun *r, const
 			case AG_MIN: x = p->missing || !p->n ? NAN : p->lo; break;
 			case AG_MAX: x = p->missing || !p->n ? NAN : p->hi; break;
 			}
-			eval_vals(&r->data, i, y - r->year_from)[v] = x;
+			evalrun_vals(r, i, y)[v] = x;
 		}
 	}
 }
@@ -279,7 +279,7 @@ static int fill(struct ctx *c, struct hier *h, struct evalrun *r)
 
 					if ((j = hs->res.set ? results_find(&hs->res, r->units[i]) : -1) >= 0)
 						st = hier_status(hs, j, y);
-					eval_vals(&r->data, i, y - r->year_from)[v] =
+					evalrun_vals(r, i, y)[v] =
 						st == ST_MET ? 1 : st == ST_UNMET ? 0 : NAN;
 				}
 		} else if (g->kind == AG_SHARE || g->kind == AG_COUNT) {

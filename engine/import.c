@@ -472,6 +472,42 @@ static int64_t source(struct imp *im, int i)
 	return id;
 }
 
+/* When s is a unit's name rather than its code, says which code to write
+ * (appended to err); returns how many units bear the name. */
+static int unit_by_name(struct imp *im, const char *s)
+{
+	sqlite3_stmt *st;
+	char *key = utf8_fold(s);
+	int n = 0;
+
+	if (!key)
+		return 0;
+	/* the units of this import are in the same transaction: they count */
+	if (sqlite3_prepare_v2(im->db, "SELECT u.code, u.name, u.level, coalesce(p.name, '') "
+	                       "FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
+	                       "WHERE u.name_key = ?1 ORDER BY u.code LIMIT 6", -1, &st, NULL) != SQLITE_OK) {
+		free(key);
+		return 0;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		const char *parent = (const char *)sqlite3_column_text(st, 3);
+
+		if (n++ == 0)
+			err_append(im->err, ": a unit's name, not its code; units are named by code in %s",
+			           import_kind_name[im->file->kind]);
+		err_append(im->err, "%s%s (%s, %s%s%s)", n == 1 ? ": write " : n == 2 ? ", or " : ", ",
+		           code, (const char *)sqlite3_column_text(st, 1),
+		           (const char *)sqlite3_column_text(st, 2), *parent ? " in " : "", parent);
+	}
+	sqlite3_finalize(st);
+	free(key);
+	if (n > 1)
+		err_append(im->err, " (`ntm units NAME` shows where each is)");
+	return n;
+}
+
 static int64_t unit_ref(struct imp *im, int i)
 {
 	const char *s = F(im, i);
@@ -485,6 +521,8 @@ static int64_t unit_ref(struct imp *im, int i)
 	if (!*s)
 		return bad(im, i, "is empty (a unit code is required)%s", "");
 	bad(im, i, "unknown unit '%s'", s);
+	if (unit_by_name(im, s) > 0)
+		return -1;
 	suggest_init(&sg, s);
 	while (map_next(&im->units, &it, &key, &id))
 		suggest_add(&sg, key);
@@ -797,11 +835,21 @@ static int row_observation(struct imp *im)
 		size_t it = 0;
 
 		bad(im, 2, "unknown variable '%s'", vname);
+		if (im->vars.n == 0) {
+			err_append(im->err, ": the database has no variable dictionary (import "
+			           "data/variables.csv with the figures, or first)");
+			return -1;
+		}
 		suggest_init(&sg, vname);
 		while (map_next(&im->vars, &it, &key, &val))
 			suggest_add(&sg, key);
 		suggest_append(&sg, im->err);
-		err_append(im->err, " (the dictionary is data/variables.csv; add the variable there and import it)");
+		if (import_bundled_has(vname))
+			err_append(im->err, " (the bundled dictionary has it but this database's dictionary "
+			           "does not: import data/variables.csv)");
+		else
+			err_append(im->err, " (the dictionary is data/variables.csv; add the variable "
+			           "there and import it)");
 		return -1;
 	}
 	map_get(&im->var_uom, vname, &u);
@@ -1084,6 +1132,17 @@ static int read_header(struct imp *im, struct ntm_err *err)
 			return -1;
 		}
 	}
+	if (c->nfield == 1 && strchr(c->field[0], ';')) {
+		/* Excel in Vietnamese (and many other) settings saves "CSV" with
+		 * semicolons, and numbers with a decimal comma */
+		char esc[256];
+
+		return err_set(err, "%s:1: the columns are separated by semicolons ('%s'), as Excel "
+		               "saves CSV where a comma is the decimal separator; ntm reads a comma "
+		               "between columns and a dot in numbers: save the file again with ',' as "
+		               "the list separator and '.' as the decimal separator (in LibreOffice: "
+		               "field delimiter ',')", c->path, shown(c->field[0], esc, sizeof esc));
+	}
 	err_set(err, "%s:1: unknown header '", c->path);
 	for (i = 0; i < c->nfield; i++) {
 		char esc[256];
@@ -1156,6 +1215,14 @@ static int refresh_var_ids(struct imp *im)
 	return 0;
 }
 
+/* The file, or the text it stands for (f->text). */
+static int open_file(struct imp *im, struct import_file *f)
+{
+	if (f->text)
+		return csv_open_mem(&im->csv, f->path, f->text, f->len, im->err);
+	return csv_open(&im->csv, f->path, im->err);
+}
+
 static int import_one(struct imp *im, struct import_file *f, const struct import_opts *o)
 {
 	sqlite3_stmt *ins = NULL;
@@ -1164,7 +1231,7 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 	int r, rc = -1;
 
 	im->file = f;
-	if (csv_open(&im->csv, f->path, im->err) < 0)
+	if (open_file(im, f) < 0)
 		return -1;
 	if (read_header(im, im->err) < 0)
 		goto done;
@@ -1323,7 +1390,7 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 	for (i = 0; i < nfiles; i++) {
 		files[i].rows = files[i].added = files[i].updated = 0;
 		im.file = &files[i];
-		if (csv_open(&im.csv, files[i].path, err) < 0)
+		if (open_file(&im, &files[i]) < 0)
 			goto done;
 		{
 			int r = read_header(&im, err);
@@ -1337,15 +1404,18 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 	/* Every reference a row makes (unit, variable, parent, source, import)
 	 * is resolved through the maps above before the row is written, so the
 	 * per-row foreign key look-ups would only repeat that work; they are
-	 * turned back on when the import ends, whatever its outcome. */
-	if (store_exec(db, "PRAGMA foreign_keys = OFF", err) < 0)
-		goto done;
-	fk_off = 1;
-	/* a larger page cache while the indexes grow (STORE_CACHE_KB otherwise) */
-	sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
-	if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
-		goto done;
-	began = 1;
+	 * turned back on when the import ends, whatever its outcome. Inside
+	 * the caller's transaction the pragma would do nothing: they stay on. */
+	if (!o->in_transaction) {
+		if (store_exec(db, "PRAGMA foreign_keys = OFF", err) < 0)
+			goto done;
+		fk_off = 1;
+		/* a larger page cache while the indexes grow (STORE_CACHE_KB otherwise) */
+		sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+		if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
+			goto done;
+		began = 1;
+	}
 	if (load_maps(&im) < 0)
 		goto done;
 	{
@@ -1362,6 +1432,10 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 		goto done;
 	/* Foreign keys are checked per statement; this catches nothing new but
 	 * guards a future deferred constraint. */
+	if (o->in_transaction) {
+		rc = 0;
+		goto done;
+	}
 	if (o->dry_run) {
 		rc = store_exec(db, "ROLLBACK", err);
 		began = 0;
@@ -1385,4 +1459,31 @@ done:
 	map_free(&im.sources);
 	map_free(&im.period);
 	return rc;
+}
+
+/* ---- the bundled dictionary -------------------------------------------- */
+
+int import_bundled_has(const char *name)
+{
+	const char *p = ntm_dictionary;
+	size_t n = strlen(name);
+
+	if (!n)
+		return 0;
+	/* a row starts a line with its name and a comma (names need no quotes) */
+	while ((p = strstr(p, name))) {
+		if ((p == ntm_dictionary || p[-1] == '\n') && p[n] == ',')
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+int import_dictionary(sqlite3 *db, struct ntm_err *err)
+{
+	struct import_file f = { .path = IMPORT_BUNDLED, .text = ntm_dictionary,
+	                         .len = (size_t)ntm_dictionary_len };
+	struct import_opts o = { .in_transaction = 1 };
+
+	return import_run(db, &f, 1, &o, err);
 }

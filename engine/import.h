@@ -17,7 +17,9 @@ extern const char *const import_kind_header[IK_N];
 extern const char *const import_kind_optional[IK_N];
 
 struct import_file {
-	const char *path;
+	const char *path;   /* the file; with text, the name it goes by */
+	const char *text;   /* NULL, or the file's contents in memory (len bytes) */
+	size_t len;
 	int kind;           /* IK_*, set by import_run */
 	long rows;          /* rows read */
 	long added, updated;
@@ -25,6 +27,7 @@ struct import_file {
 
 struct import_opts {
 	int dry_run;        /* check everything, write nothing */
+	int in_transaction; /* the caller holds a transaction: no BEGIN, COMMIT or ROLLBACK */
 	void (*progress)(void *ctx, const char *path, long rows);
 	void *ctx;
 };
@@ -35,6 +38,19 @@ struct import_opts {
  * Returns 0 or -1. */
 int import_run(sqlite3 *db, struct import_file *files, int nfiles,
                const struct import_opts *o, struct ntm_err *err);
+
+/* The dictionary bundled with ntm: data/variables.csv as it was when ntm
+ * was built (compiled in like the criteria prelude). A new database starts
+ * with it; an import of a variables file later replaces its rows. */
+extern const char ntm_dictionary[];
+extern const unsigned long ntm_dictionary_len;
+/* What the bundled dictionary's import is recorded as (import.file). */
+#define IMPORT_BUNDLED "bundled dictionary"
+/* Imports the bundled dictionary inside the caller's transaction (a new
+ * database's, store_open_init). Returns 0 or -1 with err. */
+int import_dictionary(sqlite3 *db, struct ntm_err *err);
+/* Whether the bundled dictionary has variable name. */
+int import_bundled_has(const char *name);
 
 /* ---- field checks ----
  * One check per kind of value, shared by every way a figure enters: this

@@ -141,7 +141,8 @@ static const struct { const char *name; int op, min, max; } ops[] = {
 	{ "count", X_COUNT, 1, EXPR_NODES }, { "all", X_ALL, 1, EXPR_NODES },
 	{ "any", X_ANY, 1, EXPR_NODES }, { "not", X_NOT, 1, 1 }, { "gt", X_GT, 2, 2 },
 	{ "ge", X_GE, 2, 2 }, { "lt", X_LT, 2, 2 }, { "le", X_LE, 2, 2 }, { "eq", X_EQ, 2, 2 },
-	{ "either", X_EITHER, 2, 2 },
+	{ "either", X_EITHER, 2, 2 }, { "year", X_YEAR, 0, 0 }, { "at", X_AT, 2, 2 },
+	{ "recyear", X_RECYEAR, 0, 0 }, { "throf", X_THROF, 0, 0 },
 };
 #define NOPS ((int)(sizeof ops / sizeof ops[0]))
 
@@ -162,7 +163,8 @@ static int known_var(struct conv *c, const char *name)
 	for (i = 0; i < c->dict->n; i++)
 		suggest_add(&sg, c->dict->v[i].name);
 	suggest_append(&sg, c->err);
-	err_append(c->err, " (variables come from the dictionary, data/variables.csv)");
+	err_append(c->err, " (variables come from %s)",
+	           c->dict->origin ? c->dict->origin : "the dictionary, data/variables.csv");
 	return -1;
 }
 
@@ -223,6 +225,24 @@ static int intern_var(struct conv *c, const char *name, const char *kind,
 	return c->s->nvar - 1;
 }
 
+/* The index of recognition title in s->rtitle, added when new; -1 OOM. */
+static int intern_title(struct conv *c, const char *title)
+{
+	struct critset *s = c->s;
+	char **nt;
+	int i;
+
+	for (i = 0; i < s->nrtitle; i++)
+		if (strcmp(s->rtitle[i], title) == 0)
+			return i;
+	if (!(nt = realloc(s->rtitle, (size_t)(s->nrtitle + 1) * sizeof *nt)))
+		return oom(c);
+	s->rtitle = nt;
+	if (!(nt[s->nrtitle] = strdup(title)))
+		return oom(c);
+	return s->nrtitle++;
+}
+
 /* Converts the measure at the stack top into *slot (set as soon as the
  * node exists). Leaves the stack as it found it. */
 static int conv_expr(struct conv *c, struct expr **slot, int depth)
@@ -266,6 +286,18 @@ static int conv_expr(struct conv *c, struct expr **slot, int depth)
 		lua_settop(L, t);
 		return rc;
 	}
+	if (e->op == X_RECYEAR || e->op == X_THROF) {
+		/* [1] the title, or "set-id:indicator-id" */
+		if (lua_rawgeti(L, t, 1) != LUA_TSTRING || !(e->str = strdup(lua_tostring(L, -1)))) {
+			lua_settop(L, t);
+			return e->str || lua_type(L, -1) == LUA_TSTRING ? oom(c) :
+			       fail(c, "malformed measure: '%s' without its name", ops[k].name);
+		}
+		lua_settop(L, t);
+		return e->op == X_RECYEAR ? (e->var = intern_title(c, e->str)) < 0 ? -1 : 0 : 0;
+	}
+	if (e->op == X_YEAR)
+		return 0;
 	if (e->op == X_VAR) {
 		const char *s[4];
 
@@ -394,6 +426,13 @@ static int conv_thr(struct conv *c, struct thr **slot, int depth)
 		t->num = lua_tonumber(L, v);
 		return 0;
 	}
+	if (rawfield(L, v, "op") == LUA_TSTRING) {   /* a measure: computed for each unit */
+		lua_settop(L, v);
+		t->kind = T_EXPR;
+		c->nodes = 0;
+		return conv_expr(c, &t->expr, 0);
+	}
+	lua_settop(L, v);
 	if (rawfield(L, v, "kind") != LUA_TSTRING) {
 		lua_settop(L, v);
 		return fail(c, "malformed threshold (use a number, draft(), range(), unset(), by_region{} "
@@ -464,7 +503,8 @@ static int conv_indicator(struct conv *c, int t, struct indicator *d)
 	if (str_field(c, t, what, "name", 1, &d->name) < 0 ||
 	    str_field(c, t, what, "cite", 1, &d->cite) < 0 ||
 	    str_field(c, t, what, "unit", 0, &d->unit) < 0 ||
-	    str_field(c, t, what, "note", 0, &d->note) < 0)
+	    str_field(c, t, what, "note", 0, &d->note) < 0 ||
+	    str_field(c, t, what, "renumbered_from", 0, &d->renumbered_from) < 0)
 		return -1;
 	if (rawfield(L, t, "measure") == LUA_TNIL) {
 		lua_settop(L, t);
@@ -808,6 +848,7 @@ struct critset *lcrit_load(struct sandbox *sb, const char *path, const struct va
 	if (protected(sb, pconv, &c, 1, err) < 0 || c.failed)
 		goto fail;
 	crit_domains(c.s, dict);
+	crit_history(c.s);
 	lua_settop(sb->L, top);
 	map_free(&c.vars);
 	map_free(&c.ids);

@@ -783,6 +783,44 @@ static void traceback_filtered(struct ntm_err *err, const char *msg)
 	}
 }
 
+/* The length of a location "file:line:" that s starts with when the file
+ * is the user's (not the prelude, not a C function); 0 when it has none. */
+static size_t user_location(const char *s)
+{
+	const char *p = s;
+
+	if (strncmp(s, "prelude:", 8) == 0 || strncmp(s, "[C]", 3) == 0 || *s == '(')
+		return 0;
+	while (*p && *p != '\n' && !(p[0] == ':' && p[1] >= '0' && p[1] <= '9'))
+		p++;
+	if (*p != ':' || p == s)
+		return 0;
+	for (p++; *p >= '0' && *p <= '9'; p++)
+		;
+	return *p == ':' ? (size_t)(p - s + 1) : 0;
+}
+
+/* A set or test file's error ends at the author's line: the traceback
+ * goes, and a message without a place of its own (error("...", 0), an
+ * error raised in C) takes the innermost line of the file that led there. */
+static void brief(struct ntm_err *err)
+{
+	char *tb = strstr(err->msg, "\nstack traceback:"), *line;
+	size_t n;
+
+	if (!tb)
+		return;
+	*tb = '\0';
+	if (user_location(err->msg))
+		return;
+	for (line = strchr(tb + 1, '\n'); line; line = strchr(line + 1, '\n')) {
+		if (line[1] == '\t' && (n = user_location(line + 2)) > 0) {
+			err_prefix(err, "%.*s ", (int)n, line + 2);   /* formatted before it moves */
+			return;
+		}
+	}
+}
+
 int sandbox_pcall(struct sandbox *sb, int nargs, int nres, struct ntm_err *err)
 {
 	lua_State *L = sb->L;
@@ -941,6 +979,8 @@ static int run(struct sandbox *sb, const char *path, int extra, struct ntm_err *
 	if (!lua_setupvalue(L, -2, 1))         /* chunk's _ENV = env */
 		lua_pop(L, 1);
 	if (sandbox_pcall(sb, 0, 0, err) < 0) {
+		if (!extra)                        /* a set or test file, not a script */
+			brief(err);
 		lua_pop(L, 2);
 		goto done;
 	}

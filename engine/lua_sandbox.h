@@ -41,13 +41,13 @@ void sandbox_close(struct sandbox *sb);
 
 /* Runs the script at path (a regular file, never waited on) in a fresh
  * environment and pushes the table its declarations were collected into.
- * Returns 0, or -1 with err holding "file:line: message" and a traceback
- * (nothing pushed). */
+ * Returns 0, or -1 with err holding "file:line: message", the line the
+ * author wrote (a set or test file: no traceback; nothing pushed). */
 int sandbox_run_file(struct sandbox *sb, const char *path, struct ntm_err *err);
 
 /* Like sandbox_run_file, for an analysis script: the table at the stack
  * top (popped) is merged into the script's environment. Nothing is pushed;
- * returns 0 or -1 with err. */
+ * returns 0 or -1 with err (and the traceback: scripts call functions). */
 int sandbox_run_script(struct sandbox *sb, const char *path, struct ntm_err *err);
 
 /* Calls the function at the stack top with nargs arguments below it under

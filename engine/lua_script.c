@@ -2,7 +2,7 @@
  * only binding of the store, evaluation and charts to Lua: every function
  * checks its arguments with luaL_check*, and every path a script names is
  * a plain file name inside the output directory, opened under its
- * descriptor (outfile.h). Calls ctx, evalrun, chart, outfile. */
+ * descriptor (outfile.h). Calls ctx, evalrun, project, chart, outfile. */
 #include "lua_script.h"
 
 #include <math.h>
@@ -17,6 +17,7 @@
 #include "import.h"
 #include "gnuplot.h"
 #include "outfile.h"
+#include "project.h"
 #include "scenario.h"
 #include "suggest.h"
 
@@ -191,6 +192,151 @@ static int l_evaluate(lua_State *L)
 		lua_rawseti(L, -2, i + 1);
 	}
 	evalrun_free(&r);
+	return 1;
+}
+
+/* What ntm.project holds while it builds its answer: released by __close
+ * whether it returns or raises (a memory cap hit while the tables are
+ * built), so a script cannot leak it. */
+struct projhold {
+	struct evalrun r;
+	struct results R;
+	struct proj_ind *ind;
+	struct proj_when *crit;
+	int open;            /* r and R hold what evalrun gave */
+};
+
+static int projhold_close(lua_State *L)
+{
+	struct projhold *h = luaL_checkudata(L, 1, "ntm.Projection");
+
+	if (h->open) {
+		results_free(&h->R);
+		evalrun_free(&h->r);
+	}
+	free(h->ind);
+	free(h->crit);
+	memset(h, 0, sizeof *h);
+	return 0;
+}
+
+/* t[key] = y when y is a year */
+static void set_year(lua_State *L, const char *key, int y)
+{
+	if (y && y != PROJ_NEVER) {
+		lua_pushinteger(L, y);
+		lua_setfield(L, -2, key);
+	}
+}
+
+/* Pushes { status, year, first } of w. */
+static void push_when(lua_State *L, const struct proj_when *w, int n)
+{
+	lua_createtable(L, 0, n);
+	lua_pushstring(L, proj_status_name[w->status]);
+	lua_setfield(L, -2, "status");
+	set_year(L, "year", w->certain);
+	set_year(L, "first", w->first);
+}
+
+/* ntm.project(set, unit [, to [, method [, scenario]]]) -> array of { code,
+ * name, last_year, status, year, first, criteria = { [id] = { status, year,
+ * first } }, indicators = { [id] = { status, year, first, points, from,
+ * value, now, slope, pace, low_confidence } } } for the units of the set's
+ * level in or below unit: the indicators not met in the unit's last year
+ * with figures, projected at today's pace to the year to (default the
+ * set's last); year is when it is certainly met, first when it may be (an
+ * open threshold gives a span). Nothing is stored. */
+static int l_project(lua_State *L)
+{
+	static const char *const methods[] = { "linear", "theil-sen", NULL };
+	struct ctx *c = S(L)->c;
+	const char *set = luaL_checkstring(L, 1), *scen, *was = c->scenario_name;
+	int u = find_unit(L, c, 2), method, i, k, rc, to, last;
+	lua_Integer lto = luaL_optinteger(L, 3, 0);
+	struct projhold *h;
+	struct proj_when uw;
+
+	method = luaL_checkoption(L, 4, "linear", methods);
+	scen = luaL_optstring(L, 5, NULL);
+	if (lto != 0 && (lto < 1990 || lto > 2100))
+		return luaL_argerror(L, 3, "a year from 1990 to 2100 expected");
+	to = (int)lto;
+	h = lua_newuserdatauv(L, sizeof *h, 0);   /* [args, h], closed until evalrun fills it */
+	memset(h, 0, sizeof *h);
+	if (luaL_newmetatable(L, "ntm.Projection")) {
+		lua_pushcfunction(L, projhold_close);
+		lua_setfield(L, -2, "__close");
+		lua_pushcfunction(L, projhold_close);
+		lua_setfield(L, -2, "__gc");
+	}
+	lua_setmetatable(L, -2);
+	lua_toclose(L, -1);
+	ctx_use_scenario(c, scen);
+	rc = evalrun_open(c, set, u, 0, 0, &h->r);   /* frees itself when it fails */
+	ctx_use_scenario(c, was);
+	if (rc < 0)
+		return raise_ctx(L, c);
+	h->open = 1;
+	if (!to)
+		to = h->r.set->year_to;
+	if (to < h->r.year_from)
+		return luaL_error(L, "project: to %d is before the set's first year, %d", to, h->r.year_from);
+	if (evalrun_results(c, &h->r, &h->R) < 0)
+		return raise_ctx(L, c);
+	h->ind = calloc((size_t)h->r.set->nind + 1, sizeof *h->ind);
+	h->crit = calloc((size_t)h->r.set->ncrit + 1, sizeof *h->crit);
+	if (!h->ind || !h->crit)
+		return luaL_error(L, "project: out of memory");
+	lua_createtable(L, h->r.nunit, 0);     /* [args, h, units] */
+	for (i = 0; i < h->r.nunit; i++) {
+		const struct unit *x = &c->units.u[h->r.units[i]];
+		const struct critset *s = h->r.set;
+
+		last = proj_unit(&h->R, i, method, to, h->ind, h->crit, &uw);
+		push_when(L, &uw, 8);              /* [.., units, unit] */
+		lua_pushstring(L, x->code);
+		lua_setfield(L, -2, "code");
+		lua_pushstring(L, x->name);
+		lua_setfield(L, -2, "name");
+		set_year(L, "last_year", last);
+		lua_createtable(L, 0, s->ncrit);   /* [.., unit, criteria] */
+		for (k = 0; k < s->ncrit; k++) {
+			push_when(L, &h->crit[k], 3);
+			lua_setfield(L, -2, s->crit[k].id);
+		}
+		lua_setfield(L, -2, "criteria");
+		lua_newtable(L);                   /* [.., unit, indicators] */
+		for (k = 0; k < s->nind && last; k++) {
+			const struct proj_ind *p = &h->ind[k];
+
+			if (p->when.status == PJ_MET || p->when.status == PJ_NA)
+				continue;
+			push_when(L, &p->when, 10);    /* [.., indicators, ind] */
+			lua_pushinteger(L, p->fit.n);
+			lua_setfield(L, -2, "points");
+			if (p->fit.n > 0) {
+				lua_pushinteger(L, (lua_Integer)p->fit.x_first);
+				lua_setfield(L, -2, "from");
+				set_year(L, "to", p->year);
+				lua_pushnumber(L, p->value);
+				lua_setfield(L, -2, "value");
+				lua_pushstring(L, eval_status_name[p->now]);
+				lua_setfield(L, -2, "now");
+			}
+			if (!isnan(p->fit.slope) && s->ind[k].cmp != CMP_MUST) {
+				lua_pushnumber(L, p->fit.slope);
+				lua_setfield(L, -2, "slope");
+				lua_pushstring(L, proj_pace_name[p->when.pace]);
+				lua_setfield(L, -2, "pace");
+			}
+			lua_pushboolean(L, p->fit.n > 0 && p->fit.n < 3);
+			lua_setfield(L, -2, "low_confidence");
+			lua_setfield(L, -2, s->ind[k].id);
+		}
+		lua_setfield(L, -2, "indicators");
+		lua_rawseti(L, -2, i + 1);         /* [args, h, units] */
+	}
 	return 1;
 }
 
@@ -801,6 +947,7 @@ int lscript_run(struct ctx *c, const char *path, char **args, int nargs, const c
 {
 	static const luaL_Reg fns[] = {
 		{ "unit", l_unit }, { "figures", l_figures }, { "evaluate", l_evaluate },
+		{ "project", l_project },
 		{ "chart", l_chart }, { "scenario", l_scenario }, { "set_figure", l_set_figure },
 		{ "add_figure", l_add_figure }, { "add_project", l_add_project },
 		{ "add_funding", l_add_funding }, { "write_csv", l_write_csv }, { "variables", l_variables },

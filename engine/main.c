@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmds.h"
 #include "suggest.h"
@@ -20,6 +21,7 @@ static const struct command {
 	{ "check", cmd_check, "audit the data for inconsistencies (rules in scripts/checks)" },
 	{ "scenario", cmd_scenario, "what-if scenarios: create, list, show, delete, set" },
 	{ "diff", cmd_diff, "what a scenario changes: statuses and units meeting, before and after" },
+	{ "project", cmd_project, "project each unit's unmet indicators at today's pace to the year they are met" },
 	{ "cost", cmd_cost, "works and cost to bring units up to a set's standard" },
 	{ "allocate", cmd_allocate, "split a budget across units and works to meet the most" },
 	{ "criteria", cmd_criteria, "list, show or check criteria sets" },
@@ -47,8 +49,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", k->name, k->summary);
 	fprintf(f, "\nglobal options (before or after the command):\n"
 	           "  --db PATH            database file (default $NTM_DB or data/ntm.db)\n"
-	           "  --criteria DIR       criteria directories, ':'-separated\n"
-	           "                       (default $NTM_CRITERIA_PATH or criteria)\n"
+	           "  --criteria DIR       criteria directories, ':'-separated, searched before\n"
+	           "                       $NTM_CRITERIA_PATH (or criteria, when it is here)\n"
 	           "  --scenario NAME      evaluate as if the scenario's changes were real\n"
 	           "  --as-of YEAR         judge the units as they stood in YEAR, in every year:\n"
 	           "                       before a merge, a unit's figures combine those of\n"
@@ -57,6 +59,30 @@ static void usage(FILE *f)
 	           "                       numbers confirmed from a decision's text decide\n"
 	           "  --help               this text; 'ntm COMMAND --help' for a command\n"
 	           "  --version            print the version\n");
+}
+
+/* --criteria DIR goes in front of the path it adds to: $NTM_CRITERIA_PATH,
+ * else the bundled sets' folder when there is one here; so a province's
+ * set in DIR can extend the national sets. */
+static int criteria_path(struct ctx *c)
+{
+	const char *e = getenv("NTM_CRITERIA_PATH"), *base = e && *e ? e : "criteria";
+	struct stat st, mine;
+	size_t n;
+
+	if (!(e && *e) && (stat(base, &st) < 0 || !S_ISDIR(st.st_mode)))
+		return 0;
+	/* the same folder twice would declare every set in it twice */
+	if (strcmp(c->criteria_path, base) == 0 ||
+	    (stat(base, &st) == 0 && stat(c->criteria_path, &mine) == 0 &&
+	     st.st_dev == mine.st_dev && st.st_ino == mine.st_ino))
+		return 0;
+	n = strlen(c->criteria_path) + strlen(base) + 2;
+	if (!(c->criteria_owned = malloc(n)))
+		return err_set(&c->err, "out of memory");
+	snprintf(c->criteria_owned, n, "%s:%s", c->criteria_path, base);
+	c->criteria_path = c->criteria_owned;
+	return 0;
 }
 
 /* Takes the global options out of argv wherever they stand; each may be
@@ -111,6 +137,10 @@ static int globals(struct ctx *c, int *argc, char **argv)
 	}
 	*argc = j;
 	argv[j] = NULL;
+	if (given[0])
+		c->db_given = 1;
+	if (given[1] && criteria_path(c) < 0)
+		return -1;
 	if (as_of && (opt_years(as_of, &c->as_of, &last) < 0 || last != c->as_of)) {
 		err_set(&c->err, "--as-of '%s' is not a year (e.g. 2023)", as_of);
 		return -1;

@@ -1,9 +1,11 @@
 /* opt.c - option parsing and help from declarations (opt.h); suggests
- * the nearest option name for a typo (suggest.h). */
+ * the nearest option name for a typo (suggest.h), and names the stray word
+ * of a two-word name that lost its quotes. */
 #include "opt.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "suggest.h"
 
@@ -15,10 +17,28 @@ static struct opt *find(struct opt *opts, const char *name, size_t n)
 	return NULL;
 }
 
+/* A word that can only be part of a name: one word, not an option, a path
+ * or a file, with a capital letter first or a letter outside ASCII
+ * ("Quảng", "Giao", "Phượng"). Set ids, commands and numbers are not. */
+static int name_word(const char *w)
+{
+	const unsigned char *p = (const unsigned char *)w;
+
+	if (!*w || *w == '-' || strpbrk(w, " /.=:") || access(w, F_OK) == 0)
+		return 0;
+	if (*p >= 'A' && *p <= 'Z')
+		return 1;
+	for (; *p; p++)
+		if (*p >= 0x80)
+			return 1;
+	return 0;
+}
+
 int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cmd,
               struct ntm_err *err)
 {
-	int i, np = 1, only_pos = 0;
+	int i, np = 1, only_pos = 0, after = -1;   /* after: the index of a value given apart */
+	const struct opt *last = NULL;
 
 	for (i = 1; i < argc; i++) {
 		char *a = argv[i];
@@ -41,6 +61,12 @@ int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cm
 				}
 				return err_set(err, "%s: unknown option '%s' (options are long, e.g. --help)", cmd, a);
 			}
+			/* a pasted command whose two-word name lost its quotes:
+			 * --unit Quảng Giao leaves Giao standing alone */
+			if (!only_pos && last && after == i - 1 && name_word(argv[after]) && name_word(a))
+				return err_set(err, "%s: '%s' stands alone after --%s %s: a name of several "
+				               "words needs quotes (--%s \"%s %s\")", cmd, a, last->name,
+				               argv[after], last->name, argv[after], a);
 			argv[np++] = a;
 			continue;
 		}
@@ -70,12 +96,15 @@ int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cm
 		if (o->val)   /* one value each: a second would silently replace the first */
 			return err_set(err, "%s: option '--%s' is given twice ('%s', then '%s'); give it once",
 			               cmd, o->name, o->val, eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "");
-		if (eq)
+		if (eq) {
 			o->val = eq + 1;
-		else if (i + 1 < argc)
+		} else if (i + 1 < argc) {
 			o->val = argv[++i];
-		else
+			after = i;
+			last = o;
+		} else {
 			return err_set(err, "%s: option '--%s' needs a value (%s)", cmd, o->name, o->arg);
+		}
 	}
 	*npos = np - 1;
 	return 0;

@@ -139,6 +139,34 @@ local measures = {
 	either = function(a, b) return node("either", lift(a), lift(b)) end,
 }
 
+-- Across time: the unit's figures of other years. `year` is the year being
+-- judged; at(x, y) is x in year y (year - 1, a recognition's year, 2020);
+-- change and growth compare with n years before; recognised_year(title) is
+-- the first year the unit was recognised with title (from recognitions);
+-- threshold_of(set, indicator) is another set's threshold for the same unit
+-- and year. A figure of a year not on record makes the result unknown.
+local function span(f, n)
+	if math.type(n) ~= "integer" or n < 1 or n > 10 then
+		fail(f .. "(x, n): n is a whole number of years from 1 to 10")
+	end
+	return n
+end
+measures.at = function(x, y) return node("at", lift(x, "at"), lift(y, "at")) end
+measures.change = function(x, n)
+	local e = lift(x, "change")
+	return node("-", e, node("at", e, node("-", node("year"), node("num", span("change", n)))))
+end
+measures.growth = function(x, n)
+	local e = lift(x, "growth")
+	local past = node("at", e, node("-", node("year"), node("num", span("growth", n))))
+	return node("*", node("num", 100), node("/", node("-", e, past), past))
+end
+measures.recognised_year = function(title)
+	if type(title) ~= "string" or not RECOGNITIONS[title] then
+		fail('recognised_year("title"): a recognition title (ntm, ntm-advanced, ntm-model, ...), got ' .. tostring(title))
+	end
+	return node("recyear", title)
+end
 -- Figures derived across the hierarchy: another set's result for this
 -- unit, counts and shares of the units below meeting a set, sums and
 -- averages of their figures. The engine evaluates the other sets first
@@ -176,6 +204,12 @@ measures.count_meeting = function(id)
 end
 measures.units_below = function(level)
 	return node("var", ('units_below("%s")'):format(level_arg("units_below", level)), "units", level)
+end
+measures.threshold_of = function(id, ind)
+	if type(ind) ~= "string" or ind == "" then
+		fail('threshold_of("set-id", "indicator"): name the indicator whose threshold to read')
+	end
+	return node("throf", set_id("threshold_of", id) .. ":" .. ind)
 end
 measures.sum_below = below("sum", "sum_below")
 measures.mean_below = below("mean", "mean_below")
@@ -246,8 +280,8 @@ local function thr(t) t.line = userline(); return setmetatable(t, Thr) end
 local function isthr(x) return getmetatable(x) == "ntm.Threshold" end
 
 local function checkvalue(x, what)
-	if type(x) == "number" or isthr(x) then return x end
-	fail(what .. ": expected a number, draft(...), range(...), unset(...), by_region{...} or by_year{...}, got " .. type(x))
+	if type(x) == "number" or isthr(x) or isexpr(x) then return x end
+	fail(what .. ": expected a number, a measure (1.5 * at(v.x, 2020)), draft(...), range(...), unset(...), by_region{...} or by_year{...}, got " .. type(x))
 end
 
 local thresholds = {
@@ -328,6 +362,7 @@ local function copy_measure(x, what)
 end
 
 local function copy_thr(x, what, depth)
+	if isexpr(x) then return copy_measure(x, what) end   -- a threshold computed per unit
 	if not isthr(x) then return x end
 	depth = depth or 1
 	if depth > THRESHOLD_DEPTH then
@@ -350,7 +385,7 @@ end
 ---------------------------------------------------------------------------
 -- Declarations.
 local INDICATOR_FIELDS = { name = true, measure = true, unit = true, min = true,
-	max = true, must = true, cite = true, applies = true, note = true }
+	max = true, must = true, cite = true, applies = true, note = true, renumbered_from = true }
 
 local INTERNAL = { id = true, line = true, file = true, tag = true }
 
@@ -364,6 +399,7 @@ local function new_env(kind, extra)
 	for k, f in pairs(measures) do env[k] = f end
 	for k, f in pairs(thresholds) do env[k] = f end
 	env.yes = true
+	env.year = node("year")
 
 	local function idarg(what, id)
 		if type(id) ~= "string" or id == "" then
@@ -377,7 +413,7 @@ local function new_env(kind, extra)
 		if type(t.id) ~= "string" then fail("indicator: the id is not a string") end
 		for k in next, t do
 			if type(k) ~= "string" or not (INDICATOR_FIELDS[k] or INTERNAL[k]) then
-				fail("indicator " .. t.id .. ": unknown field '" .. tostring(k) .. "' (fields: name, measure, unit, min, max, must, cite, applies, note)")
+				fail("indicator " .. t.id .. ": unknown field '" .. tostring(k) .. "' (fields: name, measure, unit, min, max, must, cite, applies, note, renumbered_from)")
 			end
 		end
 		local n = (t.min ~= nil and 1 or 0) + (t.max ~= nil and 1 or 0) + (t.must ~= nil and 1 or 0)
@@ -405,6 +441,11 @@ local function new_env(kind, extra)
 		end
 		if t.measure ~= nil and not isexpr(t.measure) then
 			fail("indicator " .. t.id .. ": measure must be a measure")
+		end
+		if t.renumbered_from ~= nil and (type(t.renumbered_from) ~= "string" or
+				t.renumbered_from == "" or t.renumbered_from == t.id) then
+			fail("indicator " .. t.id .. ": renumbered_from is the id the indicator had in the " ..
+				"earlier decision (a string other than its own id, e.g. renumbered_from = \"17.9\")")
 		end
 		local what = "indicator " .. t.id
 		t.measure = copy_measure(t.measure, what)
@@ -543,8 +584,8 @@ local function new_env(kind, extra)
 			t = rawcopy(t)
 			for k in next, t do
 				if not ({ region = 1, year = 1, data = 1, expect = 1, criteria = 1, result = 1,
-					meets = 1, below = 1 })[k] then
-					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, year, data, meets, below, expect, criteria, result)")
+					meets = 1, below = 1, past = 1, recognised = 1 })[k] then
+					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, year, data, past, recognised, meets, below, expect, criteria, result)")
 				end
 			end
 			if type(t.data) ~= "table" then fail("test '" .. title .. "': data = { variable = value, ... } is missing") end
@@ -555,6 +596,31 @@ local function new_env(kind, extra)
 			if type(t.expect) == "table" then t.expect = rawcopy(t.expect) end
 			if type(t.criteria) == "table" then t.criteria = rawcopy(t.criteria) end
 			t.title, t.line = title, ln
+			-- figures of other years as "name@year", recognitions as "recognised:title"
+			if t.past ~= nil then
+				if type(t.past) ~= "table" then fail("test '" .. title .. "': past = { [2019] = { variable = value } }") end
+				for y, d in next, rawcopy(t.past) do
+					if math.type(y) ~= "integer" or type(d) ~= "table" then
+						fail("test '" .. title .. "': past = { [2019] = { variable = value } }: keys are years")
+					end
+					for k, x in next, rawcopy(d) do
+						if type(k) ~= "string" or (type(x) ~= "number" and type(x) ~= "boolean") then
+							fail("test '" .. title .. "': past[" .. y .. "]: variable = number")
+						end
+						t.data[k .. "@" .. y] = x
+					end
+				end
+			end
+			if t.recognised ~= nil then
+				if type(t.recognised) ~= "table" then fail("test '" .. title .. "': recognised = { ntm = 2019 }") end
+				for k, y in next, rawcopy(t.recognised) do
+					if not RECOGNITIONS[k] or math.type(y) ~= "integer" then
+						fail("test '" .. title .. "': recognised = { title = year } (titles: ntm, ntm-advanced, ntm-model, ...)")
+					end
+					t.data["recognised:" .. k] = y
+				end
+			end
+			t.past, t.recognised = nil, nil
 			derive(title, t)
 			decl.tests[#decl.tests + 1] = t
 		end

@@ -131,7 +131,11 @@ static void thr_text(const struct indicator *d, const struct ind_result *x, char
 		snprintf(buf, cap, "not set");
 		return;
 	}
-	if (x->thr_status == TS_RANGE) {
+	if (x->thr_status == TS_EXPR && (isnan(x->thr_lo) || isinf(x->thr_lo))) {
+		snprintf(buf, cap, "computed");   /* its figures are missing */
+		return;
+	}
+	if (x->thr_status == TS_RANGE || (x->thr_status == TS_EXPR && x->thr_lo != x->thr_hi)) {
 		char hi[24];
 
 		report_num(num, sizeof num, x->thr_lo);
@@ -141,7 +145,7 @@ static void thr_text(const struct indicator *d, const struct ind_result *x, char
 	}
 	report_num(num, sizeof num, x->threshold);
 	snprintf(buf, cap, "%s %s%s", d->cmp == CMP_MIN ? "≥" : "≤", num,
-	         x->thr_status == TS_DRAFT ? " (draft)" : "");
+	         x->thr_status == TS_DRAFT ? " (draft)" : x->thr_status == TS_EXPR ? " (computed)" : "");
 }
 
 static void value_text(const struct indicator *d, const struct ind_result *x, char *buf, size_t cap)
@@ -172,13 +176,26 @@ void report_condition(const struct indicator *d, const struct ind_result *x, int
 }
 
 static void explain(struct report *r, const struct unit *u, int year, const double *vals,
-                    const struct ind_result *res, const unsigned char *crit, int status,
-                    int ncrit_met)
+                    const struct eval_hist *h, const struct ind_result *res,
+                    const unsigned char *crit, int status, int ncrit_met)
 {
 	const struct critset *s = r->set;
 	FILE *f = r->out;
-	int i, j, k;
+	int i, j, k, valw = 14, thrw = 16;
+	char val[64], thr[64];
 
+	/* the value and threshold columns as wide as the widest of the unit's
+	 * rows ("58 mVND/person/year"), so every row's citation lines up */
+	for (j = 0; j < s->nind; j++) {
+		if (res[j].status == ST_NA)
+			continue;
+		value_text(&s->ind[j], &res[j], val, sizeof val);
+		thr_text(&s->ind[j], &res[j], thr, sizeof thr);
+		if ((int)utf8_width(val) > valw)
+			valw = (int)utf8_width(val);
+		if ((int)utf8_width(thr) > thrw)
+			thrw = (int)utf8_width(thr);
+	}
 	fprintf(f, "%s (%s), %d: %s, %d/%d criteria met\n", u->name, u->code, year,
 	        eval_status_name[status], ncrit_met, s->ncrit);
 	for (i = 0; i < s->ncrit; i++) {
@@ -188,7 +205,7 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 		for (j = c->first; j < c->first + c->n; j++) {
 			const struct indicator *d = &s->ind[j];
 			const struct ind_result *x = &res[j];
-			char val[64], thr[64], gap[32];
+			char gap[32];
 			double g = eval_gap(d, x);
 
 			value_text(d, x, val, sizeof val);
@@ -205,17 +222,21 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 				fprintf(f, "not applicable  [%s]\n", d->cite);
 				continue;
 			}
-			pad(f, val, 14);
+			pad(f, val, valw);
 			fputs(" ", f);
-			pad(f, thr, 16);
+			pad(f, thr, thrw);
 			fprintf(f, " %-8s [%s]\n", gap, d->cite);
 			if (x->status == ST_UNKNOWN) {
-				int miss[16], n = eval_missing(s, j, vals, miss, 16);
+				struct eval_miss miss[16];
+				int n = eval_missing_at(s, j, vals, u->region, year, h, miss, 16);
 
 				if (n) {
 					fputs("           missing:", f);
 					for (k = 0; k < n; k++)
-						fprintf(f, " %s", s->var[miss[k]]);
+						if (miss[k].year == year)
+							fprintf(f, " %s", s->var[miss[k].var]);
+						else
+							fprintf(f, " %s (%d)", s->var[miss[k].var], miss[k].year);
 					putc('\n', f);
 				} else if (x->div0) {
 					fputs("           cannot divide by zero (the denominator is 0)\n", f);
@@ -321,8 +342,8 @@ static void json_bound(FILE *f, const char *key, double v)
 }
 
 void report_unit(struct report *r, int unit, int year, const double *vals,
-                 const struct ind_result *res, const unsigned char *crit,
-                 int status, int ncrit_met)
+                 const struct eval_hist *h, const struct ind_result *res,
+                 const unsigned char *crit, int status, int ncrit_met)
 {
 	const struct critset *s = r->set;
 	const struct unit *u = &r->units->u[unit];
@@ -382,7 +403,8 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 				const struct indicator *d = &s->ind[j];
 				const struct ind_result *x = &res[j];
 				double g = eval_gap(d, x);
-				int miss[16], n, k;
+				struct eval_miss miss[16];
+				int n, k;
 
 				fprintf(f, "%s\n   {\"id\": ", j > c->first ? "," : "");
 				report_json_str(f, d->id);
@@ -401,12 +423,18 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 				report_num(num, sizeof num, g);
 				fprintf(f, ", \"gap\": %s, \"cite\": ", *num ? num : "null");
 				report_json_str(f, d->cite);
-				n = x->status == ST_UNKNOWN ? eval_missing(s, j, vals, miss, 16) : 0;
+				n = x->status == ST_UNKNOWN ? eval_missing_at(s, j, vals, u->region, year, h, miss, 16) : 0;
 				fputs(", \"missing\": [", f);
 				for (k = 0; k < n; k++) {
+					char name[320];
+
+					if (miss[k].year == year)
+						snprintf(name, sizeof name, "%s", s->var[miss[k].var]);
+					else
+						snprintf(name, sizeof name, "%s (%d)", s->var[miss[k].var], miss[k].year);
 					if (k)
 						fputs(", ", f);
-					report_json_str(f, s->var[miss[k]]);
+					report_json_str(f, name);
 				}
 				fputs("]}", f);
 			}
@@ -414,7 +442,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 		}
 		fputs("]}", f);
 	} else if (r->explain) {
-		explain(r, u, year, vals, res, crit, status, ncrit_met);
+		explain(r, u, year, vals, h, res, crit, status, ncrit_met);
 	} else {
 		char name[256];
 		size_t keep = utf8_prefix_cols(u->name, (size_t)r->name_w);

@@ -44,9 +44,11 @@ struct report_cond {
 int report_begin(struct report *r, FILE *out, int format, int explain,
                  const struct critset *s, const struct unitset *us,
                  const int *units, int nunit, int year_from, int year_to);
+/* One unit-year: vals its figures, h its history (NULL: none; the
+ * missing figures of other years are named only with it). */
 void report_unit(struct report *r, int unit, int year, const double *vals,
-                 const struct ind_result *res, const unsigned char *crit,
-                 int status, int ncrit_met);
+                 const struct eval_hist *h, const struct ind_result *res,
+                 const unsigned char *crit, int status, int ncrit_met);
 /* Summary lines; run_id < 0 when the run was not stored. */
 void report_end(struct report *r, long long run_id, const char *db_path);
 void report_free(struct report *r);

@@ -36,7 +36,10 @@ int results_init(struct results *R, const struct critset *s, const int *units,
 	R->value = malloc((ncell * (size_t)s->nind + 1) * sizeof *R->value);
 	R->thr = calloc((size_t)R->nyear * (size_t)s->nind * (RG_N + 1) + 1, sizeof *R->thr);
 	R->region = malloc(((size_t)nunit + 1) * sizeof *R->region);
-	if (!R->status || !R->ncrit || !R->crit || !R->ind || !R->value || !R->thr || !R->region) {
+	if (s->has_unit_thr)
+		R->thr_cell = malloc((ncell * (size_t)s->nind * 2 + 1) * sizeof *R->thr_cell);
+	if (!R->status || !R->ncrit || !R->crit || !R->ind || !R->value || !R->thr || !R->region ||
+	    (s->has_unit_thr && !R->thr_cell)) {
 		results_free(R);
 		return -1;
 	}
@@ -66,6 +69,10 @@ void results_put(struct results *R, int i, int y, const struct ind_result *res,
 	for (k = 0; k < s->nind; k++) {
 		R->ind[at + (size_t)k] = (unsigned char)(res[k].status | (res[k].div0 ? RES_DIV0 : 0));
 		R->value[at + (size_t)k] = res[k].value;
+		if (R->thr_cell) {
+			R->thr_cell[(at + (size_t)k) * 2] = res[k].thr_lo;
+			R->thr_cell[(at + (size_t)k) * 2 + 1] = res[k].thr_hi;
+		}
 	}
 }
 
@@ -94,6 +101,12 @@ void results_ind(const struct results *R, int i, int y, int k, struct ind_result
 	x->thr_hi = tv->hi;
 	if (tv->status == TS_SET || tv->status == TS_DRAFT)
 		x->threshold = tv->value;
+	if (tv->status == TS_EXPR && R->thr_cell) {   /* computed for this unit */
+		x->thr_lo = R->thr_cell[at * 2];
+		x->thr_hi = R->thr_cell[at * 2 + 1];
+		if (x->thr_lo == x->thr_hi)
+			x->threshold = x->thr_lo;
+	}
 }
 
 void results_inds(const struct results *R, int i, int y, struct ind_result *out)
@@ -151,5 +164,6 @@ void results_free(struct results *R)
 	free(R->value);
 	free(R->thr);
 	free(R->region);
+	free(R->thr_cell);
 	memset(R, 0, sizeof *R);
 }

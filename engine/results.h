@@ -25,6 +25,8 @@ struct results {
 	double *value;               /* [cell * set->nind + k] NAN: not computed */
 	struct thr_value *thr;       /* [(year * set->nind + k) * (RG_N + 1) + region + 1] */
 	int *region;                 /* [unit] the threshold region each unit was judged in */
+	double *thr_cell;            /* [(cell * nind + k) * 2]: lo, hi of a threshold computed
+	                                for the unit (T_EXPR); NULL when the set has none */
 };
 #define RES_DIV0 0x80
 

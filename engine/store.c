@@ -1,6 +1,7 @@
 /* store.c - SQLite schema, migrations and loaders (store.h).
  * The schema is versioned by PRAGMA user_version; each migration runs in its
- * own transaction. Calls sqlite3, utf8 (folding, collation) and map. */
+ * own transaction, and a new file gets the whole schema (and what the
+ * caller's init adds) in one. Calls sqlite3, utf8 (folding, collation) and map. */
 #include "store.h"
 
 #include <math.h>
@@ -516,11 +517,30 @@ static int user_version(sqlite3 *db, int *v, struct ntm_err *err)
 	return 0;
 }
 
-int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err)
+/* Runs the statements that take a database from schema v to v + 1, and
+ * records v + 1; the caller holds the transaction. */
+static int migrate_step(sqlite3 *db, int v, struct ntm_err *err)
 {
-	int v, n = (int)(sizeof migrations / sizeof migrations[0]), bad;
 	const char *const *stmt;
 	char sql[64];
+
+	for (stmt = migrations[v]; *stmt; stmt++)
+		if (store_exec(db, *stmt, err) < 0)
+			return -1;
+	if (v + 1 == 4) {
+		if (convert_runs(db, err) < 0)
+			return -1;
+		for (stmt = schema_4_views; *stmt; stmt++)
+			if (store_exec(db, *stmt, err) < 0)
+				return -1;
+	}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+	return store_exec(db, sql, err);
+}
+
+int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err)
+{
+	int v, n = (int)(sizeof migrations / sizeof migrations[0]);
 
 	if (user_version(db, &v, err) < 0)
 		return -1;
@@ -532,16 +552,7 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
 	for (; v < n; v++) {
 		if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
 			return -1;
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-		bad = 0;
-		for (stmt = migrations[v]; *stmt && !bad; stmt++)
-			bad = store_exec(db, *stmt, err) < 0;
-		if (v + 1 == 4 && !bad) {
-			bad = convert_runs(db, err) < 0;
-			for (stmt = schema_4_views; *stmt && !bad; stmt++)
-				bad = store_exec(db, *stmt, err) < 0;
-		}
-		if (bad || store_exec(db, sql, err) < 0) {
+		if (migrate_step(db, v, err) < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			err_append(err, " (migrating %s to schema %d)", path, v + 1);
 			return -1;
@@ -550,6 +561,32 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
 			return -1;
 	}
 	return 0;
+}
+
+/* A new (empty) file: the whole schema and what init adds in one
+ * transaction, so no database is ever seen without them. Another process
+ * that made the file ours meanwhile leaves it to store_migrate. */
+static int create(sqlite3 *db, const char *path, store_init_fn init, void *arg,
+                  struct ntm_err *err)
+{
+	int v, n = (int)(sizeof migrations / sizeof migrations[0]);
+
+	if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	if (user_version(db, &v, err) < 0)
+		goto fail;
+	if (v != 0)                            /* made by another process meanwhile */
+		return store_exec(db, "COMMIT", err);
+	for (; v < n; v++)
+		if (migrate_step(db, v, err) < 0)
+			goto fail;
+	if (init && init(db, arg, err) < 0)
+		goto fail;
+	return store_exec(db, "COMMIT", err);
+fail:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	err_append(err, " (creating %s)", path);
+	return -1;
 }
 
 /* ntm's tables; a database with a user_version must have the first
@@ -664,6 +701,12 @@ static int open_as(const char *name, int flags, sqlite3 **db)
 
 int store_open(const char *path, sqlite3 **out, struct ntm_err *err)
 {
+	return store_open_init(path, out, NULL, NULL, err);
+}
+
+int store_open_init(const char *path, sqlite3 **out, store_init_fn init, void *arg,
+                    struct ntm_err *err)
+{
 	sqlite3 *db = NULL;
 	struct shape sh;
 	int rc, n = (int)(sizeof migrations / sizeof migrations[0]);
@@ -749,6 +792,8 @@ int store_open(const char *path, sqlite3 **out, struct ntm_err *err)
 				goto fail;
 			err_clear(err);
 		}
+		if (sh.version == 0 && create(db, path, init, arg, err) < 0)
+			goto fail;
 		if (store_migrate(db, path, 0, err) < 0)
 			goto fail;
 	}

@@ -41,6 +41,13 @@ int store_region_parse(const char *s);
  * database in a read-only directory is read as immutable. Returns 0 or -1
  * with err. */
 int store_open(const char *path, sqlite3 **db, struct ntm_err *err);
+/* What a new database starts with: called once, when store_open_init gives
+ * a new (or empty) file its schema, inside the same transaction; returns 0,
+ * or -1 with err (nothing is then written). */
+typedef int (*store_init_fn)(sqlite3 *db, void *arg, struct ntm_err *err);
+/* store_open, with init run on a new file (NULL: nothing but the schema). */
+int store_open_init(const char *path, sqlite3 **db, store_init_fn init, void *arg,
+                    struct ntm_err *err);
 /* Whether db was opened read-only. */
 int store_readonly(sqlite3 *db);
 /* 0 when db can be written; else -1 with err "PATH is read-only: cannot
@@ -120,6 +127,7 @@ struct varset {
 	struct variable *v;
 	size_t n;
 	struct map by_name; /* name -> index */
+	const char *origin; /* which dictionary, for messages (not owned; NULL: unsaid) */
 };
 
 int store_vars(sqlite3 *db, struct varset *vs, struct ntm_err *err);

@@ -312,7 +312,7 @@ void table_cell_text(const struct table *t, int col, const struct table_cell *c,
 
 int table_format_parse(const char *s)
 {
-	static const char *const name[TF_N] = { "text", "csv", "md", "xlsx" };
+	static const char *const name[TF_N] = { "text", "csv", "md", "xlsx", "html" };
 	int i;
 
 	for (i = 0; i < TF_N; i++)
@@ -335,5 +335,7 @@ int table_format_of(const char *name)
 		return TF_MD;
 	if (strcasecmp(dot, ".txt") == 0)
 		return TF_TEXT;
+	if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
+		return TF_HTML;
 	return -1;
 }

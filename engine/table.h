@@ -1,8 +1,9 @@
 /* table.h - a titled table as plain data, laid out as an office's annex:
  * the form ("Biểu số 01"), title, place, period, source and unit of measure
  * above; typed columns; rows of cells (body or total); notes below. Built
- * by cmd_report.c; written by table_xlsx.c, table_csv.c, table_text.c and
- * table_md.c, one format each. Calls utf8.h for display widths only. */
+ * by cmd_report.c; written by table_xlsx.c, table_csv.c, table_text.c,
+ * table_md.c and table_html.c, one format each. Calls utf8.h for display
+ * widths only. */
 #ifndef NTM_TABLE_H
 #define NTM_TABLE_H
 
@@ -19,7 +20,7 @@ enum { TC_TEXT, TC_INT, TC_YEAR, TC_NUM, TC_PCT, TC_MVND, TC_TONNES, TC_STATUS, 
 enum { CELL_EMPTY, CELL_TEXT, CELL_NUM, CELL_STATUS };
 enum { ROW_BODY, ROW_TOTAL };
 /* Output formats. */
-enum { TF_TEXT, TF_CSV, TF_MD, TF_XLSX, TF_N };
+enum { TF_TEXT, TF_CSV, TF_MD, TF_XLSX, TF_HTML, TF_N };
 
 struct table_col {
 	char *key;           /* csv header: stable, English ("unit_name") */
@@ -99,9 +100,9 @@ int table_col_shown(const struct table *t, int col, int fmt);
 void table_fmt_num(char *buf, size_t cap, double v, int decimals, int fixed, int vn);
 
 /* The format a file name asks for by its extension (.xlsx, .csv, .md,
- * .txt), or -1. */
+ * .txt, .html), or -1. */
 int table_format_of(const char *name);
-/* A format by name ("text", "csv", "md", "xlsx"), or -1. */
+/* A format by name ("text", "csv", "md", "xlsx", "html"), or -1. */
 int table_format_parse(const char *s);
 
 /* Writers: each returns 0, or -1 when the stream failed (ferror). */
@@ -113,5 +114,26 @@ int table_csv_write(FILE *f, const struct table *t, int bom);
 /* Writes tables t[0..n) as one workbook at path (one sheet each), through
  * libxlsxwriter. Returns 0, or -1 with err. */
 int table_xlsx_write(const char *path, const struct table *const *t, int n, struct ntm_err *err);
+
+/* HTML (table_html.c): the table as a <section> of a page, the page's
+ * head and style being the caller's (report_html.c). */
+struct table_html {
+	const char *id;          /* the section's id and the table's data-table; NULL: none */
+	/* columns (by key) whose text carries "[n]" references to the page's
+	 * numbered sources: each becomes a link to #nguon-n; NULL-terminated */
+	const char *const *ref_cols;
+	/* an extra last column: its header, and its cells written by extra()
+	 * as HTML (escaped by extra itself) for row i; NULL: none */
+	const char *extra_head;
+	void (*extra)(void *ud, const struct table *t, int row, FILE *f);
+	void *ud;
+};
+/* Writes t as HTML; o may be NULL. Every text is escaped (html_escape).
+ * Returns 0, or -1 when the stream failed. */
+int table_html_write(FILE *f, const struct table *t, const struct table_html *o);
+/* s as HTML text or a quoted attribute's value: & < > " ' as entities,
+ * control characters but tab and line feed dropped. The one escaping
+ * function of every HTML ntm writes. */
+void html_escape(FILE *f, const char *s);
 
 #endif

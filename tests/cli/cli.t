@@ -14,8 +14,9 @@ $ $NTM help import
 ~ All files go in as one transaction
 $ $NTM --version
 ~ ntm 0.1.0
+# a new database begins with the bundled dictionary
 $ NTM_DB=env.db $NTM variables && test -f env.db
-~ the dictionary is empty (ntm import data/variables.csv)
+~ households_total                       households        Tổng số hộ
 $ cp -r $T/* . && $NTM --db t.db import variables.csv units.csv >/dev/null && $NTM --db t.db units --level commune
 > TN-DH-BAOCUONG         Bảo Cường  (commune, tdmnpb)
 > TN-DH-KIMPHUONG        Kim Phượng  (commune, tdmnpb)

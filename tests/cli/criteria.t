@@ -18,16 +18,17 @@ $ $NTM --db t.db import units.csv observations.csv >/dev/null && $NTM --db t.db 
 
 # what changed from one decision to the next, per region and year
 $ $NTM --db t.db --criteria mine criteria diff roads my-province
-~ tightened  2.2      threshold      ≥ 65 -> ≥ 80  (tdmnpb 2021-2025)
-~ loosened   2.2      threshold      ≥ 90 (draft) -> ≥ 80  (btb 2021-2025)
-~ status     2.2      threshold      not set -> ≥ 80  (dbsh, dhntb, tn, dnb, dbscl 2021-2025)
+~   thresholds compared in 2023-2025, the years both are in force
+~ tightened  2.2      threshold      ≥ 65 -> ≥ 80  (tdmnpb 2023-2025)
+~ loosened   2.2      threshold      ≥ 90 (draft) -> ≥ 80  (btb 2023-2025)
+~ status     2.2      threshold      not set -> ≥ 80  (dbsh, dhntb, tn, dnb, dbscl 2023-2025)
 ~ changed    2.2      cite           QĐ test, 2.2 -> QĐ 9/2023, 2.2
 ~ changed    set      years          2021-2025 -> 2023-2025
 ~ 7 changes: 0 added, 0 removed, 1 tightened, 1 loosened, 1 status, 4 changed
 $ $NTM --db t.db --criteria mine criteria diff roads my-province --format csv --exit-code
 ? 1
 ~ change,criterion,indicator,field,where,before,after
-~ status,2,2.2,threshold,"dbsh, dhntb, tn, dnb, dbscl 2021-2025",not set,≥ 80
+~ status,2,2.2,threshold,"dbsh, dhntb, tn, dnb, dbscl 2023-2025",not set,≥ 80
 $ $NTM --db t.db --criteria mine criteria diff roads mine/roads.lua --exit-code
 ~ 0 changes
 $ printf 'set { id = "next", extends = "roads", title = "t", decision = "QĐ 10/2024", level = "commune", years = { 2024, 2025 } }\nremove "13.4"\ncriterion "5" { name = "Trường học", indicator "5.1" { name = "Trường đạt chuẩn", measure = v.road_village_total_km, min = 70, cite = "QĐ 10/2024, 5.1" } }\n' > mine/next.lua && $NTM --db t.db --criteria mine criteria diff my-province next
@@ -48,7 +49,7 @@ $ $NTM --db t.db --criteria mine criteria diff roads next --format xml
 $ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\ncriterion "2" { name = "n",\n  indicator "2.2" { name = "n", measure = pct(v.road_vilage_hardened_km, v.road_village_total_km), min = 1, cite = "c" } }\n' > typo.lua
 $ $NTM --db t.db criteria check typo.lua
 ? 1
-2~ typo.lua:3: unknown variable 'road_vilage_hardened_km'; did you mean 'road_village_hardened_km'?
+2~ typo.lua:3: unknown variable 'road_vilage_hardened_km'; did you mean 'road_village_hardened_km', 'road_all_hardened_km' or 'road_alley_hardened_km'? (variables come from the dictionary in t.db)
 $ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years = { 2021, 2025 } }\ncriterion "2" { name = "n",\n  indicator "2.2" { name = "n", measure = v.road_village_total_km, cite = "c" } }\n' > nothr.lua
 $ $NTM --db t.db criteria check nothr.lua
 ? 1

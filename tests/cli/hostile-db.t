@@ -34,9 +34,10 @@ $ cd c && cat units.csv && ls
 > units.csv
 
 # an empty file, or a new one, becomes an ntm database
-$ touch empty.db && $NTM --db empty.db variables && sqlite3 empty.db 'PRAGMA user_version'
-> the dictionary is empty (ntm import data/variables.csv)
+$ touch empty.db && $NTM --db empty.db variables | grep -c . && sqlite3 empty.db 'PRAGMA user_version; SELECT file FROM import'
+> 183
 > 4
+> bundled dictionary
 
 # a read-only database is read: units, criteria, eval (not stored). As root,
 # permissions do not bind: ro.sh runs ntm as nobody then.

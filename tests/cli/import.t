@@ -1,9 +1,9 @@
 # ntm import: all or nothing, messages naming file, line and field
 $ cp -r $T/* . && $NTM --db t.db import variables.csv units.csv observations.csv
-> variables          5 rows       5 new       0 replaced  variables.csv
+> variables          5 rows       0 new       5 replaced  variables.csv
 > units              8 rows       8 new       0 replaced  units.csv
 > observations      16 rows      16 new       0 replaced  observations.csv
-> imported 29 rows from 3 files into t.db
+> imported 29 rows from 3 files into t.db (a new database, which began with the bundled dictionary)
 
 # a BOM and CRLF line ends were accepted (units.csv has both); names stored in NFC
 $ sqlite3 t.db "SELECT name FROM unit WHERE code = 'TN-DH-KIMPHUONG'"
@@ -13,7 +13,7 @@ $ sqlite3 t.db "SELECT name FROM unit WHERE code = 'TN-DH-KIMPHUONG'"
 $ sqlite3 t.db "SELECT count(*) FROM observation" > before.txt
 $ $NTM --db t.db import bad-variable.csv
 ? 1
-2> ntm: bad-variable.csv:3: field 'variable': unknown variable 'road_vilage_hardened_km'; did you mean 'road_village_hardened_km'? (the dictionary is data/variables.csv; add the variable there and import it)
+2> ntm: bad-variable.csv:3: field 'variable': unknown variable 'road_vilage_hardened_km'; did you mean 'road_village_hardened_km', 'road_alley_hardened_km' or 'road_all_hardened_km'? (the dictionary is data/variables.csv; add the variable there and import it)
 2> nothing was imported
 $ sqlite3 t.db "SELECT count(*) FROM observation" | diff - before.txt
 $ $NTM --db t.db import bad-unit.csv

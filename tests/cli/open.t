@@ -78,12 +78,14 @@ $ $NTM --db t.db --criteria open --strict eval open-roads --unit "quang giao" --
 
 # charts: the heat map's statuses in csv, a threshold band (unset: 0-100 %)
 $ $NTM --db t.db --criteria open plot heatmap --set open-roads --unit TN-DH --year 2023 --out h.svg --csv h.csv && cat h.csv && grep -c 'chưa có ngưỡng' h.svg
+> wrote h.svg and h.csv
 > category,Bảo Cường,Kim Phượng
 > 2,open,open
 > 10,open,unknown
 > 13,met,met
 > 1
 $ $NTM --db t.db --criteria open plot share --var road_village_hardened_km --of road_village_total_km --unit "bao cuong" --threshold open-roads:2.2 --out s.svg --csv s.csv && cat s.csv
+> wrote s.svg and s.csv
 > category,Bảo Cường,threshold_low,threshold_high
 > 2022,65,0,100
 > 2023,70,0,100

@@ -38,7 +38,7 @@ $ $NTM --db t.db plot funding --unit TN-DH-BAOCUONG --out x.png
 2> ntm: plot funding: no funding in million VND for Bảo Cường (TN-DH-BAOCUONG)
 $ $NTM --db t.db plot pie --out x.png
 ? 2
-2> ntm: plot: unknown kind 'pie' (funding, variable, share, units-met, heatmap or runs)
+2> ntm: plot: unknown kind 'pie' (funding, variable, share, units-met, heatmap, projection or runs)
 # --out into a missing folder is refused, with nothing on standard output
 $ $NTM --db t.db plot funding --unit TN-DH --out missing/f.png > stdout.bin
 ? 1
@@ -78,11 +78,13 @@ $ NTM_GNUPLOT_TIMEOUT=soon $NTM --db t.db plot funding --unit TN-DH --out x.png
 
 # units meeting a set per year, and the criteria heat map, with their data as CSV
 $ $NTM --db t.db --criteria crit plot units-met --set roads --unit "dinh hoa" --years 2022-2023 --out m.svg --csv m.csv && cat m.csv
+> wrote m.svg and m.csv
 > category,Đạt chuẩn (chắc chắn),"Có thể đạt (chờ ngưỡng, thiếu số liệu)",Không đạt,Số tiêu chí đạt bình quân
 > 2022,0,1,1,1
 > 2023,1,1,0,2.5
 $ grep -q 'Định Hóa: số đơn vị đạt roads, 2022–2023' m.svg
 $ $NTM --db t.db --criteria crit plot heatmap --set roads --unit TN-DH --year 2023 --out h.png --csv h.csv && cat h.csv
+> wrote h.png and h.csv
 > category,Bảo Cường,Kim Phượng
 > 2,met,met
 > 10,met,unknown
@@ -92,11 +94,13 @@ $ od -An -tx1 -N4 h.png | tr -d ' '
 
 # a share over years and quarters; two runs side by side
 $ printf 'unit,period,variable,value,source\nTN-DH-KIMPHUONG,2024Q1,road_village_total_km,30,test\n' > q.csv && $NTM --db t.db import q.csv >/dev/null && $NTM --db t.db plot share --var road_village_hardened_km --of road_village_total_km --unit "kim phuong" --out s.png --csv s.csv && cat s.csv
+> wrote s.png and s.csv
 > category,Kim Phượng
 > 2023Q2,60
 > 2023Q4,66.66666667
 $ $NTM --db t.db --criteria crit eval roads --years 2022-2023 >/dev/null && $NTM --db t.db --criteria crit eval roads --unit "dinh hoa" --year 2023 >/dev/null
 $ $NTM --db t.db plot runs --run 1 --against 2 --out r.svg --csv r.csv && cat r.csv
+> wrote r.svg and r.csv
 > category,Lần đánh giá 1,Lần đánh giá 2
 > 2022,0,
 > 2023,1,1

@@ -247,19 +247,19 @@ $ ln -s target.csv l.csv && ln -s target.xlsx l.xlsx && ./r report funding --uni
 # errors
 $ ./r report critera --unit "Định Hóa"
 ? 2
-2> ntm: report: unknown table 'critera' (criteria, indicators, summary, funding or projects); did you mean 'criteria'?
+2> ntm: report: unknown table 'critera' (criteria, indicators, summary, funding or projects, or html); did you mean 'criteria'?
 $ ./r report criteria
 ? 2
 2> ntm: report: give --unit NAME|CODE (a district, a province or a commune)
 $ ./r report funding --unit "Quảng Giao" --out f.pdf
 ? 2
-2> ntm: report: --out 'f.pdf': give a file ending in .xlsx, .csv, .md or .txt
+2> ntm: report: --out 'f.pdf': give a file ending in .xlsx, .csv, .md, .txt or .html
 $ ./r report funding --unit "Quảng Giao" --bom
 ? 2
 2> ntm: report: --bom goes with csv (--out FILE.csv or --format csv)
 $ ./r report funding --unit "Quảng Giao" --format xlsx
 ? 2
-2> ntm: report: --format 'xlsx' is not text, csv or md (an xlsx is a file: give --out FILE.xlsx)
+2> ntm: report: --format 'xlsx' is not text, csv, md or html (an xlsx is a file: give --out FILE.xlsx)
 $ ./r report funding --unit "Quảng Giao" --out f.csv --format md
 ? 2
 2> ntm: report: --format md and --out 'f.csv' disagree; the extension of --out picks the format

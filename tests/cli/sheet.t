@@ -48,7 +48,7 @@ $ cat out/mini-annex.lua
 ~   max  = 10,
 ~   cite = S1,
 $ $NTM --db t.db --criteria crit criteria check out/mini-annex.lua
-> ok  out/mini-annex.lua: set mini-annex, 4 criteria, 5 indicators, 18 draft and 6 unset thresholds
+> ok  out/mini-annex.lua: set mini-annex, 4 criteria, 5 indicators, 18 draft and 6 unset thresholds; variables checked against the dictionary in t.db
 $ $NTM --db t.db --criteria crit criteria diff mini-318 out/mini-annex.lua
 > criteria diff mini-318 -> mini-annex
 >   QĐ thử 1/2022 (test fixture, not the law) (crit/mini-318.lua)

@@ -221,7 +221,21 @@ static void sandbox_survives_and_reports_traceback(void **state)
 	const char *p = file("tb.lua", "local function inner() error('deep') end\n"
 	                               "local function outer() inner() end\nouter()\n");
 
+	/* a set or test file: the message ends at the author's line */
 	assert_int_equal(sandbox_run_file(sb, p, &err), -1);
+	assert_non_null(strstr(err.msg, "tb.lua:1: deep"));
+	assert_null(strchr(err.msg, '\n'));
+	/* without a place of its own, the innermost line of the file */
+	p = file("tb0.lua", "local function inner() error('deep', 0) end\n"
+	                    "local function outer() inner() end\nouter()\n");
+	assert_int_equal(sandbox_run_file(sb, p, &err), -1);
+	assert_non_null(strstr(err.msg, "tb0.lua:1: deep"));
+	assert_null(strstr(err.msg, "traceback"));
+	/* an analysis script keeps the traceback: it calls functions */
+	p = file("tb.lua", "local function inner() error('deep') end\n"
+	                   "local function outer() inner() end\nouter()\n");
+	lua_newtable(sb->L);
+	assert_int_equal(sandbox_run_script(sb, p, &err), -1);
 	assert_non_null(strstr(err.msg, "tb.lua:1: deep"));
 	assert_non_null(strstr(err.msg, "stack traceback:"));
 	assert_non_null(strstr(err.msg, "tb.lua:2: in"));
@@ -619,7 +633,11 @@ static void decisions_compared(void **state)
 	x = change(&d, "2.2", "threshold", CD_TIGHTENED);
 	assert_string_equal(x->before, "≥ 70");
 	assert_string_equal(x->after, "≥ 75");
-	assert_string_equal(x->where, "tdmnpb 2021-2026");
+	/* compared in the years both are in force */
+	assert_string_equal(x->where, "tdmnpb 2022-2025");
+	assert_int_equal(d.y0, 2022);
+	assert_int_equal(d.y1, 2025);
+	assert_false(d.apart);
 	/* the same value no longer a draft, and a value where there was none */
 	assert_int_equal(d.count[CD_STATUS], 2);
 	x = change(&d, "10", "threshold", CD_TIGHTENED);
@@ -629,8 +647,10 @@ static void decisions_compared(void **state)
 	x = change(&d, "13.9", "threshold", CD_LOOSENED);
 	assert_string_equal(x->before, "≤ 0");
 	assert_string_equal(x->after, "≤ 1");
-	/* 10 in 2025-2026: 60 before, 50 after */
+	/* 10 in 2025: 60 before, 50 after (2026 is the new set's alone) */
 	assert_int_equal(d.count[CD_LOOSENED], 2);
+	x = change(&d, "10", "threshold", CD_LOOSENED);
+	assert_string_equal(x->where, "all regions 2025");
 	x = change(&d, "13.5", "indicator", CD_REMOVED);
 	assert_null(x->after);
 	assert_non_null(strstr(x->before, "craft income: min 40"));
@@ -647,6 +667,53 @@ static void decisions_compared(void **state)
 	assert_int_equal(critdiff(a, a, &d), 0);
 	assert_int_equal(d.n, 0);
 	critdiff_free(&d);
+	crit_free(b);
+
+	/* the decision that replaced it, in force after it: each in its own
+	 * years, and the renumbered indicators moved, not removed and added */
+	b = load(*state, "later.lua",
+	         "set { id = 'later', title = 'Later', decision = 'QĐ 3', level = 'commune',\n"
+	         "      years = { 2026, 2030 } }\n"
+	         "criterion '2' { name = 'Roads',\n"
+	         "  indicator '2.2' { name = 'village roads', measure = pct(v.a, v.b),\n"
+	         "    min = by_region { tdmnpb = 90, default = 70 }, cite = 'QĐ 3, 2.2' } }\n"
+	         "criterion '13' { name = 'Production',\n"
+	         "  indicator '13.5' { name = 'craft plan', measure = v.plan, must = true,\n"
+	         "    applies = gt(v.crafts, 0), cite = 'QĐ 1, 13.4', renumbered_from = '13.4' },\n"
+	         "  indicator '13.6' { name = 'craft income', measure = v.income, min = 40,\n"
+	         "    applies = gt(v.crafts, 0), cite = 'QĐ 1, 13.5' },\n"
+	         "  indicator '13.9' { name = 'poverty', measure = v.poor, max = 0, cite = 'QĐ 1, 13.9' } }\n",
+	         &err);
+	if (!b)
+		fail_msg("%s", err.msg);
+	assert_int_equal(critdiff(a, b, &d), 0);
+	assert_true(d.apart);
+	x = change(&d, "2.2", "threshold", CD_TIGHTENED);
+	assert_string_equal(x->before, "≥ 70");
+	assert_string_equal(x->after, "≥ 90");
+	assert_string_equal(x->where, "tdmnpb 2021-2025 -> 2026-2030");
+	x = change(&d, "13.5", "indicator", CD_MOVED);
+	assert_string_equal(x->before, "13.4");
+	assert_string_equal(x->after, "13.5");
+	/* later's 13.5 is base's 13.4, so base's 13.5, whose renumbering to
+	 * 13.6 is not declared, is removed and 13.6 added */
+	change(&d, "13.5", "indicator", CD_REMOVED);
+	change(&d, "13.6", "indicator", CD_ADDED);
+	assert_int_equal(d.count[CD_MOVED], 1);
+	critdiff_free(&d);
+	/* ... unless the diff is told: --renumbered 13.5=13.6 */
+	{
+		const struct cdrenum map[] = { { "13.5", "13.6" } };
+
+		assert_int_equal(critdiff_map(a, b, map, 1, &d), 0);
+		assert_int_equal(d.count[CD_MOVED], 2);
+		x = change(&d, "13.6", "indicator", CD_MOVED);
+		assert_string_equal(x->before, "13.5");
+		/* what is left removed: criterion 10 and its indicator */
+		assert_int_equal(d.count[CD_REMOVED], 2);
+		assert_int_equal(d.count[CD_ADDED], 0);
+		critdiff_free(&d);
+	}
 	crit_free(a);
 	crit_free(b);
 }

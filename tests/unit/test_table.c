@@ -225,8 +225,10 @@ static void formats(void **state)
 	assert_int_equal(table_format_of("b.pdf"), -1);
 	assert_int_equal(table_format_of("dir.csv/b"), -1);
 	assert_int_equal(table_format_of("b"), -1);
+	assert_int_equal(table_format_of("b.HTML"), TF_HTML);
 	assert_int_equal(table_format_parse("md"), TF_MD);
-	assert_int_equal(table_format_parse("html"), -1);
+	assert_int_equal(table_format_parse("html"), TF_HTML);
+	assert_int_equal(table_format_parse("pdf"), -1);
 }
 
 int main(void)
