@@ -49,7 +49,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= csv criteria script
 
 SRCS     := $(filter-out engine/main.c,$(wildcard engine/*.c))
-OBJS     := $(SRCS:engine/%.c=$(BUILD)/%.o) $(BUILD)/prelude.o $(BUILD)/dictionary.o
+OBJS     := $(SRCS:engine/%.c=$(BUILD)/%.o) $(BUILD)/prelude.o $(BUILD)/dictionary.o $(BUILD)/vi_po.o
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -99,6 +99,12 @@ $(BUILD)/dictionary.c: data/variables.csv $(BUILD)/bin2c
 	@echo "  GEN    $@"
 	$(Q)$(BUILD)/bin2c ntm_dictionary < $< > $@
 $(BUILD)/dictionary.o: $(BUILD)/dictionary.c
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+# ... and the Vietnamese catalogue of what ntm writes for people (i18n.h).
+$(BUILD)/vi_po.c: engine/po/vi.po $(BUILD)/bin2c
+	@echo "  GEN    $@"
+	$(Q)$(BUILD)/bin2c ntm_vi_po < $< > $@
+$(BUILD)/vi_po.o: $(BUILD)/vi_po.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(NTM): $(OBJS) $(BUILD)/main.o

@@ -9,6 +9,7 @@
 #include "cmds.h"
 #include "bounds.h"
 #include "evalrun.h"
+#include "i18n.h"
 #include "hier.h"
 #include "inforce.h"
 #include "report.h"
@@ -112,8 +113,8 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 			return -1;
 		runs_abort(&w);   /* frees the writer's buffer; the run is committed */
 		if (format == FMT_TABLE)
-			printf("the results under %s it used (%d %ss) stored as run %lld\n", hs->id,
-			       hs->run.nunit, store_level_name[hs->level], (long long)w.run_id);
+			printf(_("the results under %s it used (%d %ss) stored as run %lld\n"), hs->id,
+			       hs->run.nunit, _(store_level_name[hs->level]), (long long)w.run_id);
 	}
 	return 0;
 }
@@ -203,7 +204,7 @@ static void print_notes(struct ctx *c, int format)
 
 	if (c->notes.n == 0)
 		return;
-	fprintf(f, "units as they stood in %d; figures across merges:\n", c->as_of);
+	fprintf(f, _("units as they stood in %d; figures across merges:\n"), c->as_of);
 	for (i = 0; i < c->notes.n; i++)
 		fprintf(f, "  %s\n", c->notes.line[i]);
 	lineage_notes_free(&c->notes);
@@ -245,9 +246,10 @@ static int assume(struct ctx *c, struct critset *s, char *head, size_t cap)
 	n = bounds_narrow(s, &b, &c->err);
 	if (n >= 0)
 		snprintf(head + strlen(head), cap - strlen(head),
-		         "assuming the recognitions on record: %d recognition%s narrow%s %d threshold "
-		         "cell%s (`ntm criteria bounds %s` lists them)\n\n", b.nrecog,
-		         b.nrecog == 1 ? "" : "s", b.nrecog == 1 ? "s" : "", n, n == 1 ? "" : "s", s->id);
+		         b.nrecog == 1 ? _("assuming the recognitions on record: %d recognition narrows %d "
+		                           "threshold cells (`ntm criteria bounds %s` lists them)\n\n") :
+		         _("assuming the recognitions on record: %d recognitions narrow %d threshold cells "
+		           "(`ntm criteria bounds %s` lists them)\n\n"), b.nrecog, n, s->id);
 	bounds_free(&b);
 	return n < 0 ? -1 : 0;
 }
@@ -340,13 +342,13 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		}
 	report_end(&rep, store ? (long long)w.run_id : -1, c->db_path);
 	if (!store && o->no_store)
-		fprintf(o->format == FMT_TABLE ? out : stderr, "%snot stored (--no-store)\n",
-		        o->format == FMT_TABLE ? "" : "ntm: ");
+		fprintf(o->format == FMT_TABLE ? out : stderr, "%s%s\n",
+		        o->format == FMT_TABLE ? "" : "ntm: ", _("not stored (--no-store)"));
 	else if (!store)
-		fprintf(o->format == FMT_TABLE ? out : stderr, "%snot stored: %s is read-only\n",
+		fprintf(o->format == FMT_TABLE ? out : stderr, _("%snot stored: %s is read-only\n"),
 		        o->format == FMT_TABLE ? "" : "ntm: ", c->db_path);
 	if (c->scenario_name && o->format == FMT_TABLE)
-		fprintf(out, "under scenario %s: the base data is unchanged\n", c->scenario_name);
+		fprintf(out, _("under scenario %s: the base data is unchanged\n"), c->scenario_name);
 	if (fflush(out) != 0 || ferror(out)) {
 		err_set(&c->err, "eval: the report could not be written%s", store ? " (the run is stored)" : "");
 		goto done;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "suggest.h"
 
 #define NTM_VERSION "0.1.0"
@@ -55,6 +56,10 @@ static void usage(FILE *f)
 	           "  --as-of YEAR         judge the units as they stood in YEAR, in every year:\n"
 	           "                       before a merge, a unit's figures combine those of\n"
 	           "                       the units merged into it (default: each year's units)\n"
+	           "  --lang vi|en         the language of what ntm writes for people (default:\n"
+	           "                       NTM_LANG, LANGUAGE, LC_ALL, LC_MESSAGES or LANG when\n"
+	           "                       one names vi or en, else Vietnamese); csv and json\n"
+	           "                       keep their English codes\n"
 	           "  --strict             judge every draft threshold as unset, so that only\n"
 	           "                       numbers confirmed from a decision's text decide\n"
 	           "  --help               this text; 'ntm COMMAND --help' for a command\n"
@@ -89,15 +94,16 @@ static int criteria_path(struct ctx *c)
  * given once. */
 static int globals(struct ctx *c, int *argc, char **argv)
 {
-	static const char *const names[] = { "--db", "--criteria", "--scenario", "--as-of" };
-	const char *as_of = NULL, *given[4] = { NULL, NULL, NULL, NULL };
-	const char **dst[4];
+	static const char *const names[] = { "--db", "--criteria", "--scenario", "--as-of", "--lang" };
+	const char *as_of = NULL, *lang = NULL, *given[5] = { NULL, NULL, NULL, NULL, NULL };
+	const char **dst[5];
 	int i, j = 1, k, last;
 
 	dst[0] = &c->db_path;
 	dst[1] = &c->criteria_path;
 	dst[2] = &c->scenario_name;
 	dst[3] = &as_of;
+	dst[4] = &lang;
 	for (i = 1; i < *argc; i++) {
 		const char *a = argv[i], *val = NULL;
 		size_t n = 0;
@@ -111,12 +117,12 @@ static int globals(struct ctx *c, int *argc, char **argv)
 			c->strict = 1;
 			continue;
 		}
-		for (k = 0; k < 4; k++) {
+		for (k = 0; k < 5; k++) {
 			n = strlen(names[k]);
 			if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '='))
 				break;
 		}
-		if (k == 4) {
+		if (k == 5) {
 			argv[j++] = argv[i];
 			continue;
 		}
@@ -141,6 +147,10 @@ static int globals(struct ctx *c, int *argc, char **argv)
 		c->db_given = 1;
 	if (given[1] && criteria_path(c) < 0)
 		return -1;
+	if (i18n_init(lang) < 0) {
+		err_set(&c->err, "--lang '%s' is not vi or en", lang);
+		return -1;
+	}
 	if (as_of && (opt_years(as_of, &c->as_of, &last) < 0 || last != c->as_of)) {
 		err_set(&c->err, "--as-of '%s' is not a year (e.g. 2023)", as_of);
 		return -1;

@@ -8,6 +8,7 @@
 
 #include "csv.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "store.h"
 #include "utf8.h"
 
@@ -16,6 +17,16 @@ static const char *const mark[ST_N] = { "✓", "✗", "?", "~", "–" };
 void report_num(char *buf, size_t cap, double v)
 {
 	fmt_num(buf, cap, v);
+}
+
+/* A number a person reads: in Vietnamese the decimal mark is a comma. */
+static void human_num(char *buf, size_t cap, double v)
+{
+	char *p;
+
+	fmt_num(buf, cap, v);
+	if (i18n_lang() == LANG_VI && (p = strchr(buf, '.')))
+		*p = ',';
 }
 
 void report_json_str(FILE *f, const char *s)
@@ -108,12 +119,13 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 	} else {
 		fprintf(out, "%s — %s\n%s\n\n", s->id, s->title, s->decision);
 		if (!explain) {
-			pad(out, "unit", r->name_w);
-			fputs("  year ", out);
+			pad(out, _("unit"), r->name_w);
+			fputs("  ", out);
+			pad(out, _("year"), 5);
 			for (i = 0; i < s->ncrit; i++)
 				fprintf(out, " %*s", (int)(strlen(s->crit[i].id) > 2 ? strlen(s->crit[i].id) : 2),
 				        s->crit[i].id);
-			fputs("   met  result\n", out);
+			fprintf(out, "   %s  %s\n", _("met"), _("result"));
 		}
 	}
 	return 0;
@@ -124,28 +136,28 @@ static void thr_text(const struct indicator *d, const struct ind_result *x, char
 	char num[32];
 
 	if (d->cmp == CMP_MUST) {
-		snprintf(buf, cap, "%s", d->must ? "must hold" : "must not hold");
+		snprintf(buf, cap, "%s", d->must ? _("must hold") : _("must not hold"));
 		return;
 	}
 	if (x->thr_status == TS_UNSET) {
-		snprintf(buf, cap, "not set");
+		snprintf(buf, cap, "%s", _("not set"));
 		return;
 	}
 	if (x->thr_status == TS_EXPR && (isnan(x->thr_lo) || isinf(x->thr_lo))) {
-		snprintf(buf, cap, "computed");   /* its figures are missing */
+		snprintf(buf, cap, "%s", _("computed"));   /* its figures are missing */
 		return;
 	}
 	if (x->thr_status == TS_RANGE || (x->thr_status == TS_EXPR && x->thr_lo != x->thr_hi)) {
 		char hi[24];
 
-		report_num(num, sizeof num, x->thr_lo);
-		report_num(hi, sizeof hi, x->thr_hi);
+		human_num(num, sizeof num, x->thr_lo);
+		human_num(hi, sizeof hi, x->thr_hi);
 		snprintf(buf, cap, "%s %s–%s", d->cmp == CMP_MIN ? "≥" : "≤", num, isinf(x->thr_hi) ? "∞" : hi);
 		return;
 	}
-	report_num(num, sizeof num, x->threshold);
+	human_num(num, sizeof num, x->threshold);
 	snprintf(buf, cap, "%s %s%s", d->cmp == CMP_MIN ? "≥" : "≤", num,
-	         x->thr_status == TS_DRAFT ? " (draft)" : x->thr_status == TS_EXPR ? " (computed)" : "");
+	         x->thr_status == TS_DRAFT ? _(" (draft)") : x->thr_status == TS_EXPR ? _(" (computed)") : "");
 }
 
 static void value_text(const struct indicator *d, const struct ind_result *x, char *buf, size_t cap)
@@ -157,10 +169,10 @@ static void value_text(const struct indicator *d, const struct ind_result *x, ch
 		return;
 	}
 	if (d->cmp == CMP_MUST) {
-		snprintf(buf, cap, "%s", x->value != 0 ? "yes" : "no");
+		snprintf(buf, cap, "%s", x->value != 0 ? _("yes") : _("no"));
 		return;
 	}
-	report_num(num, sizeof num, x->value);
+	human_num(num, sizeof num, x->value);
 	snprintf(buf, cap, "%s%s%s", num, *d->unit ? " " : "", d->unit);
 }
 
@@ -169,9 +181,9 @@ void report_condition(const struct indicator *d, const struct ind_result *x, int
 {
 	char num[24];
 
-	report_num(num, sizeof num, x->value);
-	snprintf(buf, cap, "met if the %s%s%s is %s %s%s%s", region >= 0 ? store_region_name[region] : "",
-	         region >= 0 ? " " : "", d->cmp == CMP_MIN ? "minimum" : "maximum",
+	human_num(num, sizeof num, x->value);
+	snprintf(buf, cap, _("met if the %s%s%s is %s %s%s%s"), region >= 0 ? store_region_name[region] : "",
+	         region >= 0 ? " " : "", d->cmp == CMP_MIN ? _("minimum") : _("maximum"),
 	         d->cmp == CMP_MIN ? "≤" : "≥", num, *d->unit ? " " : "", d->unit);
 }
 
@@ -196,8 +208,8 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 		if ((int)utf8_width(thr) > thrw)
 			thrw = (int)utf8_width(thr);
 	}
-	fprintf(f, "%s (%s), %d: %s, %d/%d criteria met\n", u->name, u->code, year,
-	        eval_status_name[status], ncrit_met, s->ncrit);
+	fprintf(f, _("%s (%s), %d: %s, %d/%d criteria met\n"), u->name, u->code, year,
+	        _(eval_status_name[status]), ncrit_met, s->ncrit);
 	for (i = 0; i < s->ncrit; i++) {
 		const struct criterion *c = &s->crit[i];
 
@@ -212,14 +224,16 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 			thr_text(d, x, thr, sizeof thr);
 			gap[0] = '\0';
 			if (!isnan(g)) {
-				report_num(gap + 1, sizeof gap - 1, g);
+				human_num(gap + 1, sizeof gap - 1, g);
 				gap[0] = g >= 0 ? '+' : ' ';
 				if (g < 0)
 					memmove(gap, gap + 1, strlen(gap));
 			}
-			fprintf(f, "    %-6s %-8s ", d->id, eval_status_name[x->status]);
+			fprintf(f, "    %-6s ", d->id);
+			pad(f, _(eval_status_name[x->status]), i18n_lang() == LANG_EN ? 8 : 14);
+			putc(' ', f);
 			if (x->status == ST_NA) {
-				fprintf(f, "not applicable  [%s]\n", d->cite);
+				fprintf(f, "%s  [%s]\n", _("not applicable"), d->cite);
 				continue;
 			}
 			pad(f, val, valw);
@@ -231,7 +245,7 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 				int n = eval_missing_at(s, j, vals, u->region, year, h, miss, 16);
 
 				if (n) {
-					fputs("           missing:", f);
+					fprintf(f, "           %s:", _("missing"));
 					for (k = 0; k < n; k++)
 						if (miss[k].year == year)
 							fprintf(f, " %s", s->var[miss[k].var]);
@@ -239,7 +253,7 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 							fprintf(f, " %s (%d)", s->var[miss[k].var], miss[k].year);
 					putc('\n', f);
 				} else if (x->div0) {
-					fputs("           cannot divide by zero (the denominator is 0)\n", f);
+					fprintf(f, "           %s\n", _("cannot divide by zero (the denominator is 0)"));
 				}
 			}
 			if (x->status == ST_OPEN) {
@@ -249,9 +263,10 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 				fprintf(f, "           %s\n", cond);
 			}
 			if (x->thr_status != TS_SET && x->thr_note)
-				fprintf(f, "           threshold %s: %s\n",
-				        x->thr_status == TS_DRAFT ? "is a draft" :
-				        x->thr_status == TS_RANGE ? "is a range" : "not set", x->thr_note);
+				fprintf(f, "           %s: %s\n",
+				        x->thr_status == TS_DRAFT ? _("threshold is a draft") :
+				        x->thr_status == TS_RANGE ? _("threshold is a range") : _("threshold not set"),
+				        x->thr_note);
 		}
 	}
 	putc('\n', f);
@@ -455,7 +470,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 
 			fprintf(f, " %*s%s", w - 1, "", mark[crit[i]]);
 		}
-		fprintf(f, "  %2d/%-2d  %s\n", ncrit_met, s->ncrit, eval_status_name[status]);
+		fprintf(f, "  %2d/%-2d  %s\n", ncrit_met, s->ncrit, _(eval_status_name[status]));
 	}
 	r->rows++;
 }
@@ -496,20 +511,21 @@ static void conditions(const struct report *r, int y)
 			if (!k->n)
 				continue;
 			if (first)
-				fprintf(f, "  what decides them (the law's numbers):\n");
+				fprintf(f, "  %s\n", _("what decides them (the law's numbers):"));
 			first = 0;
-			report_num(lo, sizeof lo, d->cmp == CMP_MIN ? k->lo : k->hi);
-			report_num(hi, sizeof hi, d->cmp == CMP_MIN ? k->hi : k->lo);
+			human_num(lo, sizeof lo, d->cmp == CMP_MIN ? k->lo : k->hi);
+			human_num(hi, sizeof hi, d->cmp == CMP_MIN ? k->hi : k->lo);
 			if (k->n == 1 || strcmp(lo, hi) == 0)
-				fprintf(f, "    %-6s %s %s: %d unit%s meet%s it if it is %s %s%s%s\n", d->id,
-				        store_region_name[g], d->cmp == CMP_MIN ? "minimum" : "maximum", k->n,
-				        k->n == 1 ? "" : "s", k->n == 1 ? "s" : "", le, lo,
-				        *d->unit ? " " : "", d->unit);
+				fprintf(f, k->n == 1 ? _("    %-6s %s %s: %d unit meets it if it is %s %s%s%s\n") :
+				        _("    %-6s %s %s: %d units meet it if it is %s %s%s%s\n"), d->id,
+				        store_region_name[g], d->cmp == CMP_MIN ? _("minimum") : _("maximum"), k->n,
+				        le, lo, *d->unit ? " " : "", d->unit);
 			else
-				fprintf(f, "    %-6s %s %s: all %d meet it if it is %s %s%s%s, none if it is %s %s\n",
-				        d->id, store_region_name[g], d->cmp == CMP_MIN ? "minimum" : "maximum",
-				        k->n, le, lo, *d->unit ? " " : "", d->unit,
-				        d->cmp == CMP_MIN ? "above" : "below", hi);
+				fprintf(f, d->cmp == CMP_MIN ?
+				        _("    %-6s %s %s: all %d meet it if it is %s %s%s%s, none if it is above %s\n") :
+				        _("    %-6s %s %s: all %d meet it if it is %s %s%s%s, none if it is below %s\n"),
+				        d->id, store_region_name[g], d->cmp == CMP_MIN ? _("minimum") : _("maximum"),
+				        k->n, le, lo, *d->unit ? " " : "", d->unit, hi);
 		}
 	}
 }
@@ -544,52 +560,61 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 	if (r->format == FMT_CSV)
 		return;
 	if (!r->explain)
-		fputs("\n✓ met  ✗ unmet  ~ open (depends on a threshold the set does not know yet)  "
-		      "? unknown (figures missing)  – not applicable\n", f);
+		fprintf(f, "\n%s\n", _("✓ met  ✗ unmet  ~ open (depends on a threshold the set does not know yet)  "
+		                       "? unknown (figures missing)  – not applicable"));
 	for (y = 0; y < r->nyear; y++) {
 		if (!r->units_by_year[y])
 			continue;
-		fprintf(f, "%d: %d of %d unit%s meet%s %s for certain, %d could", r->year_from + y,
-		        r->met_by_year[y], r->units_by_year[y], r->units_by_year[y] == 1 ? "" : "s",
-		        r->met_by_year[y] == 1 ? "s" : "", s->id, could(r, y));
+		fprintf(f, r->units_by_year[y] == 1 ?
+		        (r->met_by_year[y] == 1 ? _("%d: %d of %d unit meets %s for certain, %d could") :
+		                                  _("%d: %d of %d unit meet %s for certain, %d could")) :
+		        (r->met_by_year[y] == 1 ? _("%d: %d of %d units meets %s for certain, %d could") :
+		                                  _("%d: %d of %d units meet %s for certain, %d could")),
+		        r->year_from + y, r->met_by_year[y], r->units_by_year[y], s->id, could(r, y));
 		if (could(r, y)) {
 			const char *sep = " (";
 
 			if (r->open_by_year[y])
-				fprintf(f, "%s%d on open thresholds", sep, r->open_by_year[y]), sep = ", ";
+				fprintf(f, _("%s%d on open thresholds"), sep, r->open_by_year[y]), sep = ", ";
 			if (r->missing_by_year[y])
-				fprintf(f, "%s%d on missing figures", sep, r->missing_by_year[y]), sep = ", ";
+				fprintf(f, _("%s%d on missing figures"), sep, r->missing_by_year[y]), sep = ", ";
 			if (r->both_by_year[y])
-				fprintf(f, "%s%d on both", sep, r->both_by_year[y]);
+				fprintf(f, _("%s%d on both"), sep, r->both_by_year[y]);
 			fputs(")", f);
 		}
-		fprintf(f, ", %d cannot; %.1f of %d criteria met per unit on average\n",
-		        r->units_by_year[y] - r->met_by_year[y] - could(r, y),
-		        (double)r->crit_met_by_year[y] / r->units_by_year[y], s->ncrit);
+		{
+			char avg[32];
+
+			snprintf(avg, sizeof avg, "%.1f", (double)r->crit_met_by_year[y] / r->units_by_year[y]);
+			if (i18n_lang() == LANG_VI && strchr(avg, '.'))
+				*strchr(avg, '.') = ',';
+			fprintf(f, _(", %d cannot; %s of %d criteria met per unit on average\n"),
+			        r->units_by_year[y] - r->met_by_year[y] - could(r, y), avg, s->ncrit);
+		}
 		conditions(r, y);
 	}
 	for (nr = 0, i = 0; i < s->nind; i++)
 		nr += r->thr_range[i] != 0;
 	if (nr)
-		fprintf(f, "thresholds: this evaluation used %d draft, %d unset and %d range threshold%s",
-		        nd, nu, nr, nr == 1 ? "" : "s");
+		fprintf(f, nr == 1 ? _("thresholds: this evaluation used %d draft, %d unset and %d range threshold") :
+		        _("thresholds: this evaluation used %d draft, %d unset and %d range thresholds"), nd, nu, nr);
 	else
-		fprintf(f, "thresholds: this evaluation used %d draft and %d unset threshold%s",
-		        nd, nu, nu == 1 ? "" : "s");
+		fprintf(f, nu == 1 ? _("thresholds: this evaluation used %d draft and %d unset threshold") :
+		        _("thresholds: this evaluation used %d draft and %d unset thresholds"), nd, nu);
 	if (nd || nu || nr) {
 		fputs(" (", f);
 		for (first = 1, i = 0; i < s->nind; i++) {
 			if (!r->thr_draft[i] && !r->thr_unset[i] && !r->thr_range[i])
 				continue;
 			fprintf(f, "%s%s%s", first ? "" : ", ", s->ind[i].id,
-			        r->thr_unset[i] ? " unset" : r->thr_range[i] ? " range" : "");
+			        r->thr_unset[i] ? _(" unset") : r->thr_range[i] ? _(" range") : "");
 			first = 0;
 		}
-		fprintf(f, "); see `ntm criteria show %s --drafts`", s->id);
+		fprintf(f, _("); see `ntm criteria show %s --drafts`"), s->id);
 	}
 	putc('\n', f);
 	if (run_id >= 0)
-		fprintf(f, "stored as run %lld in %s\n", run_id, db_path);
+		fprintf(f, _("stored as run %lld in %s\n"), run_id, db_path);
 }
 
 void report_free(struct report *r)

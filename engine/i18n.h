@@ -1,0 +1,22 @@
+/* i18n.h - what a person reads, in Vietnamese by default or in English on
+ * request: _("English text") gives the text in the language chosen, from
+ * the catalogue engine/po/vi.po compiled into the binary (the C
+ * convention of gettext's _() and a .po file, without depending on the
+ * system's locales). Machine formats (csv, json) never go through it: their
+ * codes and columns stay English. */
+#ifndef NTM_I18N_H
+#define NTM_I18N_H
+
+enum { LANG_VI, LANG_EN };
+
+/* Chooses the language: lang ("vi", "en"), else NTM_LANG, LANGUAGE,
+ * LC_ALL, LC_MESSAGES, LANG, the first that names one (vi..., en...); else
+ * Vietnamese. Returns -1 for a lang that is neither. */
+int i18n_init(const char *lang);
+int i18n_lang(void);
+/* The text for msgid (its English) in the language chosen; msgid itself
+ * when English or when the catalogue has no translation. */
+const char *i18n_tr(const char *msgid);
+#define _(s) i18n_tr(s)
+
+#endif
