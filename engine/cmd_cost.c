@@ -12,6 +12,7 @@
 #include "cost.h"
 #include "csv.h"
 #include "evalrun.h"
+#include "fmt.h"
 #include "report.h"
 #include "scenario.h"
 #include "utf8.h"
@@ -391,6 +392,9 @@ static const char alloc_usage[] =
 	"Where the set does not know a threshold, works are priced to what is\n"
 	"certainly enough (see `ntm cost`), so a unit counted as meeting the set\n"
 	"meets it for certain.\n"
+	"Amounts are read as Vietnamese writes them: 20000, 20 000, 20.000,5 and\n"
+	"0,87 (0.87 too); 20.000 or 20,000 alone could be read two ways and is\n"
+	"refused with both readings.\n"
 	"Method: cheapest first. Each choice counts one (a criterion, or a unit),\n"
 	"so cheapest-first is optimal for the budget alone; per-unit limits can\n"
 	"make it fall short, and the report gives the count without them as a bound.\n";
@@ -453,11 +457,10 @@ static int eligible(struct ctx *c, const char *list, int unit)
 
 static int parse_amount(struct ctx *c, const char *name, const char *arg, double *out)
 {
-	char *end;
+	char why[200];
 
-	*out = strtod(arg, &end);
-	if (end == arg || *end || !isfinite(*out) || *out < 0)
-		return err_set(&c->err, "allocate: --%s '%s' is not an amount", name, arg);
+	if (fmt_amount_parse(arg, out, why, sizeof why) < 0)
+		return err_set(&c->err, "allocate: --%s '%s': %s", name, arg, why);
 	return 0;
 }
 

@@ -11,4 +11,12 @@
  * is the empty string, -0 is "0". */
 size_t fmt_num(char *buf, size_t cap, double v);
 
+/* Reads an amount as a person writes it in an option: "6000", "6 000",
+ * "6.000,5" (Vietnamese: dot or space between thousands, decimal comma)
+ * or "0.87", "1,234.5" (a decimal point). A form with two readings, such
+ * as "6.000" (six thousand, or six) or "6,500", is refused. Returns 0 with
+ * *out set; or -1 with why (cap >= 160) saying what is wrong: for an
+ * ambiguous form both readings and how to write each. Never negative. */
+int fmt_amount_parse(const char *s, double *out, char *why, size_t cap);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "evalrun.h"
+#include "fmt.h"
 #include "project.h"
 
 /* chart.c's palette, so that a trend takes its series' colour */
@@ -59,10 +60,11 @@ int plot_projection(struct ctx *c, struct opt *opts, struct chart **out)
 	if (!opt_get(opts, "set") || !opt_get(opts, "unit"))
 		return err_set(&c->err, "plot projection: give --set SET and --unit NAME|CODE");
 	if (tg) {
-		char *end;
+		char why[200];
 
-		target = strtod(tg, &end);
-		if (end == tg || *end || !(target >= 0 && target <= 1e6))
+		if (fmt_amount_parse(tg, &target, why, sizeof why) < 0)
+			return err_set(&c->err, "plot projection: --target '%s': %s", tg, why);
+		if (target > 1e6)
 			return err_set(&c->err, "plot projection: --target '%s' is not a number of units "
 			               "(0 to 1000000)", tg);
 	}

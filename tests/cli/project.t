@@ -124,7 +124,7 @@ $ $NTM --db t.db --criteria . --scenario plan plot projection --set proj-trend -
 > 1
 $ $NTM --db t.db --criteria . plot projection --set proj-trend --unit "Định Hóa" --target many --out p.svg
 ? 1
-2> ntm: plot projection: --target 'many' is not a number of units (0 to 1000000)
+2> ntm: plot projection: --target 'many': not an amount (write 6000, 6 000, 6.000,5 or 0,87)
 
 # --trend: each unit's fitted trend, dashed, carried on from its last value to --to
 $ $NTM --db t.db plot variable --var labour_trained_pct --unit "An Lạc,Đồng Tâm" --trend --to 2025 --out v.svg --csv v.csv >/dev/null && cat v.csv && grep -q 'stroke-dasharray' v.svg

@@ -87,11 +87,74 @@ static void random_values(void **state)
 	}
 }
 
+static void amount_ok(const char *s, double want)
+{
+	char why[200] = "";
+	double v = -1;
+
+	if (fmt_amount_parse(s, &v, why, sizeof why) != 0)
+		fail_msg("'%s' refused: %s", s, why);
+	if (v != want)
+		fail_msg("'%s' read as %.17g, not %.17g", s, v, want);
+}
+
+static void amount_bad(const char *s, const char *says)
+{
+	char why[200] = "";
+	double v = -1;
+
+	if (fmt_amount_parse(s, &v, why, sizeof why) == 0)
+		fail_msg("'%s' accepted as %.17g", s, v);
+	if (!strstr(why, says))
+		fail_msg("'%s': '%s' does not say '%s'", s, why, says);
+}
+
+/* Amounts are read the Vietnamese way where that is the only reading, the
+ * other way where that is; a form both can read differently is refused
+ * with both readings. */
+static void amounts(void **state)
+{
+	(void)state;
+	amount_ok("6000", 6000);
+	amount_ok(" 6000 ", 6000);
+	amount_ok("6 000", 6000);
+	amount_ok("6\xc2\xa0" "000", 6000);         /* no-break space */
+	amount_ok("6\xe2\x80\xaf" "000,5", 6000.5);  /* narrow no-break space */
+	amount_ok("6.000,5", 6000.5);
+	amount_ok("1.234.567", 1234567);
+	amount_ok("1,234,567", 1234567);
+	amount_ok("1,234.5", 1234.5);
+	amount_ok("6,5", 6.5);
+	amount_ok("0,87", 0.87);
+	amount_ok("0.87", 0.87);
+	amount_ok("0.870", 0.87);                   /* a group cannot start with 0 */
+	amount_ok("1234.567", 1234.567);            /* four digits before a group */
+	amount_ok("1,2340", 1.234);
+	amount_ok("0", 0);
+	amount_bad("6.000", "ambiguous: 6000 if '.' separates thousands");
+	amount_bad("6.000", "6 if it is a decimal point; write 6000 or 6");
+	amount_bad("6,500", "ambiguous: 6,5 if ',' is the decimal comma");
+	amount_bad("6,500", "write 6,5 or 6500");
+	amount_bad("1,234", "write 1,2340 or 1234");
+	amount_ok("6.00", 6);
+	amount_bad("6.00.000", "not in groups of three");
+	amount_bad("6.000.5", "not in groups of three");
+	amount_bad("6,000,5", "not in groups of three");
+	amount_bad("6.000,5.5", "not in groups of three");
+	amount_bad("-5", "cannot be negative");
+	amount_bad("6e3", "not an amount");
+	amount_bad("", "not an amount");
+	amount_bad("6.", "followed by digits");
+	amount_bad("0x10", "not an amount");
+	amount_bad("inf", "not an amount");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(known_values),
 		cmocka_unit_test(random_values),
+		cmocka_unit_test(amounts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
