@@ -9,6 +9,7 @@
 #include "cmds.h"
 #include "bounds.h"
 #include "evalrun.h"
+#include "outfile.h"
 #include "i18n.h"
 #include "hier.h"
 #include "inforce.h"
@@ -19,6 +20,7 @@
 static const char usage[] =
 	"usage: ntm eval SET [--year Y | --years A-B] [--unit NAME|CODE]\n"
 	"                    [--format table|csv|json] [--explain] [--assume-recognitions]\n"
+	"                    [--criterion ID,ID] [--status S,S] [--out FILE] [--bom]\n"
 	"       ntm eval --level LEVEL [--province NAME] [--recognises TITLE] [--years A-B]\n"
 	"                    [--unit NAME|CODE] [--explain] [--assume-recognitions]\n\n"
 	"Evaluates the criteria set SET (an id from `ntm criteria list`, or a .lua\n"
@@ -33,6 +35,12 @@ static const char usage[] =
 	"by what the recognitions on record imply (`ntm criteria bounds`) and says\n"
 	"so in every result it decides. Names match without diacritics: \"dinh\n"
 	"hoa\" finds Định Hóa.\n"
+	"--criterion and --status pick what is shown: the table's rows (unit-years)\n"
+	"whose status, or that of one of the criteria picked, is one of those given;\n"
+	"the csv's rows (indicators) by their own status. The run stores every\n"
+	"result and the summary counts them all. --out FILE writes the report to\n"
+	"FILE, whole or not at all, in the format its extension names (.txt, .csv,\n"
+	".json); --bom starts a csv with the mark Excel needs to read UTF-8.\n"
 	"The years default to those with figures within the set's years. The run\n"
 	"and its results are stored in the database (`ntm runs`; NTM_KEEP_RUNS=N keeps\n"
 	"the newest N), unless --no-store.\n\n"
@@ -215,7 +223,73 @@ struct evalopt {
 	const char *unit_arg;
 	int assume;          /* --assume-recognitions */
 	int no_store;        /* --no-store */
+	const char *criteria;  /* --criterion ID,ID: shown (resolved in each set) */
+	unsigned status;       /* --status: 1u << ST_* shown; 0 all */
+	const char *desc;      /* the filter as given, for the summary */
+	FILE *out;             /* where the report goes (stdout, or --out's file) */
+	int bom;               /* --bom: csv starts with a byte-order mark */
 };
+
+/* --criterion "17,18.1" for set s: crit[i] = 1 for each criterion named.
+ * Returns 0, or -1 with err naming the first id the set does not have. */
+static int pick_criteria(struct ctx *c, const struct critset *s, const char *list,
+                         unsigned char *crit)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+	int i, rc = 0;
+
+	if (!copy)
+		return err_set(&c->err, "out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		for (i = 0; i < s->ncrit && strcmp(s->crit[i].id, tok) != 0; i++)
+			;
+		if (i < s->ncrit) {
+			crit[i] = 1;
+		} else {
+			char ids[512];
+			size_t n = 0;
+			int k;
+
+			ids[0] = '\0';
+			for (k = 0; k < s->ncrit && n < sizeof ids - 32; k++)
+				n += (size_t)snprintf(ids + n, sizeof ids - n, "%s%s", k ? ", " : "", s->crit[k].id);
+			rc = err_set(&c->err, "eval: --criterion '%s': %s has no such criterion (it has %s)",
+			             tok, s->id, ids);
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+/* --status "unmet,open": the bits of the statuses named. Returns 0, or -1
+ * with err listing the statuses. */
+static int pick_statuses(struct ctx *c, const char *list, unsigned *bits)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+	int k, rc = 0;
+
+	if (!copy)
+		return err_set(&c->err, "out of memory");
+	*bits = 0;
+	for (tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		for (k = 0; k < ST_N && strcmp(eval_status_name[k], tok) != 0 &&
+		     !(k == ST_NA && strcmp(tok, "na") == 0); k++)
+			;
+		if (k < ST_N)
+			*bits |= 1u << k;
+		else
+			rc = err_set(&c->err, "eval: --status '%s' is not a status (met, unmet, open, "
+			             "unknown, n/a)", tok);
+	}
+	free(copy);
+	if (rc == 0 && !*bits)
+		rc = err_set(&c->err, "eval: --status names no status (met, unmet, open, unknown, n/a)");
+	return rc;
+}
 
 /* NTM_KEEP_RUNS=N: after a stored run, the newest N runs stay. */
 static int keep_runs(struct ctx *c)
@@ -303,9 +377,11 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	struct results R = { 0 };
 	struct report rep;
 	struct run_writer w = { 0 };
+	struct report_filter flt = { NULL, o->status, o->desc };
+	unsigned char *keep = NULL;
 	int have_rep = 0, rc = 1, i, y;
 	int store = !o->no_store && !store_readonly(c->db);
-	FILE *out = stdout;
+	FILE *out = o->out;
 
 	if (evalrun_select(c, s, o->top, y0, y1, &r) < 0) {
 		char msg[NTM_ERR_MAX];
@@ -314,12 +390,23 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		err_set(&c->err, "eval: %s", msg);
 		return 1;
 	}
+	if (o->criteria) {
+		if (!(keep = calloc((size_t)r.set->ncrit + 1, 1))) {
+			err_set(&c->err, "out of memory");
+			goto done;
+		}
+		if (pick_criteria(c, r.set, o->criteria, keep) < 0)
+			goto done;
+		flt.crit = keep;
+	}
 	if (evalrun_results(c, &r, &R) < 0 || (store && store_run(c, &r, &R, y0, y1, o, &w) < 0))
 		goto done;
 	if (head)
 		fputs(head, out);
+	if (o->bom && o->format == FMT_CSV)
+		fputs("\xef\xbb\xbf", out);
 	if (report_begin(&rep, out, o->format, o->explain, r.set, &c->units, r.units, r.nunit,
-	                 y0, y1) < 0) {
+	                 y0, y1, o->desc ? &flt : NULL) < 0) {
 		err_set(&c->err, "out of memory");
 		goto done;
 	}
@@ -362,6 +449,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	rc = 0;
 done:
 	runs_abort(&w);
+	free(keep);
 	if (have_rep)
 		report_free(&rep);
 	results_free(&R);
@@ -412,7 +500,7 @@ static int eval_in_force(struct ctx *c, const char *level, const char *recognise
 			z++;
 		span(years, sizeof years, y, z);
 		if (!x) {
-			printf("%s: no %s set (recognises %s) in force%s%s in %s\n\n", years, level,
+			fprintf(o->out, "%s: no %s set (recognises %s) in force%s%s in %s\n\n", years, level,
 			       recognises, pname ? " for " : " nationally", pname ? pname : "",
 			       c->criteria_path);
 		} else {
@@ -427,7 +515,7 @@ static int eval_in_force(struct ctx *c, const char *level, const char *recognise
 			else
 				rc = eval_set(c, s, y, z, o, head);
 			if (rc == 0 && z < y1)
-				putchar('\n');
+				fputc('\n', o->out);
 		}
 		y = z + 1;
 	}
@@ -446,6 +534,10 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		{ "province", OPT_ARG, "NAME", "with --level: the province whose sets apply (default: that of --unit)", NULL },
 		{ "recognises", OPT_ARG, "TITLE", "with --level: ntm (default), ntm-advanced, ntm-model", NULL },
 		{ "format", OPT_ARG, "FMT", "table (default), csv or json", NULL },
+		{ "out", OPT_ARG, "FILE", "write to FILE, the format from its extension (.txt, .csv, .json)", NULL },
+		{ "bom", OPT_FLAG, NULL, "csv: start with a byte-order mark (for Excel)", NULL },
+		{ "criterion", OPT_ARG, "ID,ID", "show these criteria only (the run stores all)", NULL },
+		{ "status", OPT_ARG, "S,S", "show results with these statuses only: met, unmet, open, unknown, n/a", NULL },
 		{ "explain", OPT_FLAG, NULL, "value, threshold, gap and citation of every indicator", NULL },
 		{ "assume-recognitions", OPT_FLAG, NULL, "narrow unknown thresholds by what the recognitions on record imply", NULL },
 		{ "no-store", OPT_FLAG, NULL, "do not store the run (a one-off query)", NULL },
@@ -453,9 +545,12 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	struct critset *s = NULL;
-	struct evalopt o = { FMT_TABLE, 0, -1, NULL, 0, 0 };
+	struct evalopt o = { FMT_TABLE, 0, -1, NULL, 0, 0, NULL, 0, NULL, NULL, 0 };
+	struct outdir od = { -1, "" };
+	struct outfile of = { 0 };
+	const char *fmt, *yarg, *level, *out, *name = NULL;
+	char desc[512] = "", shown[512];
 	int y0, y1, npos, done, rc;
-	const char *fmt, *yarg, *level;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
@@ -470,6 +565,21 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		return 2;
 	}
 	fmt = opt_get(opts, "format");
+	out = opt_get(opts, "out");
+	if (out && !fmt) {
+		/* the format from the extension */
+		const char *dot = strrchr(out, '.');
+
+		if (dot && strchr(dot, '/'))
+			dot = NULL;
+		fmt = !dot ? NULL : strcmp(dot, ".csv") == 0 ? "csv" : strcmp(dot, ".json") == 0 ? "json" :
+		      strcmp(dot, ".txt") == 0 ? "table" : NULL;
+		if (!fmt) {
+			err_set(&c->err, "eval: --out '%s': the extension says no format eval writes (.txt, "
+			        ".csv, .json); the Biểu tables as xlsx, md or html are `ntm report`'s", out);
+			return 2;
+		}
+	}
 	if (fmt && strcmp(fmt, "csv") == 0)
 		o.format = FMT_CSV;
 	else if (fmt && strcmp(fmt, "json") == 0)
@@ -477,6 +587,20 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	else if (fmt && strcmp(fmt, "table") != 0) {
 		err_set(&c->err, "eval: --format '%s' is not table, csv or json", fmt);
 		return 2;
+	}
+	o.bom = opt_get(opts, "bom") != NULL;
+	if (o.bom && o.format != FMT_CSV) {
+		err_set(&c->err, "eval: --bom goes with csv");
+		return 2;
+	}
+	o.criteria = opt_get(opts, "criterion");
+	if (opt_get(opts, "status") && pick_statuses(c, opt_get(opts, "status"), &o.status) < 0)
+		return 2;
+	if (o.criteria || o.status) {
+		snprintf(desc, sizeof desc, "%s%s%s%s%s", o.criteria ? "--criterion " : "",
+		         o.criteria ? o.criteria : "", o.criteria && o.status ? " " : "",
+		         o.status ? "--status " : "", o.status ? opt_get(opts, "status") : "");
+		o.desc = desc;
 	}
 	if (level && o.format != FMT_TABLE) {
 		err_set(&c->err, "eval: --level reports as a table (one section per set); for csv "
@@ -513,17 +637,39 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		crit_free(s);
 		return 1;
 	}
-	if (level)
-		return eval_in_force(c, level, opt_get(opts, "recognises") ? opt_get(opts, "recognises") :
-		                     "ntm", opt_get(opts, "province"), y0, y1, &o);
-	if (o.assume) {
+	o.out = stdout;
+	if (out) {
+		if (outdir_of(&od, out, &name, &c->err) < 0 || outfile_begin(&of, &od, name, &c->err) < 0) {
+			outdir_close(&od);
+			crit_free(s);
+			return 1;
+		}
+		o.out = of.f;
+	}
+	if (level) {
+		rc = eval_in_force(c, level, opt_get(opts, "recognises") ? opt_get(opts, "recognises") :
+		                   "ntm", opt_get(opts, "province"), y0, y1, &o);
+	} else if (o.assume) {
 		char head[512] = "";
 
 		if (assume(c, s, head, sizeof head) < 0) {
 			crit_free(s);
-			return 1;
+			rc = 1;
+		} else {
+			rc = eval_set(c, s, y0, y1, &o, o.format == FMT_TABLE ? head : NULL);
 		}
-		return eval_set(c, s, y0, y1, &o, o.format == FMT_TABLE ? head : NULL);
+	} else {
+		rc = eval_set(c, s, y0, y1, &o, NULL);
 	}
-	return eval_set(c, s, y0, y1, &o, NULL);
+	if (out) {
+		/* the file is whole or not there */
+		if (rc == 0 && outfile_commit(&of, &c->err) < 0)
+			rc = 1;
+		else if (rc != 0)
+			outfile_abort(&of);
+		if (rc == 0)
+			printf(_("wrote %s\n"), outfile_shown(&od, name, shown, sizeof shown));
+		outdir_close(&od);
+	}
+	return rc;
 }

@@ -57,13 +57,42 @@ static void pad(FILE *f, const char *s, int w)
 		putc(' ', f);
 }
 
+static int crit_shown(const struct report *r, int i)
+{
+	return !r->flt.crit || r->flt.crit[i];
+}
+
+static int status_shown(const struct report *r, int st)
+{
+	return !r->flt.status || (r->flt.status >> st & 1u);
+}
+
+/* A unit-year is shown when its status, or with criteria picked the
+ * status of one of them, is picked. */
+static int unit_shown(const struct report *r, const unsigned char *crit, int status)
+{
+	int i;
+
+	if (!r->flt.status)
+		return 1;
+	if (!r->flt.crit)
+		return status_shown(r, status);
+	for (i = 0; i < r->set->ncrit; i++)
+		if (r->flt.crit[i] && status_shown(r, crit[i]))
+			return 1;
+	return 0;
+}
+
 int report_begin(struct report *r, FILE *out, int format, int explain,
                  const struct critset *s, const struct unitset *us,
-                 const int *units, int nunit, int year_from, int year_to)
+                 const int *units, int nunit, int year_from, int year_to,
+                 const struct report_filter *flt)
 {
 	int i;
 
 	memset(r, 0, sizeof *r);
+	if (flt)
+		r->flt = *flt;
 	r->out = out;
 	r->format = format;
 	r->explain = explain;
@@ -123,8 +152,9 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 			fputs("  ", out);
 			pad(out, _("year"), 5);
 			for (i = 0; i < s->ncrit; i++)
-				fprintf(out, " %*s", (int)(strlen(s->crit[i].id) > 2 ? strlen(s->crit[i].id) : 2),
-				        s->crit[i].id);
+				if (crit_shown(r, i))
+					fprintf(out, " %*s", (int)(strlen(s->crit[i].id) > 2 ?
+					                           strlen(s->crit[i].id) : 2), s->crit[i].id);
 			fprintf(out, "   %s  %s\n", _("met"), _("result"));
 		}
 	}
@@ -213,6 +243,8 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 	for (i = 0; i < s->ncrit; i++) {
 		const struct criterion *c = &s->crit[i];
 
+		if (!crit_shown(r, i))
+			continue;
 		fprintf(f, "  %s %s %s\n", mark[crit[i]], c->id, c->name);
 		for (j = c->first; j < c->first + c->n; j++) {
 			const struct indicator *d = &s->ind[j];
@@ -317,6 +349,9 @@ static void csv_rows(struct report *r, const struct unit *u, int year, const str
 		const struct ind_result *x = &res[i];
 		size_t k = strlen(r->ind_cells[i]);
 
+		if ((r->flt.crit && !r->flt.crit[d->criterion]) || !status_shown(r, x->status))
+			continue;
+		r->shown++;
 		if (reserve(r, n, hn + k + 256) < 0)
 			return;
 		memcpy(r->line + n, head, hn), n += hn;
@@ -364,7 +399,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 	const struct unit *u = &r->units->u[unit];
 	FILE *f = r->out;
 	char num[32];
-	int i, j;
+	int i, j, nc;
 
 	for (i = 0; i < s->nind; i++) {
 		r->thr_draft[i] |= res[i].thr_status == TS_DRAFT;
@@ -400,7 +435,13 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 	}
 	if (r->format == FMT_CSV) {
 		csv_rows(r, u, year, res);
-	} else if (r->format == FMT_JSON) {
+		r->rows++;
+		return;
+	}
+	if (!unit_shown(r, crit, status))
+		return;
+	r->shown++;
+	if (r->format == FMT_JSON) {
 		fprintf(f, "%s\n {\"unit_code\": ", r->rows ? "," : "");
 		report_json_str(f, u->code);
 		fputs(", \"unit_name\": ", f);
@@ -408,10 +449,12 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 		fprintf(f, ", \"year\": %d, \"status\": \"%s\", \"criteria_met\": %d, "
 		        "\"criteria_total\": %d, \"criteria\": [", year, eval_status_name[status],
 		        ncrit_met, s->ncrit);
-		for (i = 0; i < s->ncrit; i++) {
+		for (nc = 0, i = 0; i < s->ncrit; i++) {
 			const struct criterion *c = &s->crit[i];
 
-			fprintf(f, "%s\n  {\"id\": ", i ? "," : "");
+			if (!crit_shown(r, i))
+				continue;
+			fprintf(f, "%s\n  {\"id\": ", nc++ ? "," : "");
 			report_json_str(f, c->id);
 			fprintf(f, ", \"status\": \"%s\", \"indicators\": [", eval_status_name[crit[i]]);
 			for (j = c->first; j < c->first + c->n; j++) {
@@ -468,6 +511,8 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 		for (i = 0; i < s->ncrit; i++) {
 			int w = (int)(strlen(s->crit[i].id) > 2 ? strlen(s->crit[i].id) : 2);
 
+			if (!crit_shown(r, i))
+				continue;
 			fprintf(f, " %*s%s", w - 1, "", mark[crit[i]]);
 		}
 		fprintf(f, "  %2d/%-2d  %s\n", ncrit_met, s->ncrit, _(eval_status_name[status]));
@@ -552,6 +597,11 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 			first = 0;
 		}
 		fprintf(f, "], \"draft_thresholds_used\": %d, \"unset_thresholds_used\": %d", nd, nu);
+		if (r->flt.desc) {
+			fputs(", \"shown\": {\"filter\": ", f);
+			report_json_str(f, r->flt.desc);
+			fprintf(f, ", \"results\": %d}", r->shown);
+		}
 		if (run_id >= 0)
 			fprintf(f, ", \"run\": %lld", run_id);
 		fputs("}}\n", f);
@@ -559,6 +609,14 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 	}
 	if (r->format == FMT_CSV)
 		return;
+	if (r->flt.desc) {
+		int all = 0;
+
+		for (y = 0; y < r->nyear; y++)
+			all += r->units_by_year[y];
+		fprintf(f, _("%sshown: %d of %d results (%s); the summary counts them all\n"),
+		        r->explain ? "" : "\n", r->shown, all, r->flt.desc);
+	}
 	if (!r->explain)
 		fprintf(f, "\n%s\n", _("✓ met  ✗ unmet  ~ open (depends on a threshold the set does not know yet)  "
 		                       "? unknown (figures missing)  – not applicable"));

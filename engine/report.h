@@ -12,6 +12,13 @@
 
 enum { FMT_TABLE, FMT_CSV, FMT_JSON };
 
+/* What eval shows (the run stores everything): NULL / 0 for all. */
+struct report_filter {
+	const unsigned char *crit;  /* per criterion: 1 shown */
+	unsigned status;            /* 1u << ST_*: the statuses shown */
+	const char *desc;           /* "--criterion 17 --status unmet", for the summary */
+};
+
 struct report {
 	FILE *out;
 	int format, explain;
@@ -32,6 +39,8 @@ struct report {
 	char **ind_cells;         /* csv: "set,criterion,indicator," per indicator, built once */
 	char *line;               /* csv: one unit-year's rows, written whole */
 	size_t line_cap;
+	struct report_filter flt;
+	int shown;                /* unit-years shown (csv: indicator rows) */
 };
 
 /* What decides the units that could meet the set: for one indicator,
@@ -41,9 +50,15 @@ struct report_cond {
 	double lo, hi;            /* the least and greatest break-even */
 };
 
+/* flt (NULL: everything) picks the criteria and statuses shown: the
+ * table's rows are unit-years, kept when their status (with criteria
+ * picked, that of one of them) is picked; csv rows are indicators, kept
+ * by their own status; json and --explain keep unit-years as the table
+ * does and list the picked criteria. The summary counts every unit. */
 int report_begin(struct report *r, FILE *out, int format, int explain,
                  const struct critset *s, const struct unitset *us,
-                 const int *units, int nunit, int year_from, int year_to);
+                 const int *units, int nunit, int year_from, int year_to,
+                 const struct report_filter *flt);
 /* One unit-year: vals its figures, h its history (NULL: none; the
  * missing figures of other years are named only with it). */
 void report_unit(struct report *r, int unit, int year, const double *vals,
