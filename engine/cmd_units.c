@@ -139,9 +139,53 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 }
 
 static const char vars_usage[] =
-	"usage: ntm variables\n\n"
-	"Lists the variable dictionary: name, unit of measure and meaning. It is\n"
-	"data: extend data/variables.csv and import it, no rebuild needed.\n";
+	"usage: ntm variables [WORDS]\n\n"
+	"Lists the variable dictionary: name, unit of measure and meaning. With\n"
+	"WORDS, the variables whose name or meaning holds every word, diacritics\n"
+	"and case aside: `ntm variables bao hiem` finds health insurance. The\n"
+	"dictionary is data: extend data/variables.csv and import it, no rebuild\n"
+	"needed.\n";
+
+/* The words of the query, folded; n gets their count. */
+static int vars_words(int argc, char **argv, char **w, int cap)
+{
+	int i, n = 0;
+
+	for (i = 1; i < argc; i++) {
+		char *f = utf8_fold(argv[i]), *tok, *save = NULL;
+
+		if (!f)
+			return -1;
+		for (tok = strtok_r(f, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save))
+			if (n < cap && !(w[n++] = strdup(tok)))
+				n--;
+		free(f);
+	}
+	return n;
+}
+
+/* Every word in the variable's name (underscores as spaces) or meaning. */
+static int vars_match(const struct variable *v, char *const *w, int n)
+{
+	char *name, *meaning, *p;
+	int i, ok = 1;
+
+	if (n == 0)
+		return 1;
+	name = utf8_fold(v->name);
+	meaning = utf8_fold(v->meaning ? v->meaning : "");
+	if (!name || !meaning) {
+		free(name), free(meaning);
+		return 0;
+	}
+	for (p = name; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	for (i = 0; i < n && ok; i++)
+		ok = strstr(name, w[i]) || strstr(meaning, w[i]);
+	free(name), free(meaning);
+	return ok;
+}
 
 int cmd_variables(struct ctx *c, int argc, char **argv)
 {
@@ -149,17 +193,38 @@ int cmd_variables(struct ctx *c, int argc, char **argv)
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
-	int npos, done, rc;
+	char *w[32];
+	int npos, done, rc, nw, shown = 0;
 	size_t i;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, vars_usage, &done)) || done)
 		return rc;
 	if (ctx_vars(c) < 0)
 		return 1;
+	if ((nw = vars_words(npos + 1, argv, w, 32)) < 0) {
+		err_set(&c->err, "out of memory");
+		return 1;
+	}
 	for (i = 0; i < c->vars.n; i++)
-		printf("%-38s %-17s %s\n", c->vars.v[i].name, c->vars.v[i].uom, c->vars.v[i].meaning);
+		if (vars_match(&c->vars.v[i], w, nw)) {
+			printf("%-38s %-17s %s\n", c->vars.v[i].name, c->vars.v[i].uom, c->vars.v[i].meaning);
+			shown++;
+		}
 	if (c->vars.n == 0)
 		printf("the dictionary is empty (ntm import data/variables.csv)\n");
+	else if (!shown) {
+		char q[256];
+		size_t n = 0;
+		int k;
+
+		q[0] = '\0';
+		for (k = 1; k <= npos && n < sizeof q; k++)
+			n += (size_t)snprintf(q + n, sizeof q - n, "%s%s", k > 1 ? " " : "", argv[k]);
+		printf("no variable's name or meaning holds all of '%s' (%zu in the dictionary; "
+		       "`ntm variables` lists them)\n", q, c->vars.n);
+	}
+	while (nw > 0)
+		free(w[--nw]);
 	return 0;
 }
 
