@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "evalrun.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "report.h"
 #include "scenario.h"
 #include "utf8.h"
@@ -155,6 +156,17 @@ static void money(char *buf, size_t cap, double v)
 	report_num(buf, cap, round(v * 10) / 10);
 }
 
+/* A number as a person reads it (num, from report_num or money): in
+ * Vietnamese the decimal mark is a comma. Returns num. */
+static char *human(char *num)
+{
+	char *p;
+
+	if (i18n_lang() == LANG_VI && (p = strchr(num, '.')))
+		*p = ',';
+	return num;
+}
+
 static void pad(const char *s, int w)
 {
 	int n = (int)utf8_width(s);
@@ -230,8 +242,8 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 		printf("unit_code,unit_name,year,indicator,kind,work,variable,quantity,uom,unit_cost,cost,"
 		       "source,quantity_may,cost_may\n");
 	else
-		printf("%s, %d: works to the standard (million VND; prices: %s%s%s)\n\n", k.r.set->id,
-		       year, k.m.path, c->scenario_name ? "; scenario " : "",
+		printf(_("%s, %d: works to the standard (million VND; prices: %s%s%s)\n\n"), k.r.set->id,
+		       year, k.m.path, c->scenario_name ? _("; scenario ") : "",
 		       c->scenario_name ? c->scenario_name : "");
 	for (i = 0; i < k.n; i++) {
 		const struct unitneeds *x = &k.u[i];
@@ -249,8 +261,8 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 			continue;
 		}
 		if (!csv)
-			printf("%s (%s), %d: %s, %d/%d criteria met\n", u->name, u->code, year,
-			       eval_status_name[x->status], x->ncrit, s->ncrit);
+			printf(_("%s (%s), %d: %s, %d/%d criteria met\n"), u->name, u->code, year,
+			       _(eval_status_name[x->status]), x->ncrit, s->ncrit);
 		for (j = 0; j < x->nneed; j++) {
 			const struct need *n = &x->need[j];
 			const struct costrow *row = n->row >= 0 ? &k.m.r[n->row] : NULL;
@@ -278,15 +290,15 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 				continue;
 			}
 			printf("  %-7s %s %s%s %s", s->ind[n->ind].id, row->work, n->sign < 0 ? "−" : "+",
-			       q, row->uom);
-			printf(" × %s = %s", uc, cost);
+			       human(q), row->uom);
+			printf(" × %s = %s", human(uc), human(cost));
 			if (k.r.res && s->ind[n->ind].cmp != CMP_MUST)
 				printf("   (%s)", s->var[n->var]);
 			if (n->cost_may != n->cost && n->qty_may == 0)
-				printf("   certainly enough; nothing may be needed");
+				fputs(_("   certainly enough; nothing may be needed"), stdout);
 			else if (n->cost_may != n->cost)
-				printf("   certainly enough; %s%s %s (%s) may suffice",
-				       n->sign < 0 ? "−" : "+", qm, row->uom, cm);
+				printf(_("   certainly enough; %s%s %s (%s) may suffice"),
+				       n->sign < 0 ? "−" : "+", human(qm), row->uom, human(cm));
 			putchar('\n');
 		}
 		/* the lists: kinds in order, money's "cannot" split by open or not */
@@ -309,10 +321,10 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 					continue;
 				}
 				if (nlist++ == 0)
-					printf("  %s:", open_nm ? "open (may be met already), money cannot move it" :
-					       kind == NEED_NO_MONEY ? "money alone cannot close" :
-					       kind == NEED_NO_DATA ? "figures missing (collect them), not priced" :
-					       "threshold not known and without an upper end, not priced");
+					printf("  %s:", open_nm ? _("open (may be met already), money cannot move it") :
+					       kind == NEED_NO_MONEY ? _("money alone cannot close") :
+					       kind == NEED_NO_DATA ? _("figures missing (collect them), not priced") :
+					       _("threshold not known and without an upper end, not priced"));
 				printf(" %s", s->ind[n->ind].id);
 			}
 			if (nlist && !csv)
@@ -324,9 +336,10 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 			money(t, sizeof t, sum);
 			money(tm, sizeof tm, sum_may);
 			if (sum_may != sum)
-				printf("  works: %s million VND certainly enough; %s may suffice\n\n", t, tm);
+				printf(_("  works: %s million VND certainly enough; %s may suffice\n\n"), human(t),
+				       human(tm));
 			else
-				printf("  works: %s million VND\n\n", t);
+				printf(_("  works: %s million VND\n\n"), human(t));
 		}
 		total += sum;
 		total_may += sum_may;
@@ -336,19 +349,22 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 
 		money(t, sizeof t, total);
 		money(tm, sizeof tm, total_may);
+		human(t);
+		human(tm);
 		if (nbare) {
 			int shown = 0;
 
-			printf("no figures for %d in %d unit%s, not priced:", year, nbare, nbare == 1 ? "" : "s");
+			printf(nbare == 1 ? _("no figures for %d in %d unit, not priced:") :
+			       _("no figures for %d in %d units, not priced:"), year, nbare);
 			for (i = 0; i < k.n; i++)
 				if (k.u[i].status != ST_MET && no_figures(k.r.set, &k.u[i]) && shown++ < 12)
 					printf("%s %s", shown > 1 ? "," : "", c->units.u[k.u[i].unit].name);
 			printf("%s\n\n", shown > 12 ? ", ..." : "");
 		}
-		printf("%d of %d units not certainly meeting %s in %d; works priced: %s million VND",
+		printf(_("%d of %d units not certainly meeting %s in %d; works priced: %s million VND"),
 		       nshort, k.n, k.r.set->id, year, t);
 		if (total_may != total)
-			printf(" certainly enough, %s may suffice", tm);
+			printf(_(" certainly enough, %s may suffice"), tm);
 		putchar('\n');
 	}
 	costrun_free(&k);
@@ -586,7 +602,7 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 		struct ind_result *res = malloc(((size_t)s->nind + 1) * sizeof *res);
 		unsigned char *cr = malloc((size_t)s->ncrit + 1);
 		double *vals = malloc(((size_t)s->nvar + 1) * sizeof *vals);
-		char a[32], b[32], d[32];
+		char a[32], b[32], d[32], pct[32];
 
 		if (!res || !cr || !vals) {
 			free(res), free(cr), free(vals);
@@ -606,9 +622,11 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 		}
 		money(a, sizeof a, budget);
 		money(b, sizeof b, spend);
-		printf("%s, %d: %s million VND%s, %s to spend (disbursement %g %%), objective %s\n\n",
-		       s->id, year, a, opt_get(opts, "fund") ? " on record" : "", b, rate * 100, obj);
-		printf("plan:\n");
+		snprintf(pct, sizeof pct, "%g", rate * 100);
+		printf(_("%s, %d: %s million VND%s, %s to spend (disbursement %s %%), objective %s\n\n"),
+		       s->id, year, human(a), opt_get(opts, "fund") ? _(" on record") : "", human(b),
+		       human(pct), obj);
+		fputs(_("plan:\n"), stdout);
 		for (i = 0; i < k.n; i++) {
 			struct unitneeds *x = &k.u[i];
 			int any = 0, st, ncm;
@@ -634,7 +652,7 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 					fputs("  ", stdout);
 					pad(c->units.u[x->unit].name, 18);
 					printf(" %-6s %-28s %s%s %-10s %s\n", s->ind[n->ind].id, row->work,
-					       n->sign < 0 ? "−" : "", q, row->uom, d);
+					       n->sign < 0 ? "−" : "", human(q), row->uom, human(d));
 					snprintf(name, sizeof name, "%s for %s %s", row->work, s->id, s->ind[n->ind].id);
 					if (sv.id && scenario_put_project(c->db, sv.id, c->units.u[x->unit].id, year,
 					                                  0, name, row->work,
@@ -659,33 +677,36 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 			nchosen += any;
 		}
 		if (nchosen == 0 && ni == 0)
-			printf("  nothing: no unmet criterion can be priced (works alone close none, or the "
-			       "figures to price them are missing: see `ntm cost %s --year %d`)\n", s->id, year);
+			printf(_("  nothing: no unmet criterion can be priced (works alone close none, or the "
+			         "figures to price them are missing: see `ntm cost %s --year %d`)\n"), s->id, year);
 		else if (nchosen == 0)
-			printf("  nothing fits the budget: the cheapest of %d priced %s costs %s million VND, "
-			       "more than the %s to spend\n", ni, ni == 1 ? "choice" : "choices",
-			       (money(d, sizeof d, it[0].cost), d), (money(b, sizeof b, spend), b));
+			printf(ni == 1 ? _("  nothing fits the budget: the cheapest of %d priced choice costs %s "
+			                   "million VND, more than the %s to spend\n") :
+			       _("  nothing fits the budget: the cheapest of %d priced choices costs %s million "
+			         "VND, more than the %s to spend\n"), ni,
+			       (money(d, sizeof d, it[0].cost), human(d)), (money(b, sizeof b, spend), human(b)));
 		money(a, sizeof a, spent);
 		money(b, sizeof b, spend - spent);
 		money(d, sizeof d, budget - spend);
-		printf("\nspent %s million VND in %d units; left %s", a, nchosen, b);
+		printf(_("\nspent %s million VND in %d units; left %s"), human(a), nchosen, human(b));
 		if (rate < 1)
-			printf("; not disbursed %s", d);
+			printf(_("; not disbursed %s"), human(d));
 		printf("\n");
-		printf("units meeting %s for certain: %d → %d of %d (could meet: %d → %d)\n", s->id,
+		printf(_("units meeting %s for certain: %d → %d of %d (could meet: %d → %d)\n"), s->id,
 		       before_units, after_units, k.n, before_could, after_could);
-		printf("criteria met: %d → %d (the budget alone would buy %d %s)\n", before_crit, after_crit,
-		       bound, by_unit ? "units" : "criteria");
+		printf(by_unit ? _("criteria met: %d → %d (the budget alone would buy %d units)\n") :
+		       _("criteria met: %d → %d (the budget alone would buy %d criteria)\n"), before_crit,
+		       after_crit, bound);
 		if (intx && store_exec(c->db, "COMMIT", &c->err) < 0) {
 			free(res), free(cr), free(vals);
 			goto fail;
 		}
 		intx = 0;
 		if (sv.id)
-			printf("saved as scenario %s (`ntm diff %s --scenario %s --year %d`)\n",
+			printf(_("saved as scenario %s (`ntm diff %s --scenario %s --year %d`)\n"),
 			       opt_get(opts, "save"), s->id, opt_get(opts, "save"), year);
 		else if (opt_get(opts, "save"))
-			printf("not saved: the plan is empty (no scenario %s was made)\n", opt_get(opts, "save"));
+			printf(_("not saved: the plan is empty (no scenario %s was made)\n"), opt_get(opts, "save"));
 		free(res), free(cr), free(vals);
 	}
 	free(it);

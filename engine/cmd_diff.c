@@ -10,7 +10,9 @@
 #include "cmds.h"
 #include "csv.h"
 #include "evalrun.h"
+#include "i18n.h"
 #include "report.h"
+#include "utf8.h"
 
 static const char usage[] =
 	"usage: ntm diff SET... --scenario A [--against B] [--year Y | --years A-B]\n"
@@ -22,16 +24,28 @@ static const char usage[] =
 	"after. In csv a criterion's row has an empty indicator. The years default\n"
 	"to the set's years.\n";
 
+/* The status and value a person reads: in Vietnamese with a decimal comma. */
 static void value(char *buf, size_t cap, const struct ind_result *x)
 {
-	char num[32];
+	char num[32], *p;
 
 	if (isnan(x->value))
-		snprintf(buf, cap, "%s", eval_status_name[x->status]);
+		snprintf(buf, cap, "%s", _(eval_status_name[x->status]));
 	else {
 		report_num(num, sizeof num, x->value);
-		snprintf(buf, cap, "%s %s", eval_status_name[x->status], num);
+		if (i18n_lang() == LANG_VI && (p = strchr(num, '.')))
+			*p = ',';
+		snprintf(buf, cap, "%s %s", _(eval_status_name[x->status]), num);
 	}
+}
+
+static void pad(const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, stdout);
+	for (; n < w; n++)
+		putchar(' ');
 }
 
 static void csv_value(double v)
@@ -66,7 +80,7 @@ static int diff_unit(struct ctx *c, const struct results *B, const struct result
 
 		for (k = cr->first; k < cr->first + cr->n; k++) {
 			struct ind_result x, z;
-			char before[48], after[48];
+			char before[64], after[64];
 
 			results_ind(B, i, y, k, &x);
 			results_ind(A, i, y, k, &z);
@@ -100,16 +114,18 @@ static int diff_unit(struct ctx *c, const struct results *B, const struct result
 				continue;
 			}
 			if (!n)
-				printf("%s %d: %s %d/%d → %s %d/%d criteria\n", u->name, y,
-				       eval_status_name[results_status(B, i, y)], results_ncrit(B, i, y), s->ncrit,
-				       eval_status_name[results_status(A, i, y)], results_ncrit(A, i, y), s->ncrit);
+				printf(_("%s %d: %s %d/%d → %s %d/%d criteria\n"), u->name, y,
+				       _(eval_status_name[results_status(B, i, y)]), results_ncrit(B, i, y), s->ncrit,
+				       _(eval_status_name[results_status(A, i, y)]), results_ncrit(A, i, y), s->ncrit);
 			if (first && ca != cb)
-				printf("  criterion %-4s %s → %s\n", cr->id, eval_status_name[cb],
-				       eval_status_name[ca]);
+				printf(_("  criterion %-4s %s → %s\n"), cr->id, _(eval_status_name[cb]),
+				       _(eval_status_name[ca]));
 			first = 0;
 			value(before, sizeof before, &x);
 			value(after, sizeof after, &z);
-			printf("  %-8s %-22s → %s\n", s->ind[k].id, before, after);
+			printf("  %-8s ", s->ind[k].id);
+			pad(before, 22);
+			printf(" → %s\n", after);
 			n++;
 		}
 	}
@@ -126,14 +142,14 @@ static int diff_set(struct ctx *c, const char *set, const char *a, const char *b
 	if (side(c, set, b, top, y0, y1, &rb, &B) < 0 || side(c, set, a, top, y0, y1, &ra, &A) < 0)
 		goto out;
 	if (!csv)
-		printf("%s: scenario %s against %s%s\n\n", ra.set->id, a, b ? "scenario " : "the base data",
-		       b ? b : "");
+		printf(b ? _("%s: scenario %s against scenario %s\n\n") :
+		       _("%s: scenario %s against the base data\n\n"), ra.set->id, a, b);
 	for (i = 0; i < ra.nunit; i++)
 		for (y = ra.year_from; y <= ra.year_to; y++)
 			nchg += diff_unit(c, &B, &A, i, y, csv);
 	if (!csv) {
 		if (nchg == 0)
-			printf("no indicator changes\n");
+			fputs(_("no indicator changes\n"), stdout);
 		printf("\n");
 		for (y = ra.year_from; y <= ra.year_to; y++) {
 			int mb = 0, ma = 0, cb = 0, ca = 0, sb, sa;
@@ -146,7 +162,7 @@ static int diff_set(struct ctx *c, const char *set, const char *a, const char *b
 				cb += sb == ST_OPEN || sb == ST_UNKNOWN;
 				ca += sa == ST_OPEN || sa == ST_UNKNOWN;
 			}
-			printf("%d: units meeting %s for certain: %d → %d of %d (could meet: %d → %d)\n", y,
+			printf(_("%d: units meeting %s for certain: %d → %d of %d (could meet: %d → %d)\n"), y,
 			       ra.set->id, mb, ma, ra.nunit, cb, ca);
 		}
 	}

@@ -9,6 +9,7 @@
 #include "cmds.h"
 #include "csv.h"
 #include "evalrun.h"
+#include "i18n.h"
 #include "inforce.h"
 #include "report.h"
 #include "utf8.h"
@@ -64,7 +65,8 @@ static int vstatus(const struct verdict *e, int year)
 }
 
 /* A recognised unit whose result is open is no finding: the law's numbers
- * the set does not know may well allow it (ntm criteria bounds). */
+ * the set does not know may well allow it (ntm criteria bounds). vname is
+ * English for _(); vkey the csv code. */
 enum { V_NOT_MET, V_NOT_RECOGNISED, V_INCOMPLETE, V_OPEN, V_NO_SET, V_AGREE, V_N };
 static const char *const vname[V_N] = {
 	"recognised, not met in the data", "meets the set, not recognised",
@@ -246,7 +248,7 @@ static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 		}
 		if (x->v != v) {
 			v = x->v;
-			printf("%s%s: %d\n", i ? "\n" : "", vname[v], count[v]);
+			printf("%s%s: %d\n", i ? "\n" : "", _(vname[v]), count[v]);
 		}
 		fputs("  ", stdout);
 		pad(u->name, 16);
@@ -254,8 +256,8 @@ static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 		pad(x->title, 16);
 		if (x->e) {
 			pad(x->e->R->set->id, 30);
-			pad(eval_status_name[vstatus(x->e, x->year)], 9);
-			snprintf(buf, sizeof buf, "%d/%d criteria", results_ncrit(x->e->R, x->e->i, x->year),
+			pad(_(eval_status_name[vstatus(x->e, x->year)]), i18n_lang() == LANG_EN ? 9 : 15);
+			snprintf(buf, sizeof buf, _("%d/%d criteria"), results_ncrit(x->e->R, x->e->i, x->year),
 			         x->e->R->set->ncrit);
 			fputs(buf, stdout);
 		}
@@ -264,7 +266,7 @@ static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 		putchar('\n');
 	}
 	if (!csv && n == 0)
-		printf("no recognitions and no unit meeting a set in these years\n");
+		fputs(_("no recognitions and no unit meeting a set in these years\n"), stdout);
 }
 
 int cmd_recognitions(struct ctx *c, int argc, char **argv)
@@ -371,7 +373,7 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 			}
 	qsort(rows, (size_t)nrow, sizeof *rows, cmp_row);
 	if (!csv)
-		printf("Recognitions against the evaluation%s%s, %d-%d\n\n", top >= 0 ? ": " : "",
+		printf(_("Recognitions against the evaluation%s%s, %d-%d\n\n"), top >= 0 ? ": " : "",
 		       top >= 0 ? c->units.u[top].name : "", y0, y1);
 	print_rows(c, rows, nrow, csv);
 	rc = 0;

@@ -41,13 +41,17 @@ static const struct command {
 static void usage(FILE *f)
 {
 	const struct command *k;
+	int w = 0;
 
+	for (k = commands; k->name; k++)
+		if ((int)strlen(k->name) > w)
+			w = (int)strlen(k->name);
 	fprintf(f, "usage: ntm [--db PATH] [--criteria DIR] COMMAND [ARGS]\n\n"
 	           "Evaluates Vietnamese New Rural Development (nông thôn mới) criteria sets,\n"
 	           "written in Lua under criteria/, over figures kept in SQLite.\n\n"
 	           "commands:\n");
 	for (k = commands; k->name; k++)
-		fprintf(f, "  %-10s %s\n", k->name, k->summary);
+		fprintf(f, "  %-*s  %s\n", w, k->name, _(k->summary));
 	fprintf(f, "\nglobal options (before or after the command):\n"
 	           "  --db PATH            database file (default $NTM_DB or data/ntm.db)\n"
 	           "  --criteria DIR       criteria directories, ':'-separated, searched before\n"

@@ -1,7 +1,7 @@
 # the command line itself
 $ $NTM --help
 ~ usage: ntm [--db PATH] [--criteria DIR] COMMAND [ARGS]
-~   eval       evaluate a criteria set for units and years
+~   eval          evaluate a criteria set for units and years
 $ $NTM
 ? 2
 $ $NTM evl
@@ -25,3 +25,7 @@ $ $NTM synth --out small --scale 0.005 --seed 7 && $NTM synth --out small2 --sca
 ~ code,name,level,parent,region
 $ $NTM --db s.db import $ROOT/data/variables.csv small/units.csv small/observations.csv small/funding.csv
 ~ imported
+# the command list lines up whatever the longest command name
+$ $NTM --help | grep -E '^  (recognitions|eval) '
+>   eval          evaluate a criteria set for units and years
+>   recognitions  recorded recognitions beside what the evaluation finds
