@@ -45,13 +45,14 @@ size_t fmt_num(char *buf, size_t cap, double v)
 		buf[0] = '\0';
 		return 0;
 	}
-	/* |v| < 1e13: v * 100 has an ulp of at most 1/512, so a product more
-	 * than 0.1 away from a half rounds as the exact decimal value does */
+	/* x = v * 100 is within half an ulp (|x| * 2^-53) of the exact
+	 * product, so an x farther than eight times that from a half rounds
+	 * as the exact product does; only near-halves take printf's way */
 	if (!(fabs(v) < 1e13) || cap < 32)
 		return slow(buf, cap, v);
 	x = v * 100;
 	r = nearbyint(x);
-	if (fabs(fabs(x - r) - 0.5) < 0.1)
+	if (fabs(fabs(x - r) - 0.5) <= fabs(x) * 0x1p-50 + 0x1p-60)
 		return slow(buf, cap, v);
 	neg = r < 0;
 	n = (unsigned long long)fabs(r);
