@@ -566,15 +566,19 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	}
 	fmt = opt_get(opts, "format");
 	out = opt_get(opts, "out");
-	if (out && !fmt) {
-		/* the format from the extension */
-		const char *dot = strrchr(out, '.');
+	if (out) {
+		/* the format from the extension; --format may say the same */
+		const char *dot = strrchr(out, '.'), *ext;
 
 		if (dot && strchr(dot, '/'))
 			dot = NULL;
-		fmt = !dot ? NULL : strcmp(dot, ".csv") == 0 ? "csv" : strcmp(dot, ".json") == 0 ? "json" :
+		ext = !dot ? NULL : strcmp(dot, ".csv") == 0 ? "csv" : strcmp(dot, ".json") == 0 ? "json" :
 		      strcmp(dot, ".txt") == 0 ? "table" : NULL;
-		if (!fmt) {
+		if (fmt && ext && strcmp(fmt, ext) != 0) {
+			err_set(&c->err, "eval: --format %s, but --out '%s' names %s", fmt, out, ext);
+			return 2;
+		}
+		if (!fmt && !(fmt = ext)) {
 			err_set(&c->err, "eval: --out '%s': the extension says no format eval writes (.txt, "
 			        ".csv, .json); the Biểu tables as xlsx, md or html are `ntm report`'s", out);
 			return 2;

@@ -77,3 +77,10 @@ $ $NTM --db t.db --criteria open eval open-roads --year 2023 --bom
 $ echo old > keep.csv && $NTM --db t.db --criteria open eval open-roads --year 2023 --criterion 99 --out keep.csv; cat keep.csv && ls -A | grep '^\.keep' || true
 2> ntm: eval: --criterion '99': open-roads has no such criterion (it has 2, 10, 13)
 > old
+# --format and --out's extension must agree; a name without one takes --format
+$ $NTM --db t.db --criteria open eval open-roads --year 2023 --format csv --out r2.json
+? 2
+2> ntm: eval: --format csv, but --out 'r2.json' names json
+$ $NTM --db t.db --criteria open eval open-roads --year 2023 --format csv --out results --no-store && head -1 results
+> wrote results
+> unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap,threshold_state,threshold_low,threshold_high,break_even
