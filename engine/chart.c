@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "eval.h"
 #include "gnuplot.h"
 
 const char *const chart_kind_name[CH_N] = { "line", "bars", "stacked", "heatmap" };
@@ -593,4 +594,16 @@ int chart_csv(const struct chart *c, const struct outdir *d, const char *name, s
 		putc('\n', o.f);
 	}
 	return outfile_commit(&o, err);
+}
+
+double chart_status_shade(int st)
+{
+	switch (st) {
+	case ST_MET: return CH_ST_MET;
+	case ST_UNMET: return CH_ST_UNMET;
+	case ST_UNKNOWN: return CH_ST_MISSING;
+	case ST_OPEN: return CH_ST_OPEN;
+	case ST_NA: return CH_ST_NA;
+	}
+	return CH_ST_NONE;
 }

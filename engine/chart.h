@@ -61,6 +61,8 @@ struct chart {
 
 /* Heat map statuses (status_map). */
 enum { CH_ST_NONE = -1, CH_ST_UNMET, CH_ST_MISSING, CH_ST_OPEN, CH_ST_NA, CH_ST_MET };
+/* The heat map's shade of an evaluation status (ST_*, eval.h). */
+double chart_status_shade(int st);
 
 /* Allocates an empty chart of kind with ncat categories; NULL if OOM.
  * chart_new_in takes its memory (all of it) from alloc. */

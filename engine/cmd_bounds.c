@@ -27,14 +27,6 @@ static const char usage[] =
 	"units with figures missing contribute nothing (they are counted). The\n"
 	"figures are those on record, without --scenario or --as-of.\n";
 
-static void pad(const char *s, size_t w)
-{
-	size_t n = utf8_width(s);
-
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
 
 /* "≥ 95 (draft)", "not set", "≥ 60–100", "must hold". */
 static void thr_text(const struct indicator *d, int state, double lo, double hi, char *buf,
@@ -142,17 +134,17 @@ static void print_table(struct ctx *c, const struct critset *s, const struct bou
 			last = x->ind;
 			cut = utf8_prefix_cols(d->name, 66);
 			putchar('\n');
-			pad(d->id, 6);   /* columns, not bytes: "ĐK.1" */
+			utf8_pad(stdout, d->id, 6);   /* columns, not bytes: "ĐK.1" */
 			printf(" %s  %.*s%s\n", d->cmp == CMP_MIN ? "min" : "max", (int)cut, d->name,
 			       d->name[cut] ? "…" : "");
 		}
 		shown++;
 		printf("  %-6s %d  ", store_region_name[x->region], x->year);
 		thr_text(d, x->state, x->lo, x->hi, thr, sizeof thr);
-		pad(thr, 13);
+		utf8_pad(stdout, thr, 13);
 		putchar(' ');
 		verdict_text(d, x, buf, sizeof buf);
-		pad(buf, 28);
+		utf8_pad(stdout, buf, 28);
 		counts_text(x, cnt, sizeof cnt);
 		if (x->who && (x->state == TS_UNSET || x->state == TS_RANGE))
 			printf(" set by %s; %s\n", x->who, cnt);
@@ -173,12 +165,12 @@ static void print_table(struct ctx *c, const struct critset *s, const struct bou
 		const struct indicator *d = &s->ind[f->ind];
 
 		fputs("  ", stdout);
-		pad(c->units.u[f->unit].name, 16);
+		utf8_pad(stdout, c->units.u[f->unit].name, 16);
 		printf(" %d  ", f->year);
-		pad(d->id, 6);
+		utf8_pad(stdout, d->id, 6);
 		putchar(' ');
 		value_text(d, f->value, buf, sizeof buf);
-		pad(buf, 14);
+		utf8_pad(stdout, buf, 14);
 		thr_text(d, f->state, f->lo, f->hi, thr, sizeof thr);
 		printf(" %s\n", thr);
 	}

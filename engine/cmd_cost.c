@@ -156,25 +156,6 @@ static void money(char *buf, size_t cap, double v)
 	report_num(buf, cap, round(v * 10) / 10);
 }
 
-/* A number as a person reads it (num, from report_num or money): in
- * Vietnamese the decimal mark is a comma. Returns num. */
-static char *human(char *num)
-{
-	char *p;
-
-	if (i18n_lang() == LANG_VI && (p = strchr(num, '.')))
-		*p = ',';
-	return num;
-}
-
-static void pad(const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
 
 static int parse_year(struct ctx *c, const char *cmd, const char *arg, int *year)
 {
@@ -290,15 +271,15 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 				continue;
 			}
 			printf("  %-7s %s %s%s %s", s->ind[n->ind].id, row->work, n->sign < 0 ? "−" : "+",
-			       human(q), row->uom);
-			printf(" × %s = %s", human(uc), human(cost));
+			       i18n_decimal(q), row->uom);
+			printf(" × %s = %s", i18n_decimal(uc), i18n_decimal(cost));
 			if (k.r.res && s->ind[n->ind].cmp != CMP_MUST)
 				printf("   (%s)", s->var[n->var]);
 			if (n->cost_may != n->cost && n->qty_may == 0)
 				fputs(_("   certainly enough; nothing may be needed"), stdout);
 			else if (n->cost_may != n->cost)
 				printf(_("   certainly enough; %s%s %s (%s) may suffice"),
-				       n->sign < 0 ? "−" : "+", human(qm), row->uom, human(cm));
+				       n->sign < 0 ? "−" : "+", i18n_decimal(qm), row->uom, i18n_decimal(cm));
 			putchar('\n');
 		}
 		/* the lists: kinds in order, money's "cannot" split by open or not */
@@ -336,10 +317,10 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 			money(t, sizeof t, sum);
 			money(tm, sizeof tm, sum_may);
 			if (sum_may != sum)
-				printf(_("  works: %s million VND certainly enough; %s may suffice\n\n"), human(t),
-				       human(tm));
+				printf(_("  works: %s million VND certainly enough; %s may suffice\n\n"), i18n_decimal(t),
+				       i18n_decimal(tm));
 			else
-				printf(_("  works: %s million VND\n\n"), human(t));
+				printf(_("  works: %s million VND\n\n"), i18n_decimal(t));
 		}
 		total += sum;
 		total_may += sum_may;
@@ -349,8 +330,8 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 
 		money(t, sizeof t, total);
 		money(tm, sizeof tm, total_may);
-		human(t);
-		human(tm);
+		i18n_decimal(t);
+		i18n_decimal(tm);
 		if (nbare) {
 			int shown = 0;
 
@@ -624,8 +605,8 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 		money(b, sizeof b, spend);
 		snprintf(pct, sizeof pct, "%g", rate * 100);
 		printf(_("%s, %d: %s million VND%s, %s to spend (disbursement %s %%), objective %s\n\n"),
-		       s->id, year, human(a), opt_get(opts, "fund") ? _(" on record") : "", human(b),
-		       human(pct), obj);
+		       s->id, year, i18n_decimal(a), opt_get(opts, "fund") ? _(" on record") : "", i18n_decimal(b),
+		       i18n_decimal(pct), obj);
 		fputs(_("plan:\n"), stdout);
 		for (i = 0; i < k.n; i++) {
 			struct unitneeds *x = &k.u[i];
@@ -650,9 +631,9 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 					report_num(q, sizeof q, n->qty);
 					money(d, sizeof d, n->cost);
 					fputs("  ", stdout);
-					pad(c->units.u[x->unit].name, 18);
+					utf8_pad(stdout, c->units.u[x->unit].name, 18);
 					printf(" %-6s %-28s %s%s %-10s %s\n", s->ind[n->ind].id, row->work,
-					       n->sign < 0 ? "−" : "", human(q), row->uom, human(d));
+					       n->sign < 0 ? "−" : "", i18n_decimal(q), row->uom, i18n_decimal(d));
 					snprintf(name, sizeof name, "%s for %s %s", row->work, s->id, s->ind[n->ind].id);
 					if (sv.id && scenario_put_project(c->db, sv.id, c->units.u[x->unit].id, year,
 					                                  0, name, row->work,
@@ -684,13 +665,13 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 			                   "million VND, more than the %s to spend\n") :
 			       _("  nothing fits the budget: the cheapest of %d priced choices costs %s million "
 			         "VND, more than the %s to spend\n"), ni,
-			       (money(d, sizeof d, it[0].cost), human(d)), (money(b, sizeof b, spend), human(b)));
+			       (money(d, sizeof d, it[0].cost), i18n_decimal(d)), (money(b, sizeof b, spend), i18n_decimal(b)));
 		money(a, sizeof a, spent);
 		money(b, sizeof b, spend - spent);
 		money(d, sizeof d, budget - spend);
-		printf(_("\nspent %s million VND in %d units; left %s"), human(a), nchosen, human(b));
+		printf(_("\nspent %s million VND in %d units; left %s"), i18n_decimal(a), nchosen, i18n_decimal(b));
 		if (rate < 1)
-			printf(_("; not disbursed %s"), human(d));
+			printf(_("; not disbursed %s"), i18n_decimal(d));
 		printf("\n");
 		printf(_("units meeting %s for certain: %d → %d of %d (could meet: %d → %d)\n"), s->id,
 		       before_units, after_units, k.n, before_could, after_could);

@@ -56,12 +56,6 @@ static int by_place(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-static void pad(const char *s, size_t w)
-{
-	size_t n = utf8_width(s);
-
-	printf("%s%*s", s, n < w ? (int)(w - n) + 1 : 1, "");
-}
 
 /* Says on stderr that a file on the criteria path is left out of the list
  * and why (the first line of msg; the traceback would drown the list). */
@@ -113,8 +107,10 @@ static int list(struct ctx *c)
 			printf("%s\n", place = p);
 		snprintf(years, sizeof years, "%d-%d", s->year_from, s->year_to);
 		printf("  %-9s %-10s ", s->level, years);
-		pad(s->id, 28);
-		pad(s->recognises, 13);
+		utf8_pad(stdout, s->id, 28);
+		putchar(' ');
+		utf8_pad(stdout, s->recognises, 13);
+		putchar(' ');
 		printf("%s\n", s->decision);
 		printf("  %-20s %s (%d criteria, %d indicators)\n", "", s->title, s->ncrit, s->nind);
 		printf("  %-20s %s%s%s\n", "", s->file, s->extends ? ", extends " : "",

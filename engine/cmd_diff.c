@@ -27,26 +27,17 @@ static const char usage[] =
 /* The status and value a person reads: in Vietnamese with a decimal comma. */
 static void value(char *buf, size_t cap, const struct ind_result *x)
 {
-	char num[32], *p;
+	char num[32];
 
 	if (isnan(x->value))
 		snprintf(buf, cap, "%s", _(eval_status_name[x->status]));
 	else {
 		report_num(num, sizeof num, x->value);
-		if (i18n_lang() == LANG_VI && (p = strchr(num, '.')))
-			*p = ',';
+		i18n_decimal(num);
 		snprintf(buf, cap, "%s %s", _(eval_status_name[x->status]), num);
 	}
 }
 
-static void pad(const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
 
 static void csv_value(double v)
 {
@@ -124,7 +115,7 @@ static int diff_unit(struct ctx *c, const struct results *B, const struct result
 			value(before, sizeof before, &x);
 			value(after, sizeof after, &z);
 			printf("  %-8s ", s->ind[k].id);
-			pad(before, 22);
+			utf8_pad(stdout, before, 22);
 			printf(" → %s\n", after);
 			n++;
 		}

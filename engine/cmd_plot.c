@@ -446,19 +446,6 @@ static int evaluate(struct ctx *c, struct opt *opts, struct evalrun *r, int *top
 	return evalrun_open(c, opt_get(opts, "set"), *top, y0, y1, r);
 }
 
-/* The status of a criterion as the heat map shows it. */
-static double shade(int st)
-{
-	switch (st) {
-	case ST_MET: return CH_ST_MET;
-	case ST_UNMET: return CH_ST_UNMET;
-	case ST_UNKNOWN: return CH_ST_MISSING;
-	case ST_OPEN: return CH_ST_OPEN;
-	case ST_NA: return CH_ST_NA;
-	}
-	return CH_ST_NONE;
-}
-
 /* "Định Hóa: xã đạt vn-318-commune, 2021-2023" */
 static void set_title(struct ctx *c, struct chart *ch, int top, const struct evalrun *r,
                       const char *what)
@@ -568,7 +555,7 @@ static int plot_heatmap(struct ctx *c, struct opt *opts)
 			goto done;
 		}
 		for (j = 0; j < r.set->ncrit; j++)
-			row->v[j] = results_judged(&R, u, y) ? shade(results_crit(&R, u, y, j)) : CH_ST_NONE;
+			row->v[j] = results_judged(&R, u, y) ? chart_status_shade(results_crit(&R, u, y, j)) : CH_ST_NONE;
 	}
 	rc = finish(c, ch, opts, NULL);
 	ch = NULL;

@@ -202,14 +202,6 @@ struct trow {
 	char cell[NCOL][160];
 };
 
-static void pad(FILE *f, const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, f);
-	for (; n < w; n++)
-		putc(' ', f);
-}
 
 /* Rows aligned by display width, two spaces between columns, none after
  * the last cell of a row; the columns in the mask right aligned. */
@@ -232,7 +224,7 @@ static void put_rows(FILE *f, const struct trow *rows, int n, const char *indent
 				for (; k < w[j]; k++)
 					putc(' ', f);
 			if (j < last && !(right & (1u << j)))
-				pad(f, rows[i].cell[j], w[j]);
+				utf8_pad(f, rows[i].cell[j], w[j]);
 			else
 				fputs(rows[i].cell[j], f);
 			if (j < last)
@@ -468,14 +460,12 @@ static void json_num(FILE *f, const char *key, double v)
 	}
 }
 
-/* the ids of criteria matching a test, as a JSON array */
-static void json_crits(FILE *f, const char *key, const struct critset *s, const struct proj_when *crit,
-                       int certain, int nofig)
+/* ", \"key\": [...]": the ids of a list "a, b, c" (cut up in place) */
+static void json_ids(FILE *f, const char *key, char *ids)
 {
-	char ids[2048], *p, *tok, *save = NULL;
+	char *p, *tok, *save = NULL;
 	int first = 1;
 
-	not_reached(s, crit, certain, nofig, ids, sizeof ids);
 	fprintf(f, ", \"%s\": [", key);
 	for (p = ids; (tok = strtok_r(p, ",", &save)); p = NULL) {
 		while (*tok == ' ')
@@ -487,12 +477,22 @@ static void json_crits(FILE *f, const char *key, const struct critset *s, const 
 	putc(']', f);
 }
 
+/* the ids of criteria matching a test, as a JSON array */
+static void json_crits(FILE *f, const char *key, const struct critset *s, const struct proj_when *crit,
+                       int certain, int nofig)
+{
+	char ids[2048];
+
+	not_reached(s, crit, certain, nofig, ids, sizeof ids);
+	json_ids(f, key, ids);
+}
+
 static void json_unit(FILE *f, const struct critset *s, const struct unit *x, int last,
                       const struct proj_ind *ind, const struct proj_when *crit,
                       const struct proj_when *u, int first_unit)
 {
-	char ids[512], *p, *tok, *save = NULL;
-	int k, first = 1, y;
+	char ids[512];
+	int k, first, y;
 
 	fputs(first_unit ? "\n  {\"code\": " : ",\n  {\"code\": ", f);
 	report_json_str(f, x->code);
@@ -506,15 +506,7 @@ static void json_unit(FILE *f, const struct critset *s, const struct unit *x, in
 	y = 0;
 	if (u->status == PJ_REACHES || u->status == PJ_MAY_REACH)
 		last_to_fall(s, crit, u->status == PJ_MAY_REACH, ids, sizeof ids, &y);
-	fputs(", \"last_to_fall\": [", f);
-	for (p = ids; (tok = strtok_r(p, ",", &save)); p = NULL) {
-		while (*tok == ' ')
-			tok++;
-		fputs(first ? "" : ", ", f);
-		report_json_str(f, tok);
-		first = 0;
-	}
-	putc(']', f);
+	json_ids(f, "last_to_fall", ids);
 	json_crits(f, "not_certain", s, crit, 1, 0);
 	json_crits(f, "no_figures", s, crit, 0, 1);
 	fputs(", \"criteria\": {", f);

@@ -207,14 +207,6 @@ static void evals_free(struct evals *es)
 	free(es->r);
 }
 
-static void pad(const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
 
 static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 {
@@ -251,12 +243,12 @@ static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 			printf("%s%s: %d\n", i ? "\n" : "", _(vname[v]), count[v]);
 		}
 		fputs("  ", stdout);
-		pad(u->name, 16);
+		utf8_pad(stdout, u->name, 16);
 		printf(" %d  ", x->year);
-		pad(x->title, 16);
+		utf8_pad(stdout, x->title, 16);
 		if (x->e) {
-			pad(x->e->R->set->id, 30);
-			pad(_(eval_status_name[vstatus(x->e, x->year)]), i18n_lang() == LANG_EN ? 9 : 15);
+			utf8_pad(stdout, x->e->R->set->id, 30);
+			utf8_pad(stdout, _(eval_status_name[vstatus(x->e, x->year)]), i18n_lang() == LANG_EN ? 9 : 15);
 			snprintf(buf, sizeof buf, _("%d/%d criteria"), results_ncrit(x->e->R, x->e->i, x->year),
 			         x->e->R->set->ncrit);
 			fputs(buf, stdout);

@@ -26,14 +26,6 @@ static const char usage[] =
 	"other changes; --all lists every figure.\n";
 
 /* Pads s to w display columns (names may be Vietnamese). */
-static void pad(const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
 
 /* n with thousands separated by commas: 1,609. */
 static void count_text(char *buf, size_t cap, long n)
@@ -67,9 +59,9 @@ static int list(struct ctx *c)
 		if (n++ == 0)
 			printf("%-28s %-20s %-19s %7s %8s %7s  note\n", "scenario", "built on", "created",
 			       "figures", "projects", "funding");
-		pad((const char *)sqlite3_column_text(st, 0), 28);
+		utf8_pad(stdout, (const char *)sqlite3_column_text(st, 0), 28);
 		putchar(' ');
-		pad(*sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "(base data)", 20);
+		utf8_pad(stdout, *sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "(base data)", 20);
 		printf(" %-19s %7d %8d %7d  %s\n", sqlite3_column_text(st, 2), sqlite3_column_int(st, 4),
 		       sqlite3_column_int(st, 5), sqlite3_column_int(st, 6), sqlite3_column_text(st, 3));
 	}

@@ -43,20 +43,6 @@ static struct critset *load_set(void *ctx, const char *id, const char *where, st
 	return s;
 }
 
-/* For `extends` while the new file is checked: a set's file by id. */
-static const char *find_set(void *ctx, const char *id)
-{
-	struct ctx *c = ctx;
-	int i;
-
-	if (ctx_catalog(c) < 0)
-		return NULL;
-	for (i = 0; i < c->ncat; i++)
-		if (c->cat[i].id && strcmp(c->cat[i].id, id) == 0)
-			return c->cat[i].path;
-	return NULL;
-}
-
 static int write_sheet(struct ctx *c, const char *name, const char *region, const char *yrs,
                        const char *out, int bom)
 {
@@ -212,7 +198,7 @@ static int apply(struct ctx *c, const char *sheet, const char *id, const char *t
 	}
 	/* the hidden file must load and give back the sheet applied */
 	snprintf(tmp, sizeof tmp, "%s/%s", dir, o.tmp);
-	if (!(n = lcrit_load(&c->sb, tmp, c->have_vars ? &c->vars : NULL, find_set, c, &c->err))) {
+	if (!(n = lcrit_load(&c->sb, tmp, c->have_vars ? &c->vars : NULL, ctx_set_path, c, &c->err))) {
 		memcpy(first, c->err.msg, sizeof first);
 		err_set(&c->err, "%s: the set written does not load, nothing written: %s", shown, first);
 		goto done;

@@ -16,14 +16,6 @@ static const char units_usage[] =
 	"merged into or split from; --year shows the hierarchy as it stood that year.\n";
 
 /* Pads s to w display columns (Vietnamese letters take one). */
-static void pad(const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, stdout);
-	for (; n < w; n++)
-		putchar(' ');
-}
 
 /* The code column: as wide as the widest code (codes are ASCII, but one
  * written by another program need not be). */
@@ -67,7 +59,7 @@ static void tree(const struct unitset *us, int at, int depth, int level, int yea
 	if (level < 0 || u->level == level) {
 		store_unit_history(us, at, hist, sizeof hist);
 		took_in(us, at, took, sizeof took);
-		pad(u->code, code_w);
+		utf8_pad(stdout, u->code, code_w);
 		printf(" %*s%s  (%s%s%s%s%s%s)\n", level < 0 ? depth * 2 : 0, "", u->name,
 		       store_level_name[u->level], u->region >= 0 ? ", " : "",
 		       u->region >= 0 ? store_region_name[u->region] : "", *hist ? "; " : "", hist,
@@ -318,15 +310,15 @@ int cmd_runs(struct ctx *c, int argc, char **argv)
 		return 1;
 	sqlite3_bind_int(st, 1, limit);
 	printf("%5s  %-20s  %-28s %-9s ", "run", "at", "set", "years");
-	pad("units of", 20);
-	pad("scenario", 16);
+	utf8_pad(stdout, "units of", 20);
+	utf8_pad(stdout, "scenario", 16);
 	printf(" %6s %6s %6s %6s\n", "units", "met", "draft", "unset");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		printf("%5lld  %-20s  ", (long long)sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1));
-		pad((const char *)sqlite3_column_text(st, 2), 28);
+		utf8_pad(stdout, (const char *)sqlite3_column_text(st, 2), 28);
 		printf(" %d-%d ", sqlite3_column_int(st, 3), sqlite3_column_int(st, 4));
-		pad((const char *)sqlite3_column_text(st, 5), 20);
-		pad((const char *)sqlite3_column_text(st, 6), 16);
+		utf8_pad(stdout, (const char *)sqlite3_column_text(st, 5), 20);
+		utf8_pad(stdout, (const char *)sqlite3_column_text(st, 6), 16);
 		printf(" %6d %6d %6d %6d\n", sqlite3_column_int(st, 7), sqlite3_column_int(st, 8),
 		       sqlite3_column_int(st, 9), sqlite3_column_int(st, 10));
 	}

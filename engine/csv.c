@@ -256,3 +256,15 @@ void csv_put(FILE *f, const char *s)
 	}
 	putc('"', f);
 }
+
+char *csv_trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		*--e = '\0';
+	return s;
+}

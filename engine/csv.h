@@ -40,6 +40,8 @@ void csv_close(struct csv *c);
 
 /* Writes one field to f quoted as RFC 4180 requires (only when needed). */
 void csv_put(FILE *f, const char *s);
+/* Trims spaces and tabs around a cell in place; returns the cell. */
+char *csv_trim(char *s);
 /* s as one csv cell, quoted when it must be, in a new string (caller
  * frees); NULL when out of memory. For a cell written many times. */
 char *csv_cell(const char *s);

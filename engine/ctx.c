@@ -306,7 +306,7 @@ int ctx_catalog(struct ctx *c)
 	return 0;
 }
 
-static const char *find_set(void *ctx, const char *id)
+const char *ctx_set_path(void *ctx, const char *id)
 {
 	struct ctx *c = ctx;
 	int i;
@@ -462,7 +462,7 @@ static struct critset *load_set(struct ctx *c, const char *name)
 	} else if ((path = named_file(c, name))) {
 		/* a file named after the set: no need to read the whole catalog,
 		 * provided it declares that id */
-		struct critset *s = lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, find_set,
+		struct critset *s = lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, ctx_set_path,
 		                               c, &c->err);
 
 		free((char *)path);
@@ -513,7 +513,7 @@ static struct critset *load_set(struct ctx *c, const char *name)
 			return NULL;
 		}
 	}
-	return lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, find_set, c, &c->err);
+	return lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, ctx_set_path, c, &c->err);
 }
 
 /* Words that name a level and may lead a unit name the user types. */

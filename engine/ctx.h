@@ -62,6 +62,9 @@ int ctx_vars(struct ctx *c);
 int ctx_dictionary(struct ctx *c);
 int ctx_sandbox(struct ctx *c);
 int ctx_catalog(struct ctx *c);
+/* The file of the set id on the criteria path, or NULL (ctx is a struct
+ * ctx; the shape lcrit_load takes to resolve `extends`). */
+const char *ctx_set_path(void *ctx, const char *id);
 /* Drops the cached units (after an import changed them). */
 void ctx_forget_units(struct ctx *c);
 /* Closes the database and drops what was read from it. */

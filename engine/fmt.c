@@ -84,6 +84,29 @@ size_t fmt_num(char *buf, size_t cap, double v)
 	return len;
 }
 
+char *fmt_group_vn(char *buf, size_t cap, const char *raw)
+{
+	const char *digits = raw + (raw[0] == '-'), *dot = strchr(digits, '.');
+	size_t ilen = dot ? (size_t)(dot - digits) : strlen(digits), o = 0, i;
+	char out[160];
+
+	if (raw[0] == '-')
+		out[o++] = '-';
+	for (i = 0; i < ilen && o < sizeof out - 2; i++) {
+		if (i && (ilen - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = digits[i];
+	}
+	if (dot && o < sizeof out - 1) {
+		out[o++] = ',';
+		for (i = 1; dot[i] && o < sizeof out - 1; i++)
+			out[o++] = dot[i];
+	}
+	out[o] = '\0';
+	snprintf(buf, cap, "%s", out);
+	return buf;
+}
+
 /* Amounts typed in options. The number is cut into runs of digits and the
  * separators between them; each of the two conventions (Vietnamese: '.'
  * between thousands and ',' before decimals; the other way round) reads it

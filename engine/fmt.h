@@ -11,6 +11,11 @@
  * is the empty string, -0 is "0". */
 size_t fmt_num(char *buf, size_t cap, double v);
 
+/* Writes raw, a number as printf's "%f" writes it ("-1234567.5"), the
+ * Vietnamese way into buf: a dot between thousands and a decimal comma
+ * ("-1.234.567,5"). Returns buf. */
+char *fmt_group_vn(char *buf, size_t cap, const char *raw);
+
 /* Reads an amount as a person writes it in an option: "6000", "6 000",
  * "6.000,5" (Vietnamese: dot or space between thousands, decimal comma)
  * or "0.87", "1,234.5" (a decimal point). A form with two readings, such

@@ -17,6 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fmt.h"
+
 extern char **environ;
 
 int gp_term_parse(const char *s)
@@ -291,30 +293,13 @@ done:
 
 void gp_vnnum(char *buf, size_t cap, double v, int decimals)
 {
-	char raw[64], *dot, out[96];
-	size_t o = 0, i, ilen;
-	int neg = v < 0;
+	char raw[64];
 
 	if (isnan(v)) {
 		snprintf(buf, cap, "—");
 		return;
 	}
 	decimals = decimals < 0 ? 0 : decimals > GP_DECIMALS_MAX ? GP_DECIMALS_MAX : decimals;
-	snprintf(raw, sizeof raw, "%.*f", decimals, fabs(v));
-	dot = strchr(raw, '.');
-	ilen = dot ? (size_t)(dot - raw) : strlen(raw);
-	if (neg)
-		out[o++] = '-';
-	for (i = 0; i < ilen; i++) {
-		if (i && (ilen - i) % 3 == 0)
-			out[o++] = '.';
-		out[o++] = raw[i];
-	}
-	if (dot) {
-		out[o++] = ',';
-		for (i = 1; dot[i] && o < sizeof out - 1; i++)
-			out[o++] = dot[i];
-	}
-	out[o] = '\0';
-	snprintf(buf, cap, "%s", out);
+	snprintf(raw, sizeof raw, "%s%.*f", v < 0 ? "-" : "", decimals, fabs(v));
+	fmt_group_vn(buf, cap, raw);
 }

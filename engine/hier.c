@@ -345,14 +345,6 @@ static const struct hier_set *find(const struct hier *h, const char *id)
 	return NULL;
 }
 
-static void pad(FILE *f, const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, f);
-	for (; n < w; n++)
-		putc(' ', f);
-}
 
 static const char *status_text(int st)
 {
@@ -404,9 +396,9 @@ void hier_explain(struct ctx *c, const struct hier *h, const struct evalrun *r, 
 				continue;
 			st = hier_status(hs, j, year);
 			fputs("    ", out);
-			pad(out, u->name, 24);
+			utf8_pad(out, u->name, 24);
 			fputc(' ', out);
-			pad(out, status_text(st), 12);
+			utf8_pad(out, status_text(st), 12);
 			if (st < ST_N)
 				fprintf(out, " %d/%d criteria", results_ncrit(&hs->res, j, year),
 				        hs->run.set->ncrit);

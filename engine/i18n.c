@@ -145,3 +145,12 @@ const char *i18n_tr(const char *msgid)
 		load();
 	return map_get(&cat, msgid, &k) ? strs[k] : msgid;
 }
+
+char *i18n_decimal(char *num)
+{
+	char *p;
+
+	if (i18n_lang() == LANG_VI && (p = strchr(num, '.')))
+		*p = ',';
+	return num;
+}

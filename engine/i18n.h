@@ -18,5 +18,9 @@ int i18n_lang(void);
  * when English or when the catalogue has no translation. */
 const char *i18n_tr(const char *msgid);
 #define _(s) i18n_tr(s)
+/* A number already written with a decimal point (fmt_num, "%.1f"), as a
+ * person reads it in the language chosen: in Vietnamese the point becomes
+ * a comma. Returns num. */
+char *i18n_decimal(char *num);
 
 #endif

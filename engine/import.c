@@ -105,19 +105,6 @@ static const char *level_name(int64_t lv)
 	return lv >= 0 && lv < LV_N ? store_level_name[lv] : "unit of unknown level";
 }
 
-/* Trims spaces in place; returns s. */
-static char *trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		*--e = '\0';
-	return s;
-}
-
 /* The row's value of column i (already trimmed); "" for an optional
  * column the file does not have. */
 static char *F(struct imp *im, int i)
@@ -1101,7 +1088,7 @@ static int read_header(struct imp *im, struct ntm_err *err)
 	if ((r = csv_next(c, err)) <= 0)
 		return r < 0 ? -1 : err_set(err, "%s: the file is empty (expected a header row)", c->path);
 	for (i = 0; i < c->nfield; i++)
-		c->field[i] = trim(c->field[i]);
+		c->field[i] = csv_trim(c->field[i]);
 	for (k = 0; k < IK_N; k++) {
 		int ncol, nopt, found = match_cols(c, import_kind_header[k], im->col, &ncol);
 		int fopt = match_cols(c, import_kind_optional[k], im->col + ncol, &nopt);
@@ -1272,7 +1259,7 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 			goto done;
 		}
 		for (i = 0; i < im->csv.nfield; i++)
-			im->csv.field[i] = trim(im->csv.field[i]);
+			im->csv.field[i] = csv_trim(im->csv.field[i]);
 		if (row_fn[f->kind](im) < 0)
 			goto done;
 		f->rows++;

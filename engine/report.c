@@ -22,11 +22,8 @@ void report_num(char *buf, size_t cap, double v)
 /* A number a person reads: in Vietnamese the decimal mark is a comma. */
 static void human_num(char *buf, size_t cap, double v)
 {
-	char *p;
-
 	fmt_num(buf, cap, v);
-	if (i18n_lang() == LANG_VI && (p = strchr(buf, '.')))
-		*p = ',';
+	i18n_decimal(buf);
 }
 
 void report_json_str(FILE *f, const char *s)
@@ -48,14 +45,6 @@ void report_json_str(FILE *f, const char *s)
 }
 
 /* Pads s to w display columns. */
-static void pad(FILE *f, const char *s, int w)
-{
-	int n = (int)utf8_width(s);
-
-	fputs(s, f);
-	for (; n < w; n++)
-		putc(' ', f);
-}
 
 static int crit_shown(const struct report *r, int i)
 {
@@ -148,9 +137,9 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 	} else {
 		fprintf(out, "%s — %s\n%s\n\n", s->id, s->title, s->decision);
 		if (!explain) {
-			pad(out, _("unit"), r->name_w);
+			utf8_pad(out, _("unit"), r->name_w);
 			fputs("  ", out);
-			pad(out, _("year"), 5);
+			utf8_pad(out, _("year"), 5);
 			for (i = 0; i < s->ncrit; i++)
 				if (crit_shown(r, i))
 					fprintf(out, " %*s", (int)(strlen(s->crit[i].id) > 2 ?
@@ -262,15 +251,15 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 					memmove(gap, gap + 1, strlen(gap));
 			}
 			fprintf(f, "    %-6s ", d->id);
-			pad(f, _(eval_status_name[x->status]), i18n_lang() == LANG_EN ? 8 : 14);
+			utf8_pad(f, _(eval_status_name[x->status]), i18n_lang() == LANG_EN ? 8 : 14);
 			putc(' ', f);
 			if (x->status == ST_NA) {
 				fprintf(f, "%s  [%s]\n", _("not applicable"), d->cite);
 				continue;
 			}
-			pad(f, val, valw);
+			utf8_pad(f, val, valw);
 			fputs(" ", f);
-			pad(f, thr, thrw);
+			utf8_pad(f, thr, thrw);
 			fprintf(f, " %-8s [%s]\n", gap, d->cite);
 			if (x->status == ST_UNKNOWN) {
 				struct eval_miss miss[16];
@@ -506,7 +495,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 		size_t keep = utf8_prefix_cols(u->name, (size_t)r->name_w);
 
 		snprintf(name, sizeof name, "%.*s", (int)(keep < 255 ? keep : 255), u->name);
-		pad(f, name, r->name_w);
+		utf8_pad(f, name, r->name_w);
 		fprintf(f, "  %d ", year);
 		for (i = 0; i < s->ncrit; i++) {
 			int w = (int)(strlen(s->crit[i].id) > 2 ? strlen(s->crit[i].id) : 2);
@@ -644,8 +633,7 @@ void report_end(struct report *r, long long run_id, const char *db_path)
 			char avg[32];
 
 			snprintf(avg, sizeof avg, "%.1f", (double)r->crit_met_by_year[y] / r->units_by_year[y]);
-			if (i18n_lang() == LANG_VI && strchr(avg, '.'))
-				*strchr(avg, '.') = ',';
+			i18n_decimal(avg);
 			fprintf(f, _(", %d cannot; %s of %d criteria met per unit on average\n"),
 			        r->units_by_year[y] - r->met_by_year[y] - could(r, y), avg, s->ncrit);
 		}

@@ -527,19 +527,6 @@ static int chart_units_met(struct page *P)
 	return draw(P, ch, 480, text);
 }
 
-/* The status of a criterion as the heat map shows it. */
-static double shade(int st)
-{
-	switch (st) {
-	case ST_MET: return CH_ST_MET;
-	case ST_UNMET: return CH_ST_UNMET;
-	case ST_UNKNOWN: return CH_ST_MISSING;
-	case ST_OPEN: return CH_ST_OPEN;
-	case ST_NA: return CH_ST_NA;
-	}
-	return CH_ST_NONE;
-}
-
 /* Pixels for a heat map of n rows: room for its legend, at most gnuplot's. */
 static int heat_height(int n)
 {
@@ -578,7 +565,7 @@ static int chart_heat_years(struct page *P, struct chart *ch, const int *col, in
 		for (j = 0; j < ncat; j++) {
 			int k = crit_find_criterion(P->s, t->col[col[j]].key + 10);
 
-			x->v[j] = k >= 0 && results_judged(R, 0, y) ? shade(results_crit(R, 0, y, k)) : CH_ST_NONE;
+			x->v[j] = k >= 0 && results_judged(R, 0, y) ? chart_status_shade(results_crit(R, 0, y, k)) : CH_ST_NONE;
 		}
 	}
 	snprintf(text, sizeof text, "%s: tiêu chí %s theo năm, %d–%d", u->name, P->s->id, P->pg->y0, P->pg->y1);
@@ -627,7 +614,7 @@ static int chart_heat(struct page *P)
 		for (j = 0; j < ncat; j++) {
 			const struct table_cell *c = &t->row[row].cell[col[j]];
 
-			x->v[j] = c->kind == CELL_STATUS ? shade(c->status) : CH_ST_NONE;
+			x->v[j] = c->kind == CELL_STATUS ? chart_status_shade(c->status) : CH_ST_NONE;
 		}
 	}
 	/* one unit: its years as rows, as `ntm plot heatmap` draws it */

@@ -213,19 +213,6 @@ static void col_letter(int i, char *buf)
 	buf[n] = '\0';
 }
 
-/* Trims spaces and tabs in place; returns s. */
-static char *trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		*--e = '\0';
-	return s;
-}
-
 /* The row's field of column k; "" when the sheet has no such column. */
 static const char *F(const struct rd *r, int k)
 {
@@ -298,7 +285,7 @@ static int header(struct rd *r)
 	for (k = 0; k < SC_N; k++)
 		r->col[k] = -1;
 	for (i = 0; i < c->nfield; i++) {
-		c->field[i] = trim(c->field[i]);
+		c->field[i] = csv_trim(c->field[i]);
 		lower(c->field[i], key, sizeof key);
 		for (k = 0; k < SC_N && strcmp(key, sheet_column[k]) != 0; k++)
 			;
@@ -468,7 +455,7 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 	int k, empty = 1;
 
 	for (i = 0; i < r->csv.nfield; i++) {
-		r->csv.field[i] = trim(r->csv.field[i]);
+		r->csv.field[i] = csv_trim(r->csv.field[i]);
 		empty &= !*r->csv.field[i];
 	}
 	if (empty)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fmt.h"
 #include "eval.h"
 
 const char *const table_status_word[ST_N] = {
@@ -217,8 +218,7 @@ void table_note(struct table *t, const char *fmt, ...)
 
 void table_fmt_num(char *buf, size_t cap, double v, int decimals, int fixed, int vn)
 {
-	char raw[64], out[96], *dot;
-	size_t o = 0, i, ilen;
+	char raw[64], *dot;
 
 	if (isnan(v) || isinf(v)) {
 		snprintf(buf, cap, "%s", "");
@@ -240,26 +240,7 @@ void table_fmt_num(char *buf, size_t cap, double v, int decimals, int fixed, int
 		snprintf(buf, cap, "%s", raw);
 		return;
 	}
-	if (raw[0] == '-')
-		out[o++] = '-';
-	{
-		const char *digits = raw + (raw[0] == '-');
-
-		dot = strchr(digits, '.');
-		ilen = dot ? (size_t)(dot - digits) : strlen(digits);
-		for (i = 0; i < ilen; i++) {
-			if (i && (ilen - i) % 3 == 0)
-				out[o++] = '.';
-			out[o++] = digits[i];
-		}
-		if (dot) {
-			out[o++] = ',';
-			for (i = 1; dot[i] && o < sizeof out - 1; i++)
-				out[o++] = dot[i];
-		}
-	}
-	out[o] = '\0';
-	snprintf(buf, cap, "%s", out);
+	fmt_group_vn(buf, cap, raw);
 }
 
 int table_col_shown(const struct table *t, int col, int fmt)

@@ -512,3 +512,12 @@ done:
 	free(row);
 	return r;
 }
+
+void utf8_pad(FILE *f, const char *s, int w)
+{
+	int n = (int)utf8_width(s);
+
+	fputs(s, f);
+	for (; n < w; n++)
+		putc(' ', f);
+}

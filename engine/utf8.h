@@ -5,6 +5,7 @@
 #define NTM_UTF8_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* 1 if s[0..n) is valid UTF-8 (no overlong forms, surrogates or > U+10FFFF). */
 int utf8_valid(const char *s, size_t n);
@@ -27,6 +28,8 @@ int utf8_collate(const char *a, const char *b);
 size_t utf8_sortkey(const char *s, unsigned char *out, size_t cap);
 /* Terminal columns: combining marks take none. */
 size_t utf8_width(const char *s);
+/* Writes s and spaces up to w columns (nothing more when s is wider). */
+void utf8_pad(FILE *f, const char *s, int w);
 /* Edit distance between the folded forms, in code points; -1 on error. */
 int utf8_distance(const char *a, const char *b);
 /* Bytes of the longest prefix of at most cols columns, never splitting a
