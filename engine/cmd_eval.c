@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmds.h"
 #include "bounds.h"
@@ -15,6 +16,7 @@
 #include "inforce.h"
 #include "report.h"
 #include "runs.h"
+#include "table.h"
 #include "utf8.h"
 
 static const char usage[] =
@@ -569,11 +571,10 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	if (out) {
 		/* the format from the extension; --format may say the same */
 		const char *dot = strrchr(out, '.'), *ext;
+		int tf = table_format_of(out);
 
-		if (dot && strchr(dot, '/'))
-			dot = NULL;
-		ext = !dot ? NULL : strcmp(dot, ".csv") == 0 ? "csv" : strcmp(dot, ".json") == 0 ? "json" :
-		      strcmp(dot, ".txt") == 0 ? "table" : NULL;
+		ext = tf == TF_CSV ? "csv" : tf == TF_TEXT ? "table" :
+		      dot && !strchr(dot, '/') && strcasecmp(dot, ".json") == 0 ? "json" : NULL;
 		if (fmt && ext && strcmp(fmt, ext) != 0) {
 			err_set(&c->err, "eval: --format %s, but --out '%s' names %s", fmt, out, ext);
 			return 2;

@@ -248,7 +248,7 @@ static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 		utf8_pad(stdout, x->title, 16);
 		if (x->e) {
 			utf8_pad(stdout, x->e->R->set->id, 30);
-			utf8_pad(stdout, _(eval_status_name[vstatus(x->e, x->year)]), i18n_lang() == LANG_EN ? 9 : 15);
+			utf8_pad(stdout, _(eval_status_name[vstatus(x->e, x->year)]), report_status_width() + 2);
 			snprintf(buf, sizeof buf, _("%d/%d criteria"), results_ncrit(x->e->R, x->e->i, x->year),
 			         x->e->R->set->ncrit);
 			fputs(buf, stdout);

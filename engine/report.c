@@ -19,6 +19,16 @@ void report_num(char *buf, size_t cap, double v)
 	fmt_num(buf, cap, v);
 }
 
+int report_status_width(void)
+{
+	int k, w = 0;
+
+	for (k = 0; k < ST_N; k++)
+		if ((int)utf8_width(_(eval_status_name[k])) > w)
+			w = (int)utf8_width(_(eval_status_name[k]));
+	return w;
+}
+
 /* A number a person reads: in Vietnamese the decimal mark is a comma. */
 static void human_num(char *buf, size_t cap, double v)
 {
@@ -251,7 +261,7 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 					memmove(gap, gap + 1, strlen(gap));
 			}
 			fprintf(f, "    %-6s ", d->id);
-			utf8_pad(f, _(eval_status_name[x->status]), i18n_lang() == LANG_EN ? 8 : 14);
+			utf8_pad(f, _(eval_status_name[x->status]), report_status_width() + 1);
 			putc(' ', f);
 			if (x->status == ST_NA) {
 				fprintf(f, "%s  [%s]\n", _("not applicable"), d->cite);

@@ -76,6 +76,8 @@ void report_condition(const struct indicator *d, const struct ind_result *x, int
 
 /* Shortest decimal form, at most 2 decimals: 89.14, 100, 0.5. */
 void report_num(char *buf, size_t cap, double v);
+/* Columns of the widest status word in the language chosen. */
+int report_status_width(void);
 /* Writes s as a JSON string literal. */
 void report_json_str(FILE *f, const char *s);
 

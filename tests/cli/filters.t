@@ -84,3 +84,7 @@ $ $NTM --db t.db --criteria open eval open-roads --year 2023 --format csv --out 
 $ $NTM --db t.db --criteria open eval open-roads --year 2023 --format csv --out results --no-store && head -1 results
 > wrote results
 > unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap,threshold_state,threshold_low,threshold_high,break_even
+# the extension in any case, as `ntm report` takes it
+$ $NTM --db t.db --criteria open eval open-roads --year 2023 --out R.CSV --no-store 2>/dev/null && head -c 9 R.CSV
+> wrote R.CSV
+> unit_code

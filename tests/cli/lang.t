@@ -23,9 +23,9 @@ $ NTM_LANG= LANG=vi_VN.UTF-8 $NTM --lang en --db t.db --criteria crit eval roads
 $ $NTM --lang vi --db t.db --criteria crit eval roads --unit "kim phuong" --year 2023 --explain --no-store | sed -n 4,9p
 > Kim Phượng (TN-DH-KIMPHUONG), 2023: chưa rõ, đạt 2/3 tiêu chí
 >   ✓ 2 Giao thông
->     2.2    đạt            66,67 %        ≥ 65             +1,67    [QĐ test, 2.2]
+>     2.2    đạt             66,67 %        ≥ 65             +1,67    [QĐ test, 2.2]
 >   ? 10 Thu nhập
->     10     chưa rõ        —              ≥ 45                      [QĐ test, 10]
+>     10     chưa rõ         —              ≥ 45                      [QĐ test, 10]
 >            thiếu số liệu: income_per_capita_mvnd
 $ $NTM --lang vi --db t.db --criteria crit eval roads --unit "dinh hoa" --year 2023 --format csv --no-store 2>/dev/null | head -3
 > unit_code,unit_name,year,set,criterion,indicator,status,value,threshold,gap,threshold_state,threshold_low,threshold_high,break_even
@@ -39,14 +39,14 @@ $ cp crit/roads.lua inforce/ && $NTM --db t.db import inforce/recognitions.csv >
 > Quyết định công nhận đối chiếu với kết quả đánh giá: Định Hóa, 2022-2023
 >
 > đã công nhận, số liệu chưa đạt: 2
->   Bảo Cường        2022  ntm             roads-tn                      chưa đạt       1/3 tiêu chí  (QĐ test 9/2022)
->   Kim Phượng       2023  ntm             roads-tn                      chưa đạt       1/3 tiêu chí
+>   Bảo Cường        2022  ntm             roads-tn                      chưa đạt        1/3 tiêu chí  (QĐ test 9/2022)
+>   Kim Phượng       2023  ntm             roads-tn                      chưa đạt        1/3 tiêu chí
 >
 > không có bộ tiêu chí để đối chiếu: 1
 >   Chợ Chu          2023  civilised-urban 
 >
 > khớp: 1
->   Bảo Cường        2023  ntm-reconfirmed roads-tn                      đạt            3/3 tiêu chí
+>   Bảo Cường        2023  ntm-reconfirmed roads-tn                      đạt             3/3 tiêu chí
 $ NTM_LANG=vi $NTM --lang en --db t.db --criteria inforce recognitions --unit "dinh hoa" | sed -n 1,4p
 > Recognitions against the evaluation: Định Hóa, 2022-2023
 >
