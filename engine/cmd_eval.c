@@ -385,21 +385,24 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	int store = !o->no_store && !store_readonly(c->db);
 	FILE *out = o->out;
 
+	/* the criteria asked for, before any figure is read */
+	if (o->criteria) {
+		if (!(keep = calloc((size_t)s->ncrit + 1, 1)))
+			err_set(&c->err, "out of memory");
+		if (!keep || pick_criteria(c, s, o->criteria, keep) < 0) {
+			free(keep);
+			crit_free(s);
+			return 1;
+		}
+		flt.crit = keep;
+	}
 	if (evalrun_select(c, s, o->top, y0, y1, &r) < 0) {
 		char msg[NTM_ERR_MAX];
 
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
 		err_set(&c->err, "eval: %s", msg);
+		free(keep);
 		return 1;
-	}
-	if (o->criteria) {
-		if (!(keep = calloc((size_t)r.set->ncrit + 1, 1))) {
-			err_set(&c->err, "out of memory");
-			goto done;
-		}
-		if (pick_criteria(c, r.set, o->criteria, keep) < 0)
-			goto done;
-		flt.crit = keep;
 	}
 	if (evalrun_results(c, &r, &R) < 0 || (store && store_run(c, &r, &R, y0, y1, o, &w) < 0))
 		goto done;
