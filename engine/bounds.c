@@ -433,7 +433,8 @@ int bounds_narrow(struct critset *s, const struct bounds *b, struct ntm_err *err
 		for (i = k, n = 0; i < b->ncell && b->cell[i].ind == b->cell[k].ind; i++)
 			if (b->cell[i].narrows)
 				x[n++] = b->cell[i];
-		if (n == 0 || !d->thr || d->cmp == CMP_MUST)
+		/* the cells are by region: a threshold by commune group is not narrowed */
+		if (n == 0 || !d->thr || d->cmp == CMP_MUST || crit_thr_by_group(d->thr))
 			continue;
 		if (!(nt[b->cell[k].ind] = rebuild(s, d, x, n)))
 			goto oom;
@@ -502,6 +503,14 @@ struct taken {
 
 /* The recognitions bounds_load takes, one per unit and year, ordered by
  * unit then year. */
+static int by_unit_year(const void *a, const void *b)
+{
+	const struct taken *x = a, *y = b;
+
+	return x->unit != y->unit ? (x->unit > y->unit) - (x->unit < y->unit) :
+	       (x->year > y->year) - (x->year < y->year);
+}
+
 static int read_recogs(struct ctx *c, const struct critset *s, int top, int y0, int y1,
                        struct taken **out, int *n)
 {
@@ -549,6 +558,9 @@ static int read_recogs(struct ctx *c, const struct critset *s, int top, int y0, 
 		err_set(&c->err, "reading the recognitions: %s", sqlite3_errmsg(c->db));
 		goto done;
 	}
+	/* in the units' order (Vietnamese, by name), not the order of their ids */
+	if (*n)
+		qsort(*out, (size_t)*n, sizeof **out, by_unit_year);
 	rc = 0;
 	goto done;
 oom:

@@ -648,7 +648,9 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 			}
 			struct eval_hist h = evalrun_hist(&k.r, x->at);
 
-			st = any ? eval_unit_hist(s, vals, c->units.u[x->unit].region, year, &h, res, cr, &ncm) :
+			st = any ? eval_unit_hist(s, vals, eval_place(h.data, h.unit, year,
+			                                              c->units.u[x->unit].region),
+			                          year, &h, res, cr, &ncm) :
 			     x->status;
 			if (!any)
 				ncm = x->ncrit;

@@ -153,6 +153,14 @@ static int leaves(const struct thr *t, const char *where, int indraft, const cha
 		snprintf(sub, sizeof sub, "%s%sother regions", where, *where ? " " : "");
 		n += leaves(t->dflt, sub, indraft, draftnote, id);
 		break;
+	case T_GROUP:   /* nhóm 1..3 in region[0..2] (crit.h) */
+		for (i = 0; i < CRIT_NGROUP; i++) {
+			snprintf(sub, sizeof sub, "%s%snhóm %d", where, *where ? " " : "", i + 1);
+			n += leaves(t->region[i], sub, indraft, draftnote, id);
+		}
+		snprintf(sub, sizeof sub, "%s%sother groups", where, *where ? " " : "");
+		n += leaves(t->dflt, sub, indraft, draftnote, id);
+		break;
 	case T_YEAR:
 		for (i = 0; i < t->nyear; i++) {
 			snprintf(sub, sizeof sub, "%s%sfrom %d", where, *where ? " " : "", t->year[i]);

@@ -97,7 +97,10 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 		if (hs->run.nunit == 0)
 			continue;
 		for (i = 0, regions = 0; i < hs->run.nunit; i++)
-			regions |= RUNS_REGION(hs->res.region[i]);
+			for (regions |= RUNS_REGION(hs->res.region[i]), y = hs->run.year_from;
+			     y <= hs->run.year_to; y++)
+				if (results_judged(&hs->res, i, y))
+					regions |= RUNS_REGION(results_place(&hs->res, i, y));
 		if (runs_begin(&w, c->db, hs->run.set, hs->run.year_from, hs->run.year_to, filter,
 		               run_id, regions, &c->err) < 0)
 			return -1;
@@ -111,7 +114,7 @@ static int store_used(struct ctx *c, struct evalrun *r, long long run_id, int fo
 				st = results_status(&hs->res, i, y);
 				met += st == ST_MET;
 				results_inds(&hs->res, i, y, hs->run.res);
-				if (runs_add(&w, c->units.u[hs->run.units[i]].id, y, hs->res.region[i],
+				if (runs_add(&w, c->units.u[hs->run.units[i]].id, y, results_place(&hs->res, i, y),
 				             hs->run.set, hs->run.res, st, results_ncrit(&hs->res, i, y),
 				             &c->err) < 0) {
 					runs_abort(&w);
@@ -327,6 +330,23 @@ static int assume(struct ctx *c, struct critset *s, char *head, size_t cap)
 		         _("assuming the recognitions on record: %d recognitions narrow %d threshold cells "
 		           "(`ntm criteria bounds %s` lists them)\n\n"), b.nrecog, n, s->id);
 	bounds_free(&b);
+	if (n >= 0) {   /* those of an earlier period (QĐ 318 before 2026) are not taken */
+		sqlite3_stmt *st;
+		int before = 0;
+
+		if (store_prepare(c->db, &st, "SELECT count(*) FROM recognition WHERE year < ?1",
+		                  &c->err) < 0)
+			return -1;
+		sqlite3_bind_int(st, 1, s->year_from);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			before = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (before && strlen(head) >= 2)   /* before the blank line */
+			snprintf(head + strlen(head) - 1, cap - strlen(head) + 1,
+			         _("the %d recognitions before %d, under the sets then in force, are not "
+			           "taken: they do not carry over to %s by themselves\n\n"),
+			         before, s->year_from, s->id);
+	}
 	return n < 0 ? -1 : 0;
 }
 
@@ -342,8 +362,10 @@ static int store_run(struct ctx *c, struct evalrun *r, const struct results *R, 
 	if (c->as_of)
 		snprintf(filter, sizeof filter, "%s%sas of %d", o->unit_arg ? o->unit_arg : "",
 		         o->unit_arg ? ", " : "", c->as_of);
-	for (i = 0; i < r->nunit; i++)
-		regions |= RUNS_REGION(R->region[i]);
+	for (i = 0; i < r->nunit; i++)   /* every unit's region; with groups, the places judged */
+		for (regions |= RUNS_REGION(R->region[i]), y = y0; y <= y1; y++)
+			if (results_judged(R, i, y))
+				regions |= RUNS_REGION(results_place(R, i, y));
 	if (runs_begin(w, c->db, r->set, y0, y1, c->as_of ? filter : o->unit_arg, 0, regions,
 	               &c->err) < 0)
 		return -1;
@@ -355,7 +377,7 @@ static int store_run(struct ctx *c, struct evalrun *r, const struct results *R, 
 				continue;
 			met += results_status(R, i, y) == ST_MET;
 			results_inds(R, i, y, r->res);
-			if (runs_add(w, u->id, y, R->region[i], r->set, r->res, results_status(R, i, y),
+			if (runs_add(w, u->id, y, results_place(R, i, y), r->set, r->res, results_status(R, i, y),
 			             results_ncrit(R, i, y), &c->err) < 0)
 				return -1;
 		}

@@ -19,6 +19,7 @@ static const char usage[] =
 	"  funding       unit,year,fund,kind,allocated,disbursed,measure,source\n"
 	"  projects      unit,year,quarter,name,category,cost,status,source\n"
 	"  recognitions  unit,year,title,decision,source\n"
+	"  groups        unit,year_from,year_to,group,source  (commune group 1-3, QĐ 51/2025)\n"
 	"All files go in as one transaction, dictionary and units first: one bad\n"
 	"row and nothing is written, and the error names the file, line and field.\n"
 	"A row whose key is already in the database replaces it.\n"

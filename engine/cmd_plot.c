@@ -11,6 +11,7 @@
 #include "gnuplot.h"
 #include "scenario.h"
 #include "plot_project.h"
+#include "plot_map.h"
 
 static const char usage[] =
 	"usage: ntm plot funding --unit NAME|CODE --out FILE [options]\n"
@@ -20,7 +21,9 @@ static const char usage[] =
 	"       ntm plot projection --set SET --unit NAME|CODE --out FILE [--to YEAR] [--target N]\n"
 	"       ntm plot share --var NAME --of NAME --unit NAME|CODE --out FILE\n"
 	"                          [--threshold SET:INDICATOR [--region R]]\n"
-	"       ntm plot runs --run ID --against ID --out FILE\n\n"
+	"       ntm plot runs --run ID --against ID --out FILE\n"
+	"       ntm plot map --set SET [--by status|criteria] | --var NAME --unit PROVINCE --year Y\n"
+	"                          --out FILE [--boundaries FILE.geojson] [--map-year Y]\n\n"
 	"funding   money allocated per year, stacked by fund (million VND), with the\n"
 	"          share disbursed (%) as a line; cement (tonnes) is left out, and a\n"
 	"          footnote says how much\n"
@@ -34,6 +37,12 @@ static const char usage[] =
 	"heatmap   each criterion's status: met, unmet, open (no threshold yet),\n"
 	"          missing figures, not applicable, not judged that year; units x\n"
 	"          criteria in one year, or, for one unit, years x criteria\n"
+	"map       the units of --unit from GeoJSON boundaries (default: plots/boundaries/\n"
+	"          *-CODE_*.geojson, CODE the unit's), each filled by its status under\n"
+	"          --set in --year, the criteria it meets (--by criteria) or a variable's\n"
+	"          value (--var); the map's units are those of --map-year (default: the\n"
+	"          year whose units match the boundaries' codes best), judged as of that\n"
+	"          year; also .pdf (plots/README.md)\n"
 	"projection units meeting --set below --unit on record and, after their last\n"
 	"          year with figures, at today's pace (`ntm project`) to --to, against\n"
 	"          --target N units drawn as a line\n"
@@ -818,6 +827,9 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		{ "values", OPT_FLAG, NULL, "funding, share, units-met, runs: each bar labelled with its value", NULL },
 		{ "format", OPT_ARG, "FMT", "png, svg or dumb (default: from the file name)", NULL },
 		{ "size", OPT_ARG, "WxH", "size in pixels (dumb: characters)", NULL },
+		{ "boundaries", OPT_ARG, "FILE", "map: the GeoJSON boundaries (default: plots/boundaries/*-CODE_*.geojson)", NULL },
+		{ "by", OPT_ARG, "WHAT", "map: status (default) or criteria (the number met)", NULL },
+		{ "map-year", OPT_ARG, "Y", "map: the year of the boundaries' units (default: the best match)", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
@@ -826,8 +838,8 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "plot: give one kind of chart: funding, variable, share, units-met, heatmap, projection "
-		        "or runs (see 'ntm plot --help')");
+		err_set(&c->err, "plot: give one kind of chart: funding, variable, share, units-met, heatmap, projection, "
+		        "runs or map (see 'ntm plot --help')");
 		return 2;
 	}
 	if (!opt_get(opts, "out")) {
@@ -853,7 +865,9 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 	}
 	if (strcmp(argv[1], "runs") == 0)
 		return plot_runs(c, opts) < 0 ? 1 : 0;
-	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, share, units-met, heatmap, projection or runs)",
+	if (strcmp(argv[1], "map") == 0)
+		return plot_map(c, opts) < 0 ? 1 : 0;
+	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, share, units-met, heatmap, projection, runs or map)",
 	        argv[1]);
 	return 2;
 }

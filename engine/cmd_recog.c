@@ -208,6 +208,57 @@ static void evals_free(struct evals *es)
 }
 
 
+/* A unit judged in these years that others were merged into does not hold
+ * their recognitions made before the set judging it began: a recognition
+ * under QĐ 318 does not carry over to the commune merged in 2025 by itself
+ * (no transition rule of QĐ 51/2025/QĐ-TTg was found). Says so, naming
+ * them, under the table. */
+static int merged_note(struct ctx *c, const struct verdict *ev, int nyear, int top)
+{
+	sqlite3_stmt *st;
+	int k, j, y, i, first = 1;
+
+	if (c->units.nmerged == 0)
+		return 0;
+	if (store_prepare(c->db, &st, "SELECT year, title FROM recognition WHERE unit_id = ?1 "
+	                  "ORDER BY year, title", &c->err) < 0)
+		return -1;
+	for (k = 0; k < (int)c->units.n; k++) {
+		int from = 0;   /* the latest first year of a set judging k: recognitions before it */
+
+		for (y = 0; y < nyear; y++)
+			for (i = 0; i < NLADDER; i++) {
+				const struct results *R = ev[((size_t)k * (size_t)nyear + (size_t)y) * NLADDER +
+				                             (size_t)i].R;
+
+				if (R && R->set->year_from > from)
+					from = R->set->year_from;
+			}
+		if (!from || !in_scope(c, k, top))
+			continue;
+		for (j = 0; j < (int)c->units.n; j++) {
+			if (c->units.u[j].merged_into != k)
+				continue;
+			sqlite3_bind_int64(st, 1, c->units.u[j].id);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				if (sqlite3_column_int(st, 0) >= from)
+					continue;
+				if (first)
+					fputs(_("\nnot carried over: recognitions of the units merged into a unit "
+					        "(they do not pass to it by themselves):\n"), stdout);
+				first = 0;
+				fputs("  ", stdout);
+				utf8_pad(stdout, c->units.u[k].name, 16);
+				printf(_(" from %s: %s %d\n"), c->units.u[j].name,
+				       (const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 0));
+			}
+			sqlite3_reset(st);
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static void print_rows(struct ctx *c, const struct row *rows, int n, int csv)
 {
 	int i, v = -1, count[V_N] = { 0 };
@@ -368,6 +419,8 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 		printf(_("Recognitions against the evaluation%s%s, %d-%d\n\n"), top >= 0 ? ": " : "",
 		       top >= 0 ? c->units.u[top].name : "", y0, y1);
 	print_rows(c, rows, nrow, csv);
+	if (!csv && merged_note(c, ev, nyear, top) < 0)
+		goto out;
 	rc = 0;
 out:
 	for (i = 0; i < nrec; i++) {

@@ -62,8 +62,12 @@ static const char *const table_names[] = {
 };
 #define NTABLES ((int)(sizeof table_names / sizeof table_names[0]))
 
-static const char *const level_word[LV_N] = { "tỉnh", "huyện", "xã", "thị trấn", "thôn" };
-static const char *const level_title[LV_N] = { "Tỉnh", "Huyện", "Xã", "Thị trấn", "Thôn" };
+static const char *const level_word[LV_N] = {
+	[LV_PROVINCE] = "tỉnh", [LV_DISTRICT] = "huyện", [LV_COMMUNE] = "xã",
+	[LV_TOWNSHIP] = "thị trấn", [LV_WARD] = "phường", [LV_VILLAGE] = "thôn" };
+static const char *const level_title[LV_N] = {
+	[LV_PROVINCE] = "Tỉnh", [LV_DISTRICT] = "Huyện", [LV_COMMUNE] = "Xã",
+	[LV_TOWNSHIP] = "Thị trấn", [LV_WARD] = "Phường", [LV_VILLAGE] = "Thôn" };
 
 /* Codes of the store and their words in the annex. */
 struct label {

@@ -1,5 +1,6 @@
-/* cmd_synth.c - `ntm synth --out DIR`: writes the deterministic national
- * synthetic dataset (synth.h) for benchmarks and scale tests. */
+/* cmd_synth.c - `ntm synth --out DIR [--units FILE]`: writes the
+ * deterministic national synthetic dataset (synth.h), on invented units or
+ * the real ones of a units file, for benchmarks and scale tests. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,10 +9,13 @@
 #include "synth.h"
 
 static const char usage[] =
-	"usage: ntm synth --out DIR [--seed N] [--scale X] [--years A-B]\n\n"
+	"usage: ntm synth --out DIR [--units FILE] [--seed N] [--scale X] [--years A-B]\n\n"
 	"Writes units.csv, observations.csv and funding.csv of a synthetic\n"
 	"country: 63 provinces, about 700 districts and 8,200 communes at scale 1,\n"
-	"with every variable the shipped commune set uses, for each year. The same\n"
+	"with every variable the shipped commune set uses, for each year. With\n"
+	"--units, the units are those of FILE (a units csv, e.g.\n"
+	"data/register/units.csv, copied as it is): figures for each commune in\n"
+	"the years it exists, funding for each district in its years. The same\n"
 	"options always give the same files. Import them into a database of their\n"
 	"own: ntm --db /tmp/national.db import data/variables.csv DIR/*.csv\n";
 
@@ -24,6 +28,7 @@ int cmd_synth(struct ctx *c, int argc, char **argv)
 {
 	struct opt opts[] = {
 		{ "out", OPT_ARG, "DIR", "directory to write (created if missing)", NULL },
+		{ "units", OPT_ARG, "FILE", "take the units from FILE (a units csv) instead of inventing them", NULL },
 		{ "seed", OPT_ARG, "N", "random seed (default 2021)", NULL },
 		{ "scale", OPT_ARG, "X", "1 = national (default); 0.01 for a small sample", NULL },
 		{ "years", OPT_ARG, "A-B", "years to generate (default 2021-2025)", NULL },
@@ -38,10 +43,17 @@ int cmd_synth(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (!opt_get(opts, "out") || npos) {
-		err_set(&c->err, "synth: give --out DIR (usage: ntm synth --out DIR [--seed N] [--scale X])");
+		err_set(&c->err, "synth: give --out DIR (usage: ntm synth --out DIR [--units FILE] [--seed N] "
+		        "[--scale X])");
 		return 2;
 	}
 	synth_defaults(&so);
+	so.units = opt_get(opts, "units");
+	if (so.units && opt_get(opts, "scale")) {
+		err_set(&c->err, "synth: --scale invents units; with --units FILE the units are FILE's "
+		        "(give one or the other)");
+		return 2;
+	}
 	if ((v = opt_get(opts, "seed"))) {
 		so.seed = strtoull(v, &end, 10);
 		if (*end || !*v) {

@@ -153,7 +153,7 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 	{
 		struct eval_hist h = { &hd, 0, recog };
 
-		st = eval_unit_hist(s, vals, region, year, &h, res, crit, &ncm);
+		st = eval_unit_hist(s, vals, crit_place(region, k->group), year, &h, res, crit, &ncm);
 	}
 	for (i = 0; i < k->nexpect && ok; i++) {
 		const struct crit_expect *e = &k->expect[i];

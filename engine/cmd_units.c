@@ -15,76 +15,196 @@ static const char units_usage[] =
 	"A unit that existed for a period only says so, with the unit it was\n"
 	"merged into or split from; --year shows the hierarchy as it stood that year.\n";
 
-/* Pads s to w display columns (Vietnamese letters take one). */
-
 /* The code column: as wide as the widest code (codes are ASCII, but one
  * written by another program need not be). */
 static int code_w = 22;
 
-/* ", took in Kim Sơn (2020), Quảng Tân (2020)": the units merged into u. */
-static void took_in(const struct unitset *us, int at, char *buf, size_t cap)
+/* The tree as lists: each unit's first child and next sibling, and the
+ * first unit merged into it and the next merged into the same, in unit
+ * order; -1 ends. A national register of 20,000 units lists in one pass. */
+struct links {
+	int *child, *sib, *merged, *next_merged;
+};
+
+static int links_make(const struct unitset *us, struct links *l)
 {
-	size_t i, n = 0;
+	size_t i;
+	int *last_child, *last_merged;
+
+	l->child = malloc((us->n + 1) * 4 * sizeof *l->child);
+	last_child = malloc((us->n + 1) * 2 * sizeof *last_child);
+	if (!l->child || !last_child) {
+		free(l->child);
+		free(last_child);
+		return -1;
+	}
+	l->sib = l->child + us->n + 1;
+	l->merged = l->sib + us->n + 1;
+	l->next_merged = l->merged + us->n + 1;
+	last_merged = last_child + us->n + 1;
+	for (i = 0; i <= us->n; i++)
+		l->child[i] = l->sib[i] = l->merged[i] = l->next_merged[i] = last_child[i] =
+			last_merged[i] = -1;
+	for (i = 0; i < us->n; i++) {
+		int p = us->u[i].parent, m = us->u[i].merged_into;
+
+		if (p >= 0) {
+			if (last_child[p] < 0)
+				l->child[p] = (int)i;
+			else
+				l->sib[last_child[p]] = (int)i;
+			last_child[p] = (int)i;
+		}
+		if (m >= 0) {
+			if (last_merged[m] < 0)
+				l->merged[m] = (int)i;
+			else
+				l->next_merged[last_merged[m]] = (int)i;
+			last_merged[m] = (int)i;
+		}
+	}
+	free(last_child);
+	return 0;
+}
+
+/* ", took in Kim Sơn (2020), Quảng Tân (2020)": the units merged into u. */
+static void took_in(const struct unitset *us, const struct links *l, int at, char *buf, size_t cap)
+{
+	size_t n = 0;
+	int i;
 
 	buf[0] = '\0';
-	for (i = 0; us->nmerged && i < us->n && n < cap; i++)
-		if (us->u[i].merged_into == at)
-			n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d)", n ? ", " : "; took in ",
-			                      us->u[i].name, us->u[i].valid_to + 1);
+	for (i = l->merged[at]; i >= 0 && n < cap; i = l->next_merged[i])
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d)", n ? ", " : "; took in ",
+		                      us->u[i].name, us->u[i].valid_to + 1);
 }
 
 /* The widest code tree() would print from at, or w if wider. */
-static int widest(const struct unitset *us, int at, int level, int year, int w)
+static int widest(const struct unitset *us, const struct links *l, int at, int level, int year,
+                  int w)
 {
-	size_t i;
+	int i;
 
 	if (!unit_exists(&us->u[at], year))
 		return w;
 	if ((level < 0 || us->u[at].level == level) && (int)utf8_width(us->u[at].code) > w)
 		w = (int)utf8_width(us->u[at].code);
-	for (i = 0; i < us->n; i++)
-		if (us->u[i].parent == at)
-			w = widest(us, (int)i, level, year, w);
+	for (i = l->child[at]; i >= 0; i = l->sib[i])
+		w = widest(us, l, i, level, year, w);
 	return w;
 }
 
-static void tree(const struct unitset *us, int at, int depth, int level, int year)
+static void line(const struct unitset *us, const struct links *l, int at, int indent)
 {
 	const struct unit *u = &us->u[at];
-	char hist[256], took[512];
-	size_t i;
+	char hist[256], took[1024];
 
-	if (!unit_exists(u, year))
+	store_unit_history(us, at, hist, sizeof hist);
+	took_in(us, l, at, took, sizeof took);
+	utf8_pad(stdout, u->code, code_w);
+	printf(" %*s%s  (%s%s%s%s%s%s)\n", indent, "", u->name, store_level_name[u->level],
+	       u->region >= 0 ? ", " : "", u->region >= 0 ? store_region_name[u->region] : "",
+	       *hist ? "; " : "", hist, took);
+}
+
+static void tree(const struct unitset *us, const struct links *l, int at, int depth, int level,
+                 int year)
+{
+	int i;
+
+	if (!unit_exists(&us->u[at], year))
 		return;
-	if (level < 0 || u->level == level) {
-		store_unit_history(us, at, hist, sizeof hist);
-		took_in(us, at, took, sizeof took);
-		utf8_pad(stdout, u->code, code_w);
-		printf(" %*s%s  (%s%s%s%s%s%s)\n", level < 0 ? depth * 2 : 0, "", u->name,
-		       store_level_name[u->level], u->region >= 0 ? ", " : "",
-		       u->region >= 0 ? store_region_name[u->region] : "", *hist ? "; " : "", hist,
-		       took);
+	if (level < 0 || us->u[at].level == level)
+		line(us, l, at, level < 0 ? depth * 2 : 0);
+	for (i = l->child[at]; i >= 0; i = l->sib[i])
+		tree(us, l, i, depth + 1, level, year);
+}
+
+/* Marks in `mark` the unit at and the units below it in its own years. */
+static void below(const struct unitset *us, const struct links *l, int at, unsigned char *mark)
+{
+	int i;
+
+	mark[at] = 1;
+	for (i = l->child[at]; i >= 0; i = l->sib[i])
+		if (!us->u[at].valid_to || unit_exists(&us->u[i], us->u[at].valid_to))
+			below(us, l, i, mark);
+}
+
+/* A unit gone by year: the units of that year its units were merged into
+ * (Định Hóa district, 2026: the eight communes of the 2025 map, each with
+ * the units it took in); those with no known successor are said. */
+static int successors(struct ctx *c, const struct links *l, int at, int level, int year)
+{
+	const struct unitset *us = &c->units;
+	unsigned char *mark = calloc(us->n ? us->n : 1, 2);
+	unsigned char *hit;
+	size_t i;
+	int n = 0, lost = 0, hops;
+	char hist[256];
+
+	if (!mark) {
+		err_set(&c->err, "out of memory");
+		return 1;
 	}
+	hit = mark + us->n;
+	below(us, l, at, mark);
+	for (i = 0; i < us->n; i++) {
+		int k = (int)i;
+
+		if (!mark[i])
+			continue;
+		for (hops = 0; k >= 0 && !unit_exists(&us->u[k], year) && hops < 64; hops++)
+			k = us->u[k].merged_into;
+		if (k >= 0 && unit_exists(&us->u[k], year) &&
+		    us->u[i].level != LV_DISTRICT)
+			hit[k] = 1;
+		else if (k < 0 && us->u[i].level != LV_DISTRICT && (int)i != at)
+			lost++;
+	}
+	store_unit_history(us, at, hist, sizeof hist);
+	code_w = 22;
 	for (i = 0; i < us->n; i++)
-		if (us->u[i].parent == at)
-			tree(us, (int)i, depth + 1, level, year);
+		if (hit[i] && (level < 0 || us->u[i].level == level)) {
+			if ((int)utf8_width(us->u[i].code) > code_w)
+				code_w = (int)utf8_width(us->u[i].code);
+			n++;
+		}
+	if (!n) {
+		err_set(&c->err, "units: %s (%s) did not exist in %d (%s)", us->u[at].name,
+		        us->u[at].code, year, hist);
+		free(mark);
+		return 1;
+	}
+	fprintf(stderr, "ntm: %s (%s) did not exist in %d (%s); the %d unit%s of %d its units "
+	        "became, each with the units it took in:\n", us->u[at].name, us->u[at].code, year, hist,
+	        n, n == 1 ? "" : "s", year);
+	for (i = 0; i < us->n; i++)
+		if (hit[i] && (level < 0 || us->u[i].level == level))
+			line(us, l, (int)i, 0);
+	if (lost)
+		fprintf(stderr, "ntm: %d of its units have no known successor (parts of them may have "
+		        "gone to several units: see data/register/links-2025.csv)\n", lost);
+	free(mark);
+	return 0;
 }
 
 int cmd_units(struct ctx *c, int argc, char **argv)
 {
 	struct opt opts[] = {
-		{ "level", OPT_ARG, "LEVEL", "only units of this level (province, district, commune, township, village)", NULL },
+		{ "level", OPT_ARG, "LEVEL", "only units of this level (province, district, commune, township, ward, village)", NULL },
 		{ "year", OPT_ARG, "Y", "only the units that existed in year Y", NULL },
 		{ "help", OPT_FLAG, NULL, "show this help", NULL },
 		{ NULL, 0, NULL, NULL, NULL },
 	};
 	int npos, done, rc, level = -1, at, year = 0, y1;
+	struct links l;
 	size_t i;
 
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, units_usage, &done)) || done)
 		return rc;
 	if (opt_get(opts, "level") && (level = store_level_parse(opt_get(opts, "level"))) < 0) {
-		err_set(&c->err, "units: '%s' is not a level (province, district, commune, township, village)",
+		err_set(&c->err, "units: '%s' is not a level (province, district, commune, township, ward, village)",
 		        opt_get(opts, "level"));
 		return 2;
 	}
@@ -103,30 +223,33 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 	}
 	if (ctx_units(c) < 0)
 		return 1;
+	if (links_make(&c->units, &l) < 0) {
+		err_set(&c->err, "out of memory");
+		return 1;
+	}
+	rc = 0;
 	if (npos) {
-		if ((at = ctx_find_unit(c, argv[1])) < 0)
-			return 1;
-		if (!unit_exists(&c->units.u[at], year)) {
-			char hist[256];
-
-			store_unit_history(&c->units, at, hist, sizeof hist);
-			err_set(&c->err, "units: %s (%s) did not exist in %d (%s)", c->units.u[at].name,
-			        c->units.u[at].code, year, hist);
-			return 1;
+		if ((at = ctx_find_unit(c, argv[1])) < 0) {
+			rc = 1;
+		} else if (!unit_exists(&c->units.u[at], year)) {
+			rc = successors(c, &l, at, level, year);
+		} else {
+			code_w = widest(&c->units, &l, at, level, year, 22);
+			tree(&c->units, &l, at, 0, level, year);
 		}
-		code_w = widest(&c->units, at, level, year, 22);
-		tree(&c->units, at, 0, level, year);
-		return 0;
+		free(l.child);
+		return rc;
 	}
 	code_w = 22;
 	for (i = 0; i < c->units.n; i++)
 		if (c->units.u[i].parent < 0)
-			code_w = widest(&c->units, (int)i, level, year, code_w);
+			code_w = widest(&c->units, &l, (int)i, level, year, code_w);
 	for (i = 0; i < c->units.n; i++)
 		if (c->units.u[i].parent < 0)
-			tree(&c->units, (int)i, 0, level, year);
+			tree(&c->units, &l, (int)i, 0, level, year);
 	if (c->units.n == 0)
 		printf("no units in %s (import a units.csv)\n", c->db_path);
+	free(l.child);
 	return 0;
 }
 

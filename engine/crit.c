@@ -12,10 +12,62 @@
 
 const char *const crit_thr_state_name[TS_N] = { "set", "draft", "unset", "range", "expr" };
 
-void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_value *out)
+/* The span of t's values over the commune groups, for a unit whose group
+ * is not known (crit.h). */
+static void group_span(const struct thr *t, int place, int year, struct thr_value *out)
+{
+	struct thr_value g;
+	int i, same = 1, unset = 0, draft = 0;
+	double lo = INFINITY, hi = -INFINITY;
+
+	for (i = 1; i <= CRIT_NGROUP; i++) {
+		crit_thr_resolve(t, crit_place(crit_place_region(place), i), year, &g);
+		if (i == 1)
+			*out = g;
+		else if (g.status != out->status || g.value != out->value || g.lo != out->lo ||
+		         g.hi != out->hi || g.expr != out->expr)
+			same = 0;
+		switch (g.status) {
+		case TS_SET:
+		case TS_DRAFT:
+			draft |= g.status == TS_DRAFT;
+			lo = fmin(lo, g.value);
+			hi = fmax(hi, g.value);
+			break;
+		case TS_RANGE:
+			lo = fmin(lo, g.lo);
+			hi = fmax(hi, g.hi);
+			break;
+		default:
+			unset = 1;
+		}
+	}
+	if (same && out->status != TS_EXPR) {
+		/* one value for every group; unset in every group, the group's value
+		 * still decides (the same reason, said once) */
+		out->group_span = out->status != TS_SET && out->status != TS_DRAFT;
+		return;
+	}
+	out->value = 0;
+	out->expr = NULL;
+	out->note = t->note ? t->note : "the threshold depends on the commune group, not on record";
+	out->group_draft = draft;
+	out->group_span = 1;
+	if (unset) {
+		out->status = TS_UNSET;
+		out->lo = -INFINITY;
+		out->hi = INFINITY;
+	} else {
+		out->status = TS_RANGE;
+		out->lo = lo;
+		out->hi = hi;
+	}
+}
+
+void crit_thr_resolve(const struct thr *t, int place, int year, struct thr_value *out)
 {
 	const struct thr *sub;
-	int i;
+	int i, region = crit_place_region(place), group = crit_place_group(place);
 
 	out->value = 0;
 	out->lo = -INFINITY;
@@ -23,6 +75,8 @@ void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_valu
 	out->expr = NULL;
 	out->status = TS_UNSET;
 	out->note = "threshold not set";
+	out->group_draft = 0;
+	out->group_span = 0;
 	if (!t)
 		return;
 	switch (t->kind) {
@@ -46,7 +100,7 @@ void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_valu
 		out->note = t->note;
 		return;
 	case T_DRAFT:
-		crit_thr_resolve(t->inner, region, year, out);
+		crit_thr_resolve(t->inner, place, year, out);
 		if (out->status == TS_SET) {
 			out->status = TS_DRAFT;
 			out->note = t->note;
@@ -59,23 +113,45 @@ void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_valu
 			            "no value for this region";
 			return;
 		}
-		crit_thr_resolve(sub, region, year, out);
+		crit_thr_resolve(sub, place, year, out);
+		return;
+	case T_GROUP:
+		if (group < 1 || group > CRIT_NGROUP) {
+			group_span(t, place, year, out);
+			return;
+		}
+		sub = t->region[group - 1] ? t->region[group - 1] : t->dflt;
+		if (!sub) {
+			out->note = "no value for this commune group";
+			return;
+		}
+		crit_thr_resolve(sub, place, year, out);
 		return;
 	case T_YEAR:
 		/* the latest year not after `year`; before the first, the first */
 		sub = t->by_year[0];
 		for (i = 0; i < t->nyear && t->year[i] <= year; i++)
 			sub = t->by_year[i];
-		crit_thr_resolve(sub, region, year, out);
+		crit_thr_resolve(sub, place, year, out);
 		return;
 	}
+}
+
+const char *crit_place_name(int place)
+{
+	static const char *const group[CRIT_NGROUP] = { "nhóm 1", "nhóm 2", "nhóm 3" };
+	int g = crit_place_group(place), r = crit_place_region(place);
+
+	if (g >= 1 && g <= CRIT_NGROUP)
+		return group[g - 1];
+	return r >= 0 && r < RG_N ? store_region_name[r] : "";
 }
 
 void crit_thr_bounds(const struct indicator *d, int strict, int region, int year,
                      struct thr_value *out)
 {
 	crit_thr_resolve(d->thr, region, year, out);
-	if (strict && out->status == TS_DRAFT)
+	if (strict && (out->status == TS_DRAFT || (out->status == TS_RANGE && out->group_draft)))
 		out->status = TS_UNSET;   /* the note still says where the draft came from */
 	switch (out->status) {
 	case TS_SET:
@@ -289,34 +365,44 @@ static int lookback(const struct expr *e, int *unit_dependent)
 	return k;
 }
 
-static int thr_lookback(const struct thr *t, int *unit_dependent)
+static int thr_lookback(const struct thr *t, int *unit_dependent, int *by_group)
 {
 	int i, k = 0, b;
 
 	if (!t)
 		return 0;
+	if (t->kind == T_GROUP)
+		*by_group = 1;
 	if (t->kind == T_EXPR) {   /* computed per unit and year: results keep it per cell */
 		int u = 0;
 
 		k = lookback(t->expr, &u);
 		*unit_dependent = 1;
 	}
-	if ((b = thr_lookback(t->inner, unit_dependent)) > k)
+	if ((b = thr_lookback(t->inner, unit_dependent, by_group)) > k)
 		k = b;
 	for (i = 0; i < RG_N; i++)
-		if ((b = thr_lookback(t->region[i], unit_dependent)) > k)
+		if ((b = thr_lookback(t->region[i], unit_dependent, by_group)) > k)
 			k = b;
-	if ((b = thr_lookback(t->dflt, unit_dependent)) > k)
+	if ((b = thr_lookback(t->dflt, unit_dependent, by_group)) > k)
 		k = b;
 	for (i = 0; i < t->nyear; i++)
-		if ((b = thr_lookback(t->by_year[i], unit_dependent)) > k)
+		if ((b = thr_lookback(t->by_year[i], unit_dependent, by_group)) > k)
 			k = b;
 	return k;
 }
 
+int crit_thr_by_group(const struct thr *t)
+{
+	int u = 0, g = 0;
+
+	thr_lookback(t, &u, &g);
+	return g;
+}
+
 void crit_history(struct critset *s)
 {
-	int i, k, u = 0, ignored = 0;
+	int i, k, u = 0, g = 0, ignored = 0;
 
 	s->lookback = 0;
 	for (i = 0; i < s->nind; i++) {
@@ -324,10 +410,11 @@ void crit_history(struct critset *s)
 			s->lookback = k;
 		if ((k = lookback(s->ind[i].applies, &ignored)) > s->lookback)
 			s->lookback = k;
-		if ((k = thr_lookback(s->ind[i].thr, &u)) > s->lookback)
+		if ((k = thr_lookback(s->ind[i].thr, &u, &g)) > s->lookback)
 			s->lookback = k;
 	}
 	s->has_unit_thr = u;
+	s->has_group_thr = g;
 }
 
 void crit_domains(struct critset *s, const struct varset *dict)
@@ -361,6 +448,7 @@ static void census(const struct thr *t, int indraft, int *nd, int *nu)
 		census(t->inner, 1, nd, nu);
 		break;
 	case T_REGION:
+	case T_GROUP:
 		for (i = 0; i < RG_N; i++)
 			census(t->region[i], indraft, nd, nu);
 		census(t->dflt, indraft, nd, nu);
@@ -529,6 +617,21 @@ static void fmt_thr(const struct critset *s, const struct thr *t, struct sbuf *b
 			if (!t->region[i])
 				continue;
 			put(b, "%s%s ", first ? "" : ", ", store_region_name[i]);
+			fmt_thr(s, t->region[i], b);
+			first = 0;
+		}
+		if (t->dflt) {
+			put(b, "%sother ", first ? "" : ", ");
+			fmt_thr(s, t->dflt, b);
+		}
+		put(b, "}");
+		return;
+	case T_GROUP:
+		put(b, "by commune group {");
+		for (i = 0; i < CRIT_NGROUP; i++) {
+			if (!t->region[i])
+				continue;
+			put(b, "%snhóm %d ", first ? "" : ", ", i + 1);
 			fmt_thr(s, t->region[i], b);
 			first = 0;
 		}

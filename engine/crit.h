@@ -32,7 +32,34 @@ struct expr {
 	int cmp;             /* X_THROF: its CMP_MIN or CMP_MAX */
 };
 
-enum thr_kind { T_NUM, T_DRAFT, T_UNSET, T_REGION, T_YEAR, T_RANGE, T_EXPR };
+/* T_GROUP (by_group{}): one value per commune group of QĐ 51/2025 (nhóm 1,
+ * 2, 3). Its values sit in region[0..CRIT_NGROUP-1] (nhóm 1 in region[0])
+ * and dflt: the region slots are reused so that code walking a threshold's
+ * children (copy, free, look-back, threshold_of) needs no case of its own;
+ * note holds what the evaluator says when the unit's group is not known. */
+enum thr_kind { T_NUM, T_DRAFT, T_UNSET, T_REGION, T_YEAR, T_RANGE, T_EXPR, T_GROUP };
+
+/* A unit's place for thresholds: its threshold region (0..6, -1 none) and
+ * its commune group (1..3, 0 not known) in one int, so code that passes a
+ * region passes a place unchanged: place = region + CRIT_PLACE_STRIDE *
+ * group. A place of group 0 is the region itself; places run from -1 to
+ * CRIT_NPLACE - 2 (30), so place + 1 fits the bits of an unsigned. Stored
+ * runs keep the place in run_threshold.region and run_result.region. */
+#define CRIT_NGROUP 3
+#define CRIT_PLACE_STRIDE 8                        /* RG_N + 1 */
+#define CRIT_NPLACE (CRIT_PLACE_STRIDE * (CRIT_NGROUP + 1))
+static inline int crit_place(int region, int group)
+{
+	return region + CRIT_PLACE_STRIDE * (group >= 1 && group <= CRIT_NGROUP ? group : 0);
+}
+static inline int crit_place_region(int place)
+{
+	return (place + 1) % CRIT_PLACE_STRIDE - 1;
+}
+static inline int crit_place_group(int place)
+{
+	return place < -1 ? 0 : (place + 1) / CRIT_PLACE_STRIDE;
+}
 
 struct thr {
 	int kind;
@@ -40,7 +67,7 @@ struct thr {
 	double hi;           /* T_RANGE: the upper end (may be INFINITY) */
 	char *note;          /* T_DRAFT, T_UNSET, T_RANGE: where from, why not set, why this range */
 	struct thr *inner;   /* T_DRAFT: the drafted value (number, region, year) */
-	struct thr *region[7], *dflt;   /* T_REGION; NULL = not given */
+	struct thr *region[7], *dflt;   /* T_REGION (T_GROUP: region[0..2]); NULL = not given */
 	int nyear;           /* T_YEAR: years ascending */
 	int *year;
 	struct thr **by_year;
@@ -105,6 +132,7 @@ struct critset {
 	int nrtitle;
 	int lookback;        /* years before the evaluated ones the measures read */
 	int has_unit_thr;    /* some threshold is an expression of the unit's figures */
+	int has_group_thr;   /* some threshold varies by commune group (by_group) */
 };
 
 /* A threshold resolved for one region and year: a number (cited or
@@ -118,13 +146,21 @@ struct thr_value {
 	int status;          /* TS_* */
 	const char *note;    /* for drafts, ranges and unset thresholds */
 	const struct expr *expr;   /* TS_EXPR */
+	int group_span;      /* the span of a by_group threshold: the group is not known */
+	int group_draft;     /* such a span that includes a draft */
 };
 
-/* Resolves t for region (0..6, or -1 unknown) and year. */
-void crit_thr_resolve(const struct thr *t, int region, int year, struct thr_value *out);
+/* Resolves t for place (crit_place: region 0..6 or -1, and commune group)
+ * and year. A by_group threshold for a unit whose group is not known is the
+ * span of its groups' values: one value when they agree, else a range
+ * (unset when a group's value is unset or computed), its note t->note. */
+void crit_thr_resolve(const struct thr *t, int place, int year, struct thr_value *out);
 /* The same for indicator d, as the evaluator judges it: lo..hi is where the
  * threshold can lie (a number: lo == hi; a range or nothing known: within
  * d's domain), and with strict a draft counts as unset. */
+/* A place as the reports name it: "nhóm 2" when the group is known, else
+ * the region's name ("tdmnpb"), else "". */
+const char *crit_place_name(int place);
 void crit_thr_bounds(const struct indicator *d, int strict, int region, int year,
                      struct thr_value *out);
 
@@ -135,12 +171,14 @@ void crit_thr_bounds(const struct indicator *d, int strict, int region, int year
  * comparison 0..1). A threshold nobody has set ranges over this domain. */
 struct varset;
 void crit_domains(struct critset *s, const struct varset *dict);
-/* Fills s's lookback and has_unit_thr from its measures and thresholds.
+/* Fills s's lookback, has_unit_thr and has_group_thr from its measures and thresholds.
  * A measure that reads another year by a fixed offset (at(v.x, year - 2),
  * change, growth) needs that many years before; one that reads a year it
  * computes (a recognition's, a fixed year) needs CRIT_LOOKBACK_MAX. */
 #define CRIT_LOOKBACK_MAX 10
 void crit_history(struct critset *s);
+/* Whether t varies by commune group anywhere (a by_group in it). */
+int crit_thr_by_group(const struct thr *t);
 /* A deep copy of t (NULL when out of memory or t is NULL). */
 struct thr *crit_thr_copy(const struct thr *t);
 /* Counts of draft and unset leaves anywhere in the set's thresholds. */

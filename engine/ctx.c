@@ -156,7 +156,7 @@ int ctx_units_near(struct ctx *c, const char *text)
 		return ctx_find_unit(c, text);
 	if (!(key = utf8_fold(text)))
 		return ctx_find_unit(c, text);
-	id = store_unit_lookup(c->db, text, key);
+	id = store_unit_lookup(c->db, text, key, c->unit_year);
 	free(key);
 	if (id <= 0)   /* not one plain match: the whole set finds or suggests */
 		return ctx_find_unit(c, text);
@@ -517,55 +517,196 @@ static struct critset *load_set(struct ctx *c, const char *name)
 }
 
 /* Words that name a level and may lead a unit name the user types. */
-static const char *strip_level(const char *key)
+/* Appends to c->err the units given code, with their years. */
+static void list_code_units(struct ctx *c, const char *code)
 {
-	static const char *const words[] = {
-		"thanh pho ", "thi tran ", "thi xa ", "xa ", "huyen ", "tinh ", "phuong ",
-		"thon ", "xom ", "ban ", NULL,
-	};
+	const struct unitset *us = &c->units;
+	char pt[32];
 	int i;
 
-	for (i = 0; words[i]; i++)
-		if (strncmp(key, words[i], strlen(words[i])) == 0)
-			return key + strlen(words[i]);
+	err_append(&c->err, " (");
+	for (i = unitset_code(us, code, 0); i >= 0; i = us->u[i].same_code) {
+		store_period_text(us->u[i].valid_from, us->u[i].valid_to, pt, sizeof pt);
+		err_append(&c->err, "%s%s %s", i == unitset_code(us, code, 0) ? "" : "; ",
+		           us->u[i].name, pt);
+	}
+	err_append(&c->err, ")");
+}
+
+/* The level word a name may start with ("xã Định Hóa"): the folded name
+ * after it, and in *level the level it names (-1: none; the province for
+ * "thành phố", a province or a district). */
+static const char *strip_level(const char *key, int *level)
+{
+	static const struct { const char *word; int level; } words[] = {
+		{ "thanh pho ", -1 }, { "thi tran ", LV_TOWNSHIP }, { "thi xa ", LV_DISTRICT },
+		{ "xa ", LV_COMMUNE }, { "huyen ", LV_DISTRICT }, { "quan ", LV_DISTRICT },
+		{ "tinh ", LV_PROVINCE }, { "phuong ", LV_WARD }, { "thon ", LV_VILLAGE },
+		{ "xom ", LV_VILLAGE }, { "ban ", LV_VILLAGE },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strncmp(key, words[i].word, strlen(words[i].word)) == 0) {
+			if (level)
+				*level = words[i].level;
+			return key + strlen(words[i].word);
+		}
+	if (level)
+		*level = -1;
 	return key;
+}
+
+/* Of the units a name matched (hits), the ones to keep: the highest level
+ * (a district's name before a commune's of the same name: "Định Hóa"), and
+ * of those given one code one after another (Kim Phượng until 2025 and
+ * from 2026), the one of year, else the latest. Returns the new count. */
+static int narrow_hits(const struct unitset *us, int *hits, int nhit, int year)
+{
+	int i, j, top = LV_N, n = 0;
+
+	for (i = 0; i < nhit; i++)
+		if (us->u[hits[i]].level < top)
+			top = us->u[hits[i]].level;
+	for (i = 0; i < nhit; i++) {
+		const struct unit *u = &us->u[hits[i]];
+
+		if (u->level != top)
+			continue;
+		for (j = 0; j < n && strcmp(us->u[hits[j]].code, u->code) != 0; j++)
+			;
+		if (j == n) {
+			hits[n++] = hits[i];
+		} else {
+			const struct unit *v = &us->u[hits[j]];
+			int u_in = year && unit_exists(u, year), v_in = year && unit_exists(v, year);
+
+			if ((u_in && !v_in) || (u_in == v_in && u->valid_from > v->valid_from))
+				hits[j] = hits[i];
+		}
+	}
+	return n;
+}
+
+/* The most units a name is matched with before narrowing. */
+#define MAX_HITS 256
+
+/* Of hits, those of the highest level among them whose name is exactly
+ * nfc, when there are any; else hits unchanged. Returns the new count. */
+static int exact_first(const struct unitset *us, int *hits, int nhit, const char *nfc)
+{
+	int i, n = 0, top = LV_N;
+
+	for (i = 0; i < nhit; i++)
+		if (us->u[hits[i]].level < top)
+			top = us->u[hits[i]].level;
+	for (i = 0; i < nhit; i++)
+		if (us->u[hits[i]].level == top && strcmp(us->u[hits[i]].name, nfc) == 0)
+			n++;
+	if (!n)
+		return nhit;
+	for (i = 0, n = 0; i < nhit; i++)
+		if (us->u[hits[i]].level == top && strcmp(us->u[hits[i]].name, nfc) == 0)
+			hits[n++] = hits[i];
+	return n;
+}
+
+/* Whether unit i is within unit top (or is it); top -1: any. */
+static int within(const struct unitset *us, int i, int top)
+{
+	int depth;
+
+	for (depth = 0; top >= 0 && i >= 0 && i != top && depth < 64; depth++)
+		i = us->u[i].parent;
+	return top < 0 || i == top;
+}
+
+static int find_unit_in(struct ctx *c, const char *text, int top);
+
+int ctx_unit_at(const struct ctx *c, int u, int year)
+{
+	int k;
+
+	if (u < 0 || unit_exists(&c->units.u[u], year))
+		return u;
+	k = unitset_code(&c->units, c->units.u[u].code, year);
+	return k >= 0 ? k : u;
 }
 
 int ctx_find_unit(struct ctx *c, const char *text)
 {
-	struct unitset *us = &c->units;
-	char *key = NULL, *nfc = NULL;
-	const char *bare;
-	int64_t idx;
-	int hits[8], nhit = 0, pass, r = -1;
-	size_t i;
-
 	if (ctx_units(c) < 0)
 		return -1;
-	if (map_get(&us->by_code, text, &idx))
-		return (int)idx;
+	return find_unit_in(c, text, -1);
+}
+
+/* ctx_find_unit within unit top (-1: anywhere). "Định Hóa/Tân Dương" is
+ * Tân Dương within Định Hóa. */
+static int find_unit_in(struct ctx *c, const char *text, int top)
+{
+	struct unitset *us = &c->units;
+	char *key = NULL, *nfc = NULL, code[64];
+	const char *bare, *at = strrchr(text, '@'), *slash = strrchr(text, '/');
+	int hits[MAX_HITS], nhit = 0, pass, r = -1, year = c->unit_year, level;
+	size_t i;
+
+	if (slash && slash > text && slash[1] && unitset_code(us, text, 0) < 0) {
+		char *outer = strndup(text, (size_t)(slash - text));
+
+		if (!outer) {
+			err_set(&c->err, "out of memory");
+			return -1;
+		}
+		top = find_unit_in(c, outer, top);
+		free(outer);
+		return top < 0 ? -1 : find_unit_in(c, slash + 1, top);
+	}
+	/* CODE@YEAR: the unit given the code that existed that year */
+	if (at && at > text && (size_t)(at - text) < sizeof code && at[1] &&
+	    strspn(at + 1, "0123456789") == strlen(at + 1)) {
+		memcpy(code, text, (size_t)(at - text));
+		code[at - text] = '\0';
+		if ((r = unitset_code(us, code, atoi(at + 1))) >= 0)
+			return r;
+		if (unitset_code_count(us, code) > 0) {
+			err_set(&c->err, "unit '%s': no unit had the code %s in %s", text, code, at + 1);
+			list_code_units(c, code);
+			return -1;
+		}
+	}
+	if (((r = unitset_code(us, text, year)) >= 0 || (r = unitset_code(us, text, 0)) >= 0) &&
+	    within(us, r, top))
+		return r;
+	r = -1;
 	if (!(nfc = utf8_nfc(text)) || !(key = utf8_fold(text))) {
 		err_set(&c->err, "unit '%s': not valid UTF-8", text);
 		goto done;
 	}
-	bare = strip_level(key);
-	/* pass 0: the exact name; 1: the folded name; 2: without a level word */
-	for (pass = 0; pass < 3 && nhit == 0; pass++) {
+	bare = strip_level(key, &level);
+	/* pass 0: the name, folded ("dinh hoa", "Định Hoá" and "Định Hóa" alike);
+	 * 1: without a level word (of the level the word names) */
+	for (pass = 0; pass < 2 && nhit == 0; pass++) {
 		for (i = 0; i < us->n; i++) {
 			const struct unit *u = &us->u[i];
-			int hit = pass == 0 ? strcmp(u->name, nfc) == 0 :
-			          pass == 1 ? strcmp(u->key, key) == 0 :
-			          strcmp(strip_level(u->key), bare) == 0;
+			int hit = pass == 0 ? strcmp(u->key, key) == 0 :
+			          strcmp(strip_level(u->key, NULL), bare) == 0 &&
+			          (level < 0 || bare == key || u->level == level ||
+			           (level == LV_DISTRICT && u->level == LV_PROVINCE));
 
-			if (hit && nhit < 8)
+			if (hit && nhit < MAX_HITS && within(us, (int)i, top))
 				hits[nhit++] = (int)i;
 		}
 	}
+	/* of the highest level matched, the names written exactly as given
+	 * first ("Tân Thạnh" before "Tân Thành") */
+	nhit = exact_first(us, hits, nhit, nfc);
+	nhit = narrow_hits(us, hits, nhit, year);
 	if (nhit == 1) {
 		r = hits[0];
 	} else if (nhit > 1) {
-		err_set(&c->err, "unit '%s' is ambiguous; give its code:", text);
-		for (i = 0; i < (size_t)nhit; i++) {
+		err_set(&c->err, "unit '%s' is ambiguous; give its code, or the unit it is in "
+		        "(\"PLACE/%s\"):", text, text);
+		for (i = 0; i < (size_t)nhit && i < 8; i++) {
 			const struct unit *u = &us->u[hits[i]];
 
 			err_append(&c->err, "\n  %-20s %s (%s%s%s)", u->code, u->name,
@@ -575,7 +716,10 @@ int ctx_find_unit(struct ctx *c, const char *text)
 	} else {
 		struct suggest sg;
 
-		err_set(&c->err, "no unit '%s' in %s", text, c->db_path);
+		if (top >= 0)
+			err_set(&c->err, "no unit '%s' in %s (%s)", text, us->u[top].name, us->u[top].code);
+		else
+			err_set(&c->err, "no unit '%s' in %s", text, c->db_path);
 		suggest_init(&sg, text);
 		for (i = 0; i < us->n; i++) {
 			suggest_add(&sg, us->u[i].name);

@@ -33,6 +33,7 @@ struct ctx {
 	struct scenario scen;
 	int have_scen;
 	int as_of;                  /* --as-of: the hierarchy as it stood that year (0: each year's) */
+	int unit_year;              /* the year a unit's code or name is read in (0: the latest) */
 	int strict;                 /* --strict: drafts judged as unset (ctx_load_set) */
 	const char **throf_chain;   /* sets whose thresholds are being resolved (ctx_load_set) */
 	int throf_depth;
@@ -87,6 +88,9 @@ struct critset *ctx_load_set(struct ctx *c, const char *name);
  * in c->units, or -1 with c->err (no match, with suggestions; or several,
  * listed). Loads units if needed. */
 int ctx_find_unit(struct ctx *c, const char *text);
+/* Unit u, or the unit given the same code that existed in year when u did
+ * not (05569: Chợ Chu in 2023, Định Hóa in 2026). */
+int ctx_unit_at(const struct ctx *c, int u, int year);
 /* The same, loading only the units around the one found (store_units_near)
  * when the units are not loaded yet and text names one unit by code or by
  * its folded name; for a command that works in and below one unit. */

@@ -219,6 +219,7 @@ static void eval_ind(const struct indicator *d, int strict, const double *vals, 
 	r->thr_status = TS_SET;
 	r->thr_note = NULL;
 	r->div0 = 0;
+	r->group_open = 0;
 	/* the threshold shows whatever the figures say, unless the indicator
 	 * does not apply (results.c rebuilds these fields by the same rule) */
 	if (d->applies) {
@@ -232,6 +233,7 @@ static void eval_ind(const struct indicator *d, int strict, const double *vals, 
 		r->threshold = d->must;
 	} else {
 		crit_thr_bounds(d, strict, region, year, &tv);
+		r->group_open = (unsigned char)tv.group_span;
 		r->thr_status = (unsigned char)tv.status;
 		r->thr_note = tv.note;
 		r->thr_lo = tv.lo;
@@ -497,6 +499,39 @@ static int load_recognitions(sqlite3 *db, const struct critset *s, struct loadct
 	return 0;
 }
 
+/* The commune group of each unit-year (unit_group). A database made before
+ * the table existed, opened read-only, has no group on record. */
+static int load_groups(sqlite3 *db, struct loadctx *lc, struct ntm_err *err)
+{
+	struct evaldata *d = lc->d;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(d->group = calloc((size_t)d->nunit * (size_t)d->nyear + 1, 1)))
+		return err_set(err, "out of memory");
+	if (sqlite3_prepare_v2(db, "SELECT unit_id, year_from, coalesce(year_to, 9999), commune_group "
+	                       "FROM unit_group", -1, &st, NULL) != SQLITE_OK) {
+		if (strstr(sqlite3_errmsg(db), "no such table"))
+			return 0;
+		return err_set(err, "database: reading commune groups: %s", sqlite3_errmsg(db));
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int row = id >= 0 && id <= lc->max_unit ? lc->unit_row[id] : -1;
+		int y0 = sqlite3_column_int(st, 1), y1 = sqlite3_column_int(st, 2);
+		int g = sqlite3_column_int(st, 3), y;
+
+		if (row < 0 || g < 1 || g > CRIT_NGROUP)
+			continue;
+		for (y = y0 > d->year_from ? y0 : d->year_from; y <= y1 && y < d->year_from + d->nyear; y++)
+			d->group[(size_t)row * (size_t)d->nyear + (size_t)(y - d->year_from)] = (unsigned char)g;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return err_set(err, "database: reading commune groups: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
 int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
               const struct critset *s, const int *units, int nunit,
               int year_from, int year_to, struct evaldata *d, struct ntm_err *err)
@@ -550,6 +585,8 @@ int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 	}
 	if (s->nrtitle > 0 && load_recognitions(db, s, &lc, err) < 0)
 		goto done;
+	if (s->has_group_thr && load_groups(db, &lc, err) < 0)
+		goto done;
 	rc = 0;
 done:
 	free(lc.unit_row);
@@ -565,5 +602,6 @@ void eval_data_free(struct evaldata *d)
 	free(d->vals);
 	free(d->q);
 	free(d->recog);
+	free(d->group);
 	memset(d, 0, sizeof *d);
 }

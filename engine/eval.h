@@ -25,6 +25,8 @@ struct ind_result {
 	unsigned char status;     /* ST_* */
 	unsigned char thr_status; /* TS_* (a draft under --strict is TS_UNSET) */
 	unsigned char div0;       /* the measure divided by zero */
+	unsigned char group_open; /* the threshold varies by commune group, the unit's is not
+	                             on record: thr_lo..thr_hi spans the groups' values */
 	const char *thr_note;     /* draft source, range reason, or why not set; not owned */
 };
 
@@ -39,7 +41,9 @@ static inline double eval_break_even(const struct ind_result *r)
  * negative the shortfall; NAN when there is none to give. */
 double eval_gap(const struct indicator *d, const struct ind_result *r);
 
-/* Evaluates one unit in one year. vals[i] is the figure of set variable i
+/* Evaluates one unit in one year, in its place (crit_place: its threshold
+ * region and commune group; a region alone is a place of group not known).
+ * vals[i] is the figure of set variable i
  * (NAN = missing). Fills ind[nind] and crit[ncrit] (ST_*), returns the
  * unit's status. *ncrit_met counts criteria met. Unmet decides over
  * unknown, unknown over open, open over met (s->strict: drafts as unset). */
@@ -83,12 +87,23 @@ struct evaldata {
 	double *vals;        /* nunit * nyear * set->nvar */
 	unsigned char *q;    /* quarter each value came from (0 = annual) */
 	int *recog;          /* nunit * set->nrtitle: first year recognised with each title */
+	unsigned char *group;  /* nunit * nyear: commune group (1..3, 0 not on record) of each
+	                          unit-year, from unit_group; NULL when no threshold of the set
+	                          varies by group */
 };
 
 int eval_load(sqlite3 *db, const struct unitset *us, const struct varset *vs,
               const struct critset *s, const int *units, int nunit,
               int year_from, int year_to, struct evaldata *d, struct ntm_err *err);
 void eval_data_free(struct evaldata *d);
+/* The place (crit_place) unit row u is judged in, in year y: its region,
+ * and its commune group when the set's thresholds vary by group. */
+static inline int eval_place(const struct evaldata *d, int u, int y, int region)
+{
+	if (!d->group || y < d->year_from || y >= d->year_from + d->nyear)
+		return region;
+	return crit_place(region, d->group[(size_t)u * (size_t)d->nyear + (size_t)(y - d->year_from)]);
+}
 static inline double *eval_vals(const struct evaldata *d, int u, int y)
 {
 	return d->vals + ((size_t)u * (size_t)d->nyear + (size_t)y) * (size_t)d->set->nvar;

@@ -65,21 +65,25 @@ fail:
 
 int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r)
 {
+	unsigned char *scope = NULL;
 	int level;
 	size_t k;
 
 	if (prepare(c, s, y0, y1, r) < 0)
 		goto fail;
 	level = store_level_parse(s->level);
-	for (k = 0; k < c->units.n; k++) {
-		int u = (int)k, in = top < 0;
-
-		for (; u >= 0 && !in; u = c->units.u[u].parent)
-			in = u == top;
-		if (c->units.u[k].level == level && in &&
+	/* top's area: with --as-of, a unit gone by then stands for the units
+	 * its own were merged into */
+	if (top >= 0 && !(scope = lineage_scope(&c->units, top, c->as_of))) {
+		err_set(&c->err, "out of memory");
+		goto fail;
+	}
+	for (k = 0; k < c->units.n; k++)
+		if (c->units.u[k].level == level && (top < 0 || scope[k]) &&
 		    lineage_judged(&c->units.u[k], c->as_of, r->year_from, r->year_to))
 			r->units[r->nunit++] = (int)k;
-	}
+	free(scope);
+	scope = NULL;
 	if (r->nunit == 0) {
 		if (top >= 0)
 			err_set(&c->err, "%s (%s) is a %s with no %s in or below it; set %s judges %ss",
@@ -110,7 +114,8 @@ int evalrun_unit(struct ctx *c, struct evalrun *r, int i, int y, int *ncrit_met)
 {
 	struct eval_hist h = evalrun_hist(r, i);
 
-	return eval_unit_hist(r->set, evalrun_vals(r, i, y), c->units.u[r->units[i]].region, y, &h,
+	return eval_unit_hist(r->set, evalrun_vals(r, i, y),
+	                      eval_place(&r->data, i, y, c->units.u[r->units[i]].region), y, &h,
 	                      r->res, r->crit, ncrit_met);
 }
 
@@ -131,6 +136,9 @@ int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R)
 		for (y = r->year_from; y <= r->year_to; y++) {
 			if (!evalrun_takes_part(c, r, i, y))
 				continue;
+			if (R->group)   /* the commune group it is judged in that year */
+				R->group[results_cell(R, i, y)] =
+					(unsigned char)crit_place_group(eval_place(&r->data, i, y, -1));
 			st = evalrun_unit(c, r, i, y, &ncm);
 			results_put(R, i, y, r->res, r->crit, st, ncm);
 		}

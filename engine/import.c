@@ -17,7 +17,7 @@
 #include "utf8.h"
 
 const char *const import_kind_name[IK_N] = {
-	"variables", "units", "observations", "funding", "projects", "recognitions",
+	"variables", "units", "observations", "funding", "projects", "recognitions", "groups",
 };
 
 const char *const import_kind_header[IK_N] = {
@@ -27,12 +27,17 @@ const char *const import_kind_header[IK_N] = {
 	"unit,year,fund,kind,allocated,disbursed,measure,source",
 	"unit,year,quarter,name,category,cost,status,source",
 	"unit,year,title,decision,source",
+	"unit,year_from,year_to,group,source",
 };
 
 /* Columns a file may add after its kind's header; empty when none. */
 const char *const import_kind_optional[IK_N] = {
-	"", "valid_from,valid_to,merged_into,split_from", "", "", "", "",
+	"", "valid_from,valid_to,merged_into,split_from", "", "", "", "", "",
 };
+
+/* Commune groups of QĐ 51/2025/QĐ-TTg (crit.h CRIT_NGROUP; the importer
+ * reads no criteria). */
+#define CRIT_NGROUP_IMPORT 3
 
 /* Name lists have no terminator: their size goes with them (LIST). */
 #define LIST(a) (a), (int)(sizeof(a) / sizeof((a)[0]))
@@ -63,19 +68,48 @@ struct imp {
 	struct csv csv;
 	struct import_file *file;
 	int64_t import_id;
-	struct map units;       /* code -> id */
-	struct map unit_level;  /* code -> level */
+	struct map units;       /* code -> index in uc of the last unit given it */
+	struct ucode *uc;       /* the units on record and of this import */
+	size_t nuc, capuc;
+	int nperiod;            /* units with a period */
+	int file_no;            /* the file being read: 1, 2, ... */
 	struct map vars;        /* name -> id */
 	struct map var_uom;     /* name -> index in uoms[] */
 	struct map sources;     /* text -> id */
-	struct map period;      /* code -> PERIOD(valid_from, valid_to), units with one */
 	int with_period;        /* a units file of this command has period columns */
 	int col[12];            /* header position of each column, -1 when absent */
 	size_t nhead;           /* the header's number of columns */
 	sqlite3_stmt *st;
+	sqlite3_stmt *unit_upd; /* a unit row that replaces one on record */
+	struct pending *pend;   /* merges into units given later in the file */
+	size_t npend, cappend;
 	int plain;              /* st is a plain INSERT: no row comes back */
 	int obs_empty;          /* observation table empty when the command began */
 	int batch_set;          /* temp.ntm_batch written */
+};
+
+/* A unit as the importer knows it. A code may name several units one after
+ * another, each in its own years (05569: thị trấn Chợ Chu until 2025, xã
+ * Định Hóa from 2026); a row names its unit by code and year. */
+struct ucode {
+	int64_t id;
+	int level;
+	int from, to;           /* the years it existed; 0: open */
+	int mine;               /* written by this command: its file's number (1, 2, ...) */
+	int next;               /* the unit given the same code before it, or -1 */
+};
+
+/* A unit's years packed in one integer; 0 for either end: open. */
+#define PERIOD(from, to) ((int64_t)(from) * 4096 + (to))
+#define PERIOD_FROM(p) ((int)((p) / 4096))
+#define PERIOD_TO(p) ((int)((p) % 4096))
+
+/* A merge into a unit not yet read (row_unit); linked after the file. */
+struct pending {
+	int64_t id;             /* the unit merged */
+	char *self, *code;      /* its code, and the code it was merged into */
+	long line;
+	int level, year;        /* its level; the year after it ended */
 };
 
 /* ---- field helpers ---------------------------------------------------- */
@@ -495,16 +529,67 @@ static int unit_by_name(struct imp *im, const char *s)
 	return n;
 }
 
-static int64_t unit_ref(struct imp *im, int i)
+/* Records a unit under its code: the last given heads the code's chain. */
+static int uc_add(struct imp *im, const char *code, int64_t id, int level, int from, int to,
+                  int mine)
 {
-	const char *s = F(im, i);
+	int64_t head = -1;
+	struct ucode *u;
+
+	if (im->nuc == im->capuc) {
+		size_t ncap = im->capuc ? im->capuc * 2 : 1024;
+		struct ucode *n = realloc(im->uc, ncap * sizeof *n);
+
+		if (!n)
+			return err_set(im->err, "out of memory");
+		im->uc = n;
+		im->capuc = ncap;
+	}
+	map_get(&im->units, code, &head);
+	u = &im->uc[im->nuc];
+	u->id = id;
+	u->level = level;
+	u->from = from;
+	u->to = to;
+	u->mine = mine;
+	u->next = (int)head;
+	if (map_put(&im->units, code, (int64_t)im->nuc) < 0)
+		return err_set(im->err, "out of memory");
+	im->nperiod += from || to;
+	im->nuc++;
+	return 0;
+}
+
+static int period_has(int64_t p, int year);
+
+/* Of the units given code (chain from head), the one that existed in year;
+ * year 0, or none that did: the one still existing, else the last given. */
+static int uc_at(const struct imp *im, int head, int year)
+{
+	int k, open = -1;
+
+	if (head < 0 || im->uc[head].next < 0)
+		return head;
+	for (k = head; k >= 0; k = im->uc[k].next) {
+		if (year && period_has(PERIOD(im->uc[k].from, im->uc[k].to), year))
+			return k;
+		if (!im->uc[k].to && open < 0)
+			open = k;
+	}
+	return open >= 0 ? open : head;
+}
+
+/* Index in im->uc of the unit code s of column i names (the latest of its
+ * code), or -1 with err: an unknown code, with what was meant. */
+static int unit_code_of(struct imp *im, int i, const char *s)
+{
 	struct suggest sg;
 	const char *key;
 	int64_t id;
 	size_t it = 0;
 
 	if (map_get(&im->units, s, &id))
-		return id;
+		return (int)id;
 	if (!*s)
 		return bad(im, i, "is empty (a unit code is required)%s", "");
 	bad(im, i, "unknown unit '%s'", s);
@@ -517,6 +602,12 @@ static int64_t unit_ref(struct imp *im, int i)
 	err_append(im->err, " (units are named by code; `ntm units` lists them)");
 	return -1;
 }
+
+static int unit_code(struct imp *im, int i)
+{
+	return unit_code_of(im, i, F(im, i));
+}
+
 
 /* Runs the row's upsert. Every statement returns one row (the unit id for
  * units) unless the key was already written by this same import: the
@@ -599,10 +690,13 @@ static void bind_or_null(sqlite3_stmt *st, int i, int64_t v)
 		sqlite3_bind_null(st, i);
 }
 
-/* A unit's years packed in one map value; 0 for either end: open. */
-#define PERIOD(from, to) ((int64_t)(from) * 4096 + (to))
-#define PERIOD_FROM(p) ((int)((p) / 4096))
-#define PERIOD_TO(p) ((int)((p) % 4096))
+
+/* Communes, townships and wards are one tier (cấp xã): they merge into
+ * one another. */
+static int commune_like(int level)
+{
+	return level == LV_COMMUNE || level == LV_TOWNSHIP || level == LV_WARD;
+}
 
 static int period_has(int64_t p, int year)
 {
@@ -624,27 +718,31 @@ static int opt_year(struct imp *im, int i, int *year)
 /* The unit named in optional column i (merged_into, split_from), which must
  * be of a level a unit of `level` can become or come from and must exist in
  * `year`. Returns its id, or -1. */
-static int64_t linked_unit(struct imp *im, int i, int level, int year, const char *when)
+static int64_t linked_unit(struct imp *im, int i, const char *self, const char *code, int level,
+                           int year, const char *when)
 {
-	const char *code = F(im, i);
-	int64_t id, lv = -1, p;
-	int commune_like = level == LV_COMMUNE || level == LV_TOWNSHIP;
+	int64_t id, lv, p;
+	int k;
 
-	if (strcmp(code, F(im, 0)) == 0)
-		return bad(im, i, "'%s' is the unit itself", code);
-	if ((id = unit_ref(im, i)) < 0) {
-		err_append(im->err, "; define it on an earlier line or import it first");
+	if ((k = unit_code_of(im, i, code)) < 0) {
+		err_append(im->err, "; define it in a units file of this import or import it first");
 		return -1;
 	}
-	map_get(&im->unit_level, code, &lv);
-	if (lv != level && !(commune_like && (lv == LV_COMMUNE || lv == LV_TOWNSHIP))) {
+	k = uc_at(im, k, year);
+	id = im->uc[k].id;
+	lv = im->uc[k].level;
+	p = PERIOD(im->uc[k].from, im->uc[k].to);
+	/* the same code may go on as another unit (a new period), not as itself */
+	if (strcmp(code, self) == 0 && !(p && period_has(p, year)))
+		return bad(im, i, "'%s' is the unit itself", code);
+	if (lv != level && !(commune_like(level) && commune_like((int)lv))) {
 		char msg[160];
 
 		snprintf(msg, sizeof msg, "'%s' is a %s; a %s links to a unit of its own level", code,
 		         level_name(lv), store_level_name[level]);
 		return bad(im, i, "%s", msg);
 	}
-	if (map_get(&im->period, code, &p) && p && !period_has(p, year)) {
+	if (p && !period_has(p, year)) {
 		char msg[200], pt[32];
 
 		period_text(p, pt, sizeof pt);
@@ -654,16 +752,16 @@ static int64_t linked_unit(struct imp *im, int i, int level, int year, const cha
 	return id;
 }
 
-/* Refuses a row for a unit (column ucol) in a year it did not exist
+/* Refuses a row for unit k (column ucol) in a year it did not exist
  * (column ycol holds the year or period). */
-static int check_period(struct imp *im, int ucol, int ycol, int year)
+static int check_period(struct imp *im, int k, int ucol, int ycol, int year)
 {
 	sqlite3_stmt *st;
 	char msg[320], pt[32];
-	int64_t p;
+	int64_t p = PERIOD(im->uc[k].from, im->uc[k].to);
 	int n, after;
 
-	if (!im->period.n || !map_get(&im->period, F(im, ucol), &p) || !p || period_has(p, year))
+	if (!p || period_has(p, year))
 		return 0;
 	after = PERIOD_TO(p) && year > PERIOD_TO(p);
 	period_text(p, pt, sizeof pt);
@@ -673,8 +771,8 @@ static int check_period(struct imp *im, int ucol, int ycol, int year)
 	if (n > 0 && (size_t)n < sizeof msg &&
 	    sqlite3_prepare_v2(im->db, "SELECT s.code, s.name FROM unit u JOIN unit s ON s.id = "
 	                       "CASE WHEN ?2 THEN u.merged_into_id ELSE u.split_from_id END "
-	                       "WHERE u.code = ?1", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, F(im, ucol), -1, SQLITE_STATIC);
+	                       "WHERE u.id = ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, im->uc[k].id);
 		sqlite3_bind_int(st, 2, after);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			snprintf(msg + n, sizeof msg - (size_t)n, " (it was %s '%s', %s)",
@@ -686,21 +784,164 @@ static int check_period(struct imp *im, int ucol, int ycol, int year)
 	return bad(im, ycol, "%s", msg);
 }
 
+/* The id of the unit column ucol names in year (column ycol), or -1 with
+ * err: an unknown code, or a year the unit did not exist. */
+static int64_t unit_in(struct imp *im, int ucol, int ycol, int year)
+{
+	int k = unit_code(im, ucol);
+
+	if (k < 0)
+		return -1;
+	k = uc_at(im, k, year);
+	return check_period(im, k, ucol, ycol, year) < 0 ? -1 : im->uc[k].id;
+}
+
+/* Whether a unit given code existed in year (as far as read so far). */
+static int known_at(struct imp *im, const char *code, int year)
+{
+	int64_t head;
+	int k;
+
+	if (!map_get(&im->units, code, &head))
+		return 0;
+	k = uc_at(im, (int)head, year);
+	return period_has(PERIOD(im->uc[k].from, im->uc[k].to), year);
+}
+
+static int add_pending(struct imp *im, int64_t id, const char *self, const char *code, int level,
+                       int year)
+{
+	struct pending *p;
+
+	if (im->npend == im->cappend) {
+		size_t ncap = im->cappend ? im->cappend * 2 : 64;
+		struct pending *n = realloc(im->pend, ncap * sizeof *n);
+
+		if (!n)
+			return err_set(im->err, "out of memory");
+		im->pend = n;
+		im->cappend = ncap;
+	}
+	p = &im->pend[im->npend];
+	p->id = id;
+	p->line = im->csv.line;
+	p->level = level;
+	p->year = year;
+	if (!(p->self = strdup(self)) || !(p->code = strdup(code))) {
+		free(p->self);
+		return err_set(im->err, "out of memory");
+	}
+	im->npend++;
+	return 0;
+}
+
+static void free_pending(struct imp *im)
+{
+	size_t i;
+
+	for (i = 0; i < im->npend; i++) {
+		free(im->pend[i].self);
+		free(im->pend[i].code);
+	}
+	im->npend = 0;
+}
+
+/* The merges a units file gave before the unit merged into: linked now,
+ * each checked as it would have been on its line. */
+static int link_pending(struct imp *im)
+{
+	sqlite3_stmt *st = NULL;
+	long line = im->csv.line;
+	size_t i;
+	int rc = 0;
+
+	if (!im->npend)
+		return 0;
+	if (store_prepare(im->db, &st, "UPDATE unit SET merged_into_id = ?2 WHERE id = ?1", im->err) < 0)
+		rc = -1;
+	for (i = 0; i < im->npend && rc == 0; i++) {
+		struct pending *p = &im->pend[i];
+		int64_t to;
+
+		im->csv.line = p->line;
+		if ((to = linked_unit(im, 7, p->self, p->code, p->level, p->year,
+		                      "the year after valid_to")) < 0) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, p->id);
+		sqlite3_bind_int64(st, 2, to);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = err_set(im->err, "database: %s", sqlite3_errmsg(im->db));
+		sqlite3_reset(st);
+	}
+	im->csv.line = line;
+	sqlite3_finalize(st);
+	free_pending(im);
+	return rc;
+}
+
+/* A units row for a unit on record: its code, and years that overlap. */
+static const char unit_update_sql[] =
+	"UPDATE unit SET code = ?1, name = ?2, name_key = ?3, level = ?4, parent_id = ?5, "
+	"region = ?6, import_id = ?7, sort_key = ?8, "
+	/* a file without the period columns keeps the periods on record */
+	"valid_from = iif(?13, ?9, valid_from), valid_to = iif(?13, ?10, valid_to), "
+	"merged_into_id = iif(?13, ?11, merged_into_id), "
+	"split_from_id = iif(?13, ?12, split_from_id) WHERE id = ?14 RETURNING id";
+
+static int overlap(int from1, int to1, int from2, int to2)
+{
+	return (!to1 || !from2 || from2 <= to1) && (!to2 || !from1 || from1 <= to2);
+}
+
+/* The unit on record (or of this import) that a units row for code
+ * replaces: the one whose years overlap the row's (any, for a row without
+ * period columns); -1 for none (the row adds a unit), -2 with err when the
+ * row could be more than one. */
+static int same_unit(struct imp *im, const char *code, int has_period, int from, int to)
+{
+	int64_t head;
+	int k, hit = -1, n = 0;
+	char pt[32];
+
+	if (!map_get(&im->units, code, &head))
+		return -1;
+	for (k = (int)head; k >= 0; k = im->uc[k].next)
+		if (!has_period || overlap(from, to, im->uc[k].from, im->uc[k].to)) {
+			hit = hit < 0 ? k : hit;
+			n++;
+		}
+	if (n <= 1)
+		return hit;
+	err_set(im->err, "%s:%ld: field 'code': '%s' names %d units", im->file->path, im->csv.line,
+	        code, n);
+	for (k = (int)head; k >= 0; k = im->uc[k].next) {
+		store_period_text(im->uc[k].from, im->uc[k].to, pt, sizeof pt);
+		err_append(im->err, "%s%s", k == (int)head ? " (" : ", ", *pt ? pt : "always");
+	}
+	err_append(im->err, has_period ? "), and this row's years overlap more than one of them" :
+	           "); give valid_from and valid_to so the row says which");
+	return -2;
+}
+
 static int row_unit(struct imp *im)
 {
-	static const int parent_level[LV_N][3] = {
+	static const int parent_level[LV_N][4] = {
 		/* allowed parent levels per level; -1 ends */
-		[LV_PROVINCE] = { -1, -1, -1 },
-		[LV_DISTRICT] = { LV_PROVINCE, -1, -1 },
-		[LV_COMMUNE] = { LV_DISTRICT, LV_PROVINCE, -1 },
-		[LV_TOWNSHIP] = { LV_DISTRICT, LV_PROVINCE, -1 },
-		[LV_VILLAGE] = { LV_COMMUNE, LV_TOWNSHIP, -1 },
+		[LV_PROVINCE] = { -1, -1, -1, -1 },
+		[LV_DISTRICT] = { LV_PROVINCE, -1, -1, -1 },
+		[LV_COMMUNE] = { LV_DISTRICT, LV_PROVINCE, -1, -1 },
+		[LV_TOWNSHIP] = { LV_DISTRICT, LV_PROVINCE, -1, -1 },
+		[LV_WARD] = { LV_DISTRICT, LV_PROVINCE, -1, -1 },
+		[LV_VILLAGE] = { LV_COMMUNE, LV_TOWNSHIP, LV_WARD, -1 },
 	};
 	const char *code = F(im, 0), *p, *pcode = F(im, 3), *rs = F(im, 4);
 	char *name = NULL, *key = NULL;
-	int level, region = -1, k, rc = -1, from, to;
+	int level, region = -1, k, rc = -1, from, to, same, defer_merge = 0;
 	int has_period = im->col[5] >= 0 || im->col[6] >= 0 || im->col[7] >= 0 || im->col[8] >= 0;
 	int64_t parent = 0, plevel = -1, id, merged = 0, split = 0;
+	sqlite3_stmt *st;
 
 	if (!*code)
 		return bad(im, 0, "is empty%s", "");
@@ -714,6 +955,10 @@ static int row_unit(struct imp *im)
 		list_values(im->err, store_region_name, RG_N);
 		return -1;
 	}
+	if (opt_year(im, 5, &from) < 0 || opt_year(im, 6, &to) < 0)
+		return -1;
+	if (from && to && from > to)
+		return bad(im, 6, "'%s' is before valid_from", F(im, 6));
 	if (level == LV_PROVINCE) {
 		if (*pcode)
 			return bad(im, 3, "'%s': a province has no parent", pcode);
@@ -727,73 +972,113 @@ static int row_unit(struct imp *im)
 			bad(im, 3, "unknown parent '%s' (define it on an earlier line or import it first)", pcode);
 			return -1;
 		}
-		map_get(&im->unit_level, pcode, &plevel);
-		for (k = 0; k < 3 && parent_level[level][k] >= 0; k++)
+		/* the parent's code names the unit of that code in the unit's years */
+		k = uc_at(im, (int)parent, from ? from : to);
+		parent = im->uc[k].id;
+		plevel = im->uc[k].level;
+		for (k = 0; k < 4 && parent_level[level][k] >= 0; k++)
 			if (parent_level[level][k] == plevel)
 				break;
-		if (k == 3 || parent_level[level][k] < 0) {
+		if (k == 4 || parent_level[level][k] < 0) {
 			err_set(im->err, "%s:%ld: field 'parent': a %s cannot sit under %s '%s' (a %s)",
 			        im->file->path, im->csv.line, store_level_name[level],
 			        "the unit", pcode, level_name(plevel));
 			return -1;
 		}
 	}
-	if (opt_year(im, 5, &from) < 0 || opt_year(im, 6, &to) < 0)
-		return -1;
-	if (from && to && from > to)
-		return bad(im, 6, "'%s' is before valid_from", F(im, 6));
 	if (*F(im, 7)) {
 		if (!to)
 			return bad(im, 7, "'%s': a unit merged into another needs valid_to, the last "
 			           "year it existed", F(im, 7));
-		if ((merged = linked_unit(im, 7, level, to + 1, "the year after valid_to")) < 0)
+		/* what a unit became is often given after it (the same code
+		 * going on, a new commune): linked when the file is read */
+		if (!known_at(im, F(im, 7), to + 1))
+			defer_merge = 1;
+		else if ((merged = linked_unit(im, 7, code, F(im, 7), level, to + 1,
+		                               "the year after valid_to")) < 0)
 			return -1;
 	}
 	if (*F(im, 8)) {
 		if (!from)
 			return bad(im, 8, "'%s': a unit split from another needs valid_from, the first "
 			           "year it existed", F(im, 8));
-		if ((split = linked_unit(im, 8, level, from - 1, "the year before valid_from")) < 0)
+		if ((split = linked_unit(im, 8, code, F(im, 8), level, from - 1,
+		                         "the year before valid_from")) < 0)
 			return -1;
 	}
+	/* a row replaces the unit of its code whose years it overlaps, or
+	 * adds one (a code given again to a new unit in later years) */
+	if ((same = same_unit(im, code, has_period, from, to)) == -2)
+		return -1;
+	/* twice in one file is a slip; a later file restates or corrects what an
+	 * earlier one gave, as a later import would (the seeds restate the
+	 * register's rows for their districts) */
+	if (same >= 0 && im->uc[same].mine == im->file_no)
+		return err_set(im->err, "%s:%ld: the unit code is given twice in this import (see an "
+		               "earlier line)", im->file->path, im->csv.line);
+	if (same >= 0 && !im->unit_upd &&
+	    store_prepare(im->db, &im->unit_upd, unit_update_sql, im->err) < 0)
+		return -1;
 	if (!(name = text(im, 1, 1)))
 		goto done;
 	if (!(key = utf8_fold(name))) {
 		err_set(im->err, "out of memory");
 		goto done;
 	}
-	sqlite3_bind_text(im->st, 1, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(im->st, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(im->st, 3, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(im->st, 4, store_level_name[level], -1, SQLITE_STATIC);
-	bind_or_null(im->st, 5, parent);
+	st = same >= 0 ? im->unit_upd : im->st;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, store_level_name[level], -1, SQLITE_STATIC);
+	bind_or_null(st, 5, parent);
 	if (region >= 0)
-		sqlite3_bind_text(im->st, 6, store_region_name[region], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, store_region_name[region], -1, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(im->st, 6);
-	sqlite3_bind_int64(im->st, 7, im->import_id);
+		sqlite3_bind_null(st, 6);
+	sqlite3_bind_int64(st, 7, im->import_id);
 	{
 		/* the name's Vietnamese collation key, so units load sorted cheaply */
 		unsigned char sk[512];
 		size_t n = utf8_sortkey(name, sk, sizeof sk);
 
 		if (n <= sizeof sk)
-			sqlite3_bind_blob(im->st, 8, sk, (int)n, SQLITE_TRANSIENT);
+			sqlite3_bind_blob(st, 8, sk, (int)n, SQLITE_TRANSIENT);
 		else
-			sqlite3_bind_null(im->st, 8);
+			sqlite3_bind_null(st, 8);
 	}
-	bind_or_null(im->st, 9, from);
-	bind_or_null(im->st, 10, to);
-	bind_or_null(im->st, 11, merged);
-	bind_or_null(im->st, 12, split);
-	sqlite3_bind_int(im->st, 13, has_period);
-	if (step_row(im, "the unit code", &id) < 0)
+	bind_or_null(st, 9, from);
+	bind_or_null(st, 10, to);
+	bind_or_null(st, 11, merged);
+	bind_or_null(st, 12, split);
+	sqlite3_bind_int(st, 13, has_period);
+	if (same >= 0) {
+		sqlite3_stmt *ins = im->st;
+
+		sqlite3_bind_int64(st, 14, im->uc[same].id);
+		im->st = st;
+		k = step_row(im, "the unit code", &id);
+		im->st = ins;
+	} else {
+		k = step_row(im, "the unit code", &id);
+	}
+	if (k < 0)
 		goto done;
-	if (map_put(&im->units, code, id) < 0 || map_put(&im->unit_level, code, level) < 0 ||
-	    (has_period && map_put(&im->period, code, PERIOD(from, to)) < 0)) {
-		err_set(im->err, "out of memory");
+	if (same >= 0) {
+		struct ucode *u = &im->uc[same];
+
+		im->nperiod -= u->from || u->to;
+		u->level = level;
+		if (has_period) {
+			u->from = from;
+			u->to = to;
+		}
+		u->mine = im->file_no;
+		im->nperiod += u->from || u->to;
+	} else if (uc_add(im, code, id, level, from, to, im->file_no) < 0) {
 		goto done;
 	}
+	if (defer_merge && add_pending(im, id, code, F(im, 7), level, to + 1) < 0)
+		goto done;
 	im->with_period |= has_period;
 	rc = 0;
 done:
@@ -809,11 +1094,11 @@ static int row_observation(struct imp *im)
 	int year, quarter;
 	double v;
 
-	if ((unit = unit_ref(im, 0)) < 0)
+	if (unit_code(im, 0) < 0)
 		return -1;
 	if (import_parse_period(F(im, 1), &year, &quarter) < 0)
 		return bad(im, 1, "'%s' is not a period (expected YYYY or YYYYQn, e.g. 2023 or 2024Q1)", F(im, 1));
-	if (check_period(im, 0, 1, year) < 0)
+	if ((unit = unit_in(im, 0, 1, year)) < 0)
 		return -1;
 	if (!map_get(&im->vars, vname, &var)) {
 		struct suggest sg;
@@ -864,8 +1149,8 @@ static int row_funding(struct imp *im)
 	int year, fund, kind, measure, na, nd;
 	double alloc = 0, disb = 0;
 
-	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
-	    check_period(im, 0, 1, year) < 0)
+	if (unit_code(im, 0) < 0 || parse_year(im, 1, &year) < 0 ||
+	    (unit = unit_in(im, 0, 1, year)) < 0)
 		return -1;
 	if ((fund = pick(im, 2, LIST(funds), 0)) < 0 || (kind = pick(im, 3, LIST(fund_kinds), 0)) < 0)
 		return -1;
@@ -915,8 +1200,8 @@ static int row_project(struct imp *im)
 	char *name;
 	const char *qs = F(im, 2);
 
-	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
-	    check_period(im, 0, 1, year) < 0)
+	if (unit_code(im, 0) < 0 || parse_year(im, 1, &year) < 0 ||
+	    (unit = unit_in(im, 0, 1, year)) < 0)
 		return -1;
 	if (*qs) {
 		if (qs[1] || qs[0] < '1' || qs[0] > '4')
@@ -952,8 +1237,8 @@ static int row_recognition(struct imp *im)
 	int year, title, rc;
 	char *decision;
 
-	if ((unit = unit_ref(im, 0)) < 0 || parse_year(im, 1, &year) < 0 ||
-	    check_period(im, 0, 1, year) < 0)
+	if (unit_code(im, 0) < 0 || parse_year(im, 1, &year) < 0 ||
+	    (unit = unit_in(im, 0, 1, year)) < 0)
 		return -1;
 	if ((title = pick(im, 2, LIST(titles), 0)) < 0 || (src = source(im, 4)) < 0)
 		return -1;
@@ -970,6 +1255,86 @@ static int row_recognition(struct imp *im)
 	return rc;
 }
 
+/* A unit's commune group (nhóm 1, 2, 3 of QĐ 51/2025/QĐ-TTg) for a span of
+ * years; year_to empty: still so. A groups file gives the whole history of
+ * the units it names: their spans from earlier imports go, and the spans of
+ * one unit in this command must not overlap. The unit must exist in every
+ * year of the span (an open span: up to its end, if it has one). */
+static int row_group(struct imp *im)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t unit, src;
+	int y0, y1, k, head, g, rc = -1;
+	const char *gs = F(im, 3);
+
+	if ((head = unit_code(im, 0)) < 0 || parse_year(im, 1, &y0) < 0 || opt_year(im, 2, &y1) < 0)
+		return -1;
+	if (y1 && y1 < y0) {
+		char msg[96];
+
+		snprintf(msg, sizeof msg, "%d is before year_from %d", y1, y0);
+		return bad(im, 2, "%s", msg);
+	}
+	if (!(gs[0] >= '1' && gs[0] <= '0' + CRIT_NGROUP_IMPORT && !gs[1]))
+		return bad(im, 3, "'%s' is not a commune group (1, 2 or 3: nhóm 1, 2, 3 of "
+		           "QĐ 51/2025/QĐ-TTg)", gs);
+	g = gs[0] - '0';
+	k = uc_at(im, head, y0);
+	if (check_period(im, k, 0, 1, y0) < 0 || (y1 && check_period(im, k, 0, 2, y1) < 0))
+		return -1;
+	if (!y1 && im->uc[k].to) {
+		char msg[200];
+
+		snprintf(msg, sizeof msg, "is empty (the span is open), but unit '%s' existed until %d; "
+		         "give year_to", F(im, 0), im->uc[k].to);
+		return bad(im, 2, "%s", msg);
+	}
+	unit = im->uc[k].id;
+	if ((src = source(im, 4)) < 0)
+		return -1;
+	/* the unit's spans of earlier imports give way; this command's must not overlap */
+	if (store_prepare(im->db, &st, "DELETE FROM unit_group WHERE unit_id = ?1 AND "
+	                  "import_id < (SELECT value FROM temp.ntm_batch)", im->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, unit);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		err_set(im->err, "database: %s", sqlite3_errmsg(im->db));
+		goto done;
+	}
+	sqlite3_finalize(st);
+	if (store_prepare(im->db, &st, "SELECT year_from, coalesce(year_to, 0), commune_group "
+	                  "FROM unit_group WHERE unit_id = ?1 AND year_from <= ?3 AND "
+	                  "coalesce(year_to, 9999) >= ?2 LIMIT 1", im->err) < 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, unit);
+	sqlite3_bind_int(st, 2, y0);
+	sqlite3_bind_int(st, 3, y1 ? y1 : 9999);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char msg[320], a[32], b[32];
+
+		store_period_text(y0, y1, a, sizeof a);
+		store_period_text(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), b, sizeof b);
+		snprintf(msg, sizeof msg, "%s overlaps %s (nhóm %d), given to unit '%s' on an earlier "
+		         "line; the spans of one unit must not overlap", a, b, sqlite3_column_int(st, 2),
+		         F(im, 0));
+		bad(im, 1, "%s", msg);
+		goto done;
+	}
+	sqlite3_bind_int64(im->st, 1, unit);
+	sqlite3_bind_int(im->st, 2, y0);
+	if (y1)
+		sqlite3_bind_int(im->st, 3, y1);
+	else
+		sqlite3_bind_null(im->st, 3);
+	sqlite3_bind_int(im->st, 4, g);
+	sqlite3_bind_int64(im->st, 5, src);
+	sqlite3_bind_int64(im->st, 6, im->import_id);
+	rc = step_row(im, "this span (unit, year_from)", NULL);
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Upserts: a later import replaces a figure; the same key twice within one
  * command is refused (the conflict clause's WHERE fails, no row returns):
  * temp.ntm_batch holds the first import id of the running command. */
@@ -978,19 +1343,11 @@ static const char *const insert_sql[IK_N] = {
 	"ON CONFLICT(name) DO UPDATE SET uom = excluded.uom, meaning = excluded.meaning, "
 	"source = excluded.source, import_id = excluded.import_id "
 	"WHERE coalesce(variable.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
+	/* a new unit; row_unit finds the one a row replaces (unit_update_sql) */
 	"INSERT INTO unit(code, name, name_key, level, parent_id, region, import_id, sort_key, "
 	"valid_from, valid_to, merged_into_id, split_from_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-	"ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
-	"name_key = excluded.name_key, sort_key = excluded.sort_key, level = excluded.level, "
-	"parent_id = excluded.parent_id, "
-	"region = excluded.region, import_id = excluded.import_id, "
-	/* a file without the period columns keeps the periods on record */
-	"valid_from = iif(?13, excluded.valid_from, unit.valid_from), "
-	"valid_to = iif(?13, excluded.valid_to, unit.valid_to), "
-	"merged_into_id = iif(?13, excluded.merged_into_id, unit.merged_into_id), "
-	"split_from_id = iif(?13, excluded.split_from_id, unit.split_from_id) "
-	"WHERE coalesce(unit.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING id",
+	"RETURNING id",
 	"INSERT INTO observation(unit_id, variable_id, year, quarter, value, source_id, import_id) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET value = excluded.value, "
 	"source_id = excluded.source_id, import_id = excluded.import_id "
@@ -1009,6 +1366,8 @@ static const char *const insert_sql[IK_N] = {
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET decision = excluded.decision, "
 	"source_id = excluded.source_id, import_id = excluded.import_id "
 	"WHERE coalesce(recognition.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING 1",
+	"INSERT INTO unit_group(unit_id, year_from, year_to, commune_group, source_id, import_id) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING 1",
 };
 
 static const char obs_plain_sql[] =
@@ -1016,11 +1375,12 @@ static const char obs_plain_sql[] =
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 static const char *const table_of[IK_N] = {
-	"variable", "unit", "observation", "funding", "project", "recognition",
+	"variable", "unit", "observation", "funding", "project", "recognition", "unit_group",
 };
 
 static int (*const row_fn[IK_N])(struct imp *) = {
 	row_variable, row_unit, row_observation, row_funding, row_project, row_recognition,
+	row_group,
 };
 
 /* ---- files ------------------------------------------------------------ */
@@ -1146,24 +1506,17 @@ static int load_maps(struct imp *im)
 {
 	sqlite3_stmt *st;
 
-	if (store_prepare(im->db, &st, "SELECT code, id, level FROM unit", im->err) < 0)
+	/* in id order: a code's units were given in the order of their years */
+	if (store_prepare(im->db, &st, "SELECT code, id, level, coalesce(valid_from, 0), "
+	                  "coalesce(valid_to, 0) FROM unit ORDER BY id", im->err) < 0)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-
-		if (map_put(&im->units, code, sqlite3_column_int64(st, 1)) < 0 ||
-		    map_put(&im->unit_level, code,
-		            store_level_parse((const char *)sqlite3_column_text(st, 2))) < 0)
-			goto oom;
-	}
-	sqlite3_finalize(st);
-	if (store_prepare(im->db, &st, "SELECT code, coalesce(valid_from, 0), coalesce(valid_to, 0) "
-	                  "FROM unit WHERE valid_from IS NOT NULL OR valid_to IS NOT NULL", im->err) < 0)
-		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (map_put(&im->period, (const char *)sqlite3_column_text(st, 0),
-		            PERIOD(sqlite3_column_int(st, 1), sqlite3_column_int(st, 2))) < 0)
-			goto oom;
+		if (uc_add(im, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		           store_level_parse((const char *)sqlite3_column_text(st, 2)),
+		           sqlite3_column_int(st, 3), sqlite3_column_int(st, 4), 0) < 0) {
+			sqlite3_finalize(st);
+			return -1;
+		}
 	}
 	sqlite3_finalize(st);
 	if (store_prepare(im->db, &st, "SELECT name, id, uom FROM variable", im->err) < 0)
@@ -1218,6 +1571,7 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 	int r, rc = -1;
 
 	im->file = f;
+	im->file_no++;
 	if (open_file(im, f) < 0)
 		return -1;
 	if (read_header(im, im->err) < 0)
@@ -1268,6 +1622,8 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 	}
 	if (r < 0)
 		goto done;
+	if (f->kind == IK_UNITS && link_pending(im) < 0)
+		goto done;
 	if (f->kind == IK_VARIABLES && refresh_var_ids(im) < 0)
 		goto done;
 	if (count_rows(im->db, table_of[f->kind], &after, im->err) < 0)
@@ -1289,6 +1645,8 @@ done:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(im->st);
 	im->st = NULL;
+	sqlite3_finalize(im->unit_upd);
+	im->unit_upd = NULL;
 	csv_close(&im->csv);
 	return rc;
 }
@@ -1367,11 +1725,9 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 	im.db = db;
 	im.err = err;
 	map_init(&im.units);
-	map_init(&im.unit_level);
 	map_init(&im.vars);
 	map_init(&im.var_uom);
 	map_init(&im.sources);
-	map_init(&im.period);
 	/* Read every header first: a file of unknown kind stops the command
 	 * before anything is written, and the order can follow dependencies. */
 	for (i = 0; i < nfiles; i++) {
@@ -1440,11 +1796,12 @@ done:
 		sqlite3_exec(db, "PRAGMA cache_size = -" STORE_CACHE_KB, NULL, NULL, NULL);
 	}
 	map_free(&im.units);
-	map_free(&im.unit_level);
 	map_free(&im.vars);
 	map_free(&im.var_uom);
 	map_free(&im.sources);
-	map_free(&im.period);
+	free(im.uc);
+	free_pending(&im);
+	free(im.pend);
 	return rc;
 }
 

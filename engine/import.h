@@ -1,5 +1,5 @@
 /* import.h - reads the interchange CSV files (variables, units, observations,
- * funding, projects, recognitions) into the store, all-or-nothing.
+ * funding, projects, recognitions, commune groups) into the store, all-or-nothing.
  * Calls csv, store, utf8; no Lua. */
 #ifndef NTM_IMPORT_H
 #define NTM_IMPORT_H
@@ -9,7 +9,7 @@
 
 enum import_kind {
 	IK_VARIABLES, IK_UNITS, IK_OBSERVATIONS, IK_FUNDING, IK_PROJECTS,
-	IK_RECOGNITIONS, IK_N
+	IK_RECOGNITIONS, IK_GROUPS, IK_N
 };
 extern const char *const import_kind_name[IK_N];
 extern const char *const import_kind_header[IK_N];

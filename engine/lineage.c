@@ -284,3 +284,32 @@ done:
 	free(kind);
 	return rc;
 }
+
+unsigned char *lineage_scope(const struct unitset *us, int top, int as_of)
+{
+	unsigned char *mark = calloc(us->n ? us->n : 1, 1);
+	size_t i;
+	int u, depth;
+
+	if (!mark)
+		return NULL;
+	for (i = 0; i < us->n; i++) {
+		for (u = (int)i, depth = 0; u >= 0 && u != top && depth < 64; depth++)
+			u = us->u[u].parent;
+		mark[i] = u == top;
+	}
+	if (!as_of || unit_exists(&us->u[top], as_of))
+		return mark;
+	/* what the units of top became by as_of */
+	for (i = 0; i < us->n; i++) {
+		if (mark[i] != 1)
+			continue;
+		for (u = (int)i, depth = 0; u >= 0 && !unit_exists(&us->u[u], as_of) && depth < 64; depth++)
+			u = us->u[u].merged_into;
+		if (u >= 0 && unit_exists(&us->u[u], as_of) && !mark[u])
+			mark[u] = 2;
+	}
+	for (i = 0; i < us->n; i++)
+		mark[i] = mark[i] != 0;
+	return mark;
+}

@@ -29,6 +29,13 @@ static inline int lineage_in(const struct unit *u, int as_of, int year)
  * has no such successor. */
 int lineage_target(const struct unitset *us, int u, int as_of);
 
+/* The units within unit top, as marks (1) in an array of us->n bytes the
+ * caller frees; NULL on no memory. Those below it by parent and, when top
+ * did not exist in as_of (a district gone in the 2025 reorganisation), the
+ * units of as_of its units were merged into (Định Hóa's eight communes of
+ * 2026): its area as the units of as_of cover it. */
+unsigned char *lineage_scope(const struct unitset *us, int top, int as_of);
+
 /* Whether a unit is judged in any of the years y0..y1: it existed in one of
  * them, or, with as_of, it existed in as_of. */
 static inline int lineage_judged(const struct unit *u, int as_of, int y0, int y1)

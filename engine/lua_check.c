@@ -317,6 +317,9 @@ static int l_finding(lua_State *L)
 			return luaL_error(L, "finding: year: a year from 1990 to 2100 expected, got %s",
 			                  luaL_tolstring(L, -1, NULL));
 		f.year = (int)year;
+		/* a code given to a new unit since: the unit of that year */
+		if ((u = unitset_code(&c->units, c->units.u[f.unit].code, f.year)) >= 0)
+			f.unit = (int)u;
 	}
 	if (rawfield(L, 1, "figures") != LUA_TNIL) {       /* [.., figures] */
 		int t = lua_gettop(L);
@@ -461,7 +464,7 @@ static int d_units(lua_State *L)
 	size_t i;
 
 	if (lv && level < 0)
-		return luaL_argerror(L, 1, "a level: province, district, commune, township or village");
+		return luaL_argerror(L, 1, "a level: province, district, commune, township, ward or village");
 	lua_newtable(L);
 	for (i = 0; i < us->n; i++) {
 		if (!k->scope[i] || (level >= 0 && us->u[i].level != level))

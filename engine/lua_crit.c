@@ -368,6 +368,41 @@ static int conv_regions(struct conv *c, struct thr *t, int v, int depth)
 	return 0;
 }
 
+/* by_group: [1], [2], [3] (nhóm 1..3 of QĐ 51/2025) or "default" ->
+ * threshold, into region[0..2] and dflt (crit.h, T_GROUP). The note is
+ * what a unit whose group is not on record is told. */
+static int conv_groups(struct conv *c, struct thr *t, int v, int depth)
+{
+	lua_State *L = c->L;
+	char shown[600];
+	int vals;
+
+	if (rawfield(L, v, "values") != LUA_TTABLE)
+		return fail(c, "by_group: malformed threshold (its values are not a table)");
+	vals = lua_gettop(L);
+	lua_pushnil(L);
+	while (lua_next(L, vals)) {            /* [values, key, value] */
+		struct thr **slot = NULL;
+
+		if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "default") == 0)
+			slot = &t->dflt;
+		else if (lua_isinteger(L, -2) && lua_tointeger(L, -2) >= 1 &&
+		         lua_tointeger(L, -2) <= CRIT_NGROUP)
+			slot = &t->region[lua_tointeger(L, -2) - 1];
+		if (!slot)
+			return fail(c, "by_group: a key is not a commune group ([1], [2], [3] or default)");
+		if (conv_thr(c, slot, depth + 1) < 0)
+			return -1;
+		lua_settop(L, vals + 1);           /* [values, key] */
+	}
+	crit_thr_format(t, shown, sizeof shown);
+	if (!(t->note = malloc(strlen(shown) + 96)))
+		return oom(c);
+	snprintf(t->note, strlen(shown) + 96, "depends on the commune group, not on record for this "
+	         "unit: %s", shown);
+	return 0;
+}
+
 /* by_year: [year] -> threshold, years ascending. */
 static int conv_years(struct conv *c, struct thr *t, int v, int depth)
 {
@@ -406,7 +441,7 @@ static int conv_years(struct conv *c, struct thr *t, int v, int depth)
  * it found it. */
 static int conv_thr(struct conv *c, struct thr **slot, int depth)
 {
-	static const char *const kinds[] = { "draft", "unset", "region", "year", "range" };
+	static const char *const kinds[] = { "draft", "unset", "region", "year", "range", "group" };
 	lua_State *L = c->L;
 	int v = lua_gettop(L), ty = lua_type(L, v), k, rc;
 	struct thr *t;
@@ -417,7 +452,7 @@ static int conv_thr(struct conv *c, struct thr **slot, int depth)
 		return fail(c, "a threshold nested too deeply for the Lua stack");
 	if (ty != LUA_TNUMBER && ty != LUA_TTABLE)
 		return fail(c, "malformed threshold: a %s (use a number, draft(), range(), unset(), "
-		            "by_region{} or by_year{})", lua_typename(L, ty));
+		            "by_region{}, by_group{} or by_year{})", lua_typename(L, ty));
 	if (!(t = calloc(1, sizeof *t)))
 		return oom(c);
 	*slot = t;
@@ -435,12 +470,12 @@ static int conv_thr(struct conv *c, struct thr **slot, int depth)
 	lua_settop(L, v);
 	if (rawfield(L, v, "kind") != LUA_TSTRING) {
 		lua_settop(L, v);
-		return fail(c, "malformed threshold (use a number, draft(), range(), unset(), by_region{} "
-		            "or by_year{})");
+		return fail(c, "malformed threshold (use a number, draft(), range(), unset(), by_region{}, "
+		            "by_group{} or by_year{})");
 	}
-	for (k = 0; k < 5 && strcmp(kinds[k], lua_tostring(L, -1)) != 0; k++)
+	for (k = 0; k < 6 && strcmp(kinds[k], lua_tostring(L, -1)) != 0; k++)
 		;
-	if (k == 5) {
+	if (k == 6) {
 		rc = fail(c, "unknown threshold kind '%s'", lua_tostring(L, -1));
 		lua_settop(L, v);
 		return rc;
@@ -465,6 +500,10 @@ static int conv_thr(struct conv *c, struct thr **slot, int depth)
 	case 3:
 		t->kind = T_YEAR;
 		rc = conv_years(c, t, v, depth);
+		break;
+	case 5:
+		t->kind = T_GROUP;
+		rc = conv_groups(c, t, v, depth);
 		break;
 	default:
 		t->kind = T_RANGE;
@@ -955,6 +994,14 @@ static int read_case(struct tconv *tc, lua_State *L, int cs, struct crit_case *k
 		return tfail(tc, "%s: out of memory", tc->path);
 	if (ty != LUA_TSTRING && ty != LUA_TNIL)
 		return tfail(tc, "%s:%d: test '%s': region is a region name", tc->path, k->line, k->title);
+	lua_settop(L, cs);
+	if ((ty = rawfield(L, cs, "group")) != LUA_TNIL) {
+		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 ||
+		    lua_tointeger(L, -1) > CRIT_NGROUP)
+			return tfail(tc, "%s:%d: test '%s': group is a commune group, 1, 2 or 3 (leave it "
+			             "out for a unit whose group is not known)", tc->path, k->line, k->title);
+		k->group = (int)lua_tointeger(L, -1);
+	}
 	lua_settop(L, cs);
 	if ((ty = rawfield(L, cs, "year")) != LUA_TNIL) {
 		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0 || lua_tointeger(L, -1) > 9999)

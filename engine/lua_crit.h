@@ -36,6 +36,7 @@ struct crit_case {
 	char *title;
 	int line;
 	char *region;        /* NULL: none */
+	int group;           /* commune group 1..3; 0: not known */
 	int year;            /* 0: the set's first year */
 	int ndata;
 	char **var;

@@ -55,7 +55,8 @@ static int find_unit(lua_State *L, struct ctx *c, int arg)
 	return u;
 }
 
-/* ntm.unit(name or code) -> { code, name, level, region, parent, children = {codes} } */
+/* ntm.unit(name or code) -> { code, name, level, region, parent, valid_from,
+ * valid_to, children = {codes} } */
 static int l_unit(lua_State *L)
 {
 	struct ctx *c = S(L)->c;
@@ -78,18 +79,35 @@ static int l_unit(lua_State *L)
 		lua_pushstring(L, c->units.u[x->parent].code);
 		lua_setfield(L, -2, "parent");
 	}
+	if (x->valid_from) {
+		lua_pushinteger(L, x->valid_from);
+		lua_setfield(L, -2, "valid_from");
+	}
+	if (x->valid_to) {
+		lua_pushinteger(L, x->valid_to);
+		lua_setfield(L, -2, "valid_to");
+	}
 	lua_newtable(L);                       /* [unit, children] */
 	for (i = 0; i < c->units.n; i++) {
-		if (c->units.u[i].parent == u) {
-			lua_pushstring(L, c->units.u[i].code);
-			lua_rawseti(L, -2, ++n);
-		}
+		const struct unit *k = &c->units.u[i];
+		size_t j;
+
+		if (k->parent != u)
+			continue;
+		/* each code once: a code its units kept from one period to the next
+		 * (05569: Bảo Cường, then Chợ Chu) is one child to a script */
+		for (j = 0; j < i && !(c->units.u[j].parent == u &&
+		                       strcmp(c->units.u[j].code, k->code) == 0); j++)
+			;
+		if (j < i)
+			continue;
+		lua_pushstring(L, k->code);
+		lua_rawseti(L, -2, ++n);
 	}
 	lua_setfield(L, -2, "children");
 	return 1;
 }
 
-/* ntm.figures(variable, unit) -> { [year] = value } (annual figures) */
 /* The dictionary index of the variable at arg; raises with the closest
  * names when it is unknown. */
 static int64_t find_var(lua_State *L, struct ctx *c, int arg)
@@ -113,6 +131,7 @@ static int64_t find_var(lua_State *L, struct ctx *c, int arg)
 	return vi;
 }
 
+/* ntm.figures(variable, unit) -> { [year] = value } (annual figures) */
 static int l_figures(lua_State *L)
 {
 	struct ctx *c = S(L)->c;
@@ -120,8 +139,12 @@ static int l_figures(lua_State *L)
 	int u = find_unit(L, c, 2);
 	sqlite3_stmt *st;
 
-	if (store_prepare(c->db, &st, "SELECT year, value FROM observation WHERE unit_id = ?1 "
-	                  "AND variable_id = ?2 AND quarter = 0 ORDER BY year", &c->err) < 0)
+	/* by the unit's code: a code given to a new unit (05602, Phú Đình until
+	 * 2025 and from 2026) keeps one series, each year from the unit of then */
+	if (store_prepare(c->db, &st, "SELECT o.year, o.value FROM observation o "
+	                  "JOIN unit u ON u.id = o.unit_id WHERE u.code = (SELECT code FROM unit "
+	                  "WHERE id = ?1) AND o.variable_id = ?2 AND o.quarter = 0 ORDER BY o.year",
+	                  &c->err) < 0)
 		return raise_ctx(L, c);
 	sqlite3_bind_int64(st, 1, c->units.u[u].id);
 	sqlite3_bind_int64(st, 2, c->vars.v[vi].id);
@@ -457,6 +480,8 @@ static int put_figure(lua_State *L, const char *op, const char *fn)
 	year = luaL_checkinteger(L, 4);   /* whole, not cut to an int: the store checks the range */
 	value = luaL_checknumber(L, 5);
 	note = opt_text(L, 6, fn, "note");
+	if (year > 0 && year < 10000)
+		u = ctx_unit_at(c, u, (int)year);
 	if (scenario_put_figure(c->db, id, c->units.u[u].id, c->vars.v[vi].id, year, op, value,
 	                        note, &c->err) < 0)
 		return raise_in(L, c, fn);
@@ -555,6 +580,8 @@ static int l_add_project(lua_State *L)
 	/* a cost given as NaN must not read as "no cost" */
 	if (has_cost && isnan(cost) && import_check_amount(cost, NULL, "cost: ", &c->err) < 0)
 		return raise_in(L, c, fn);
+	if (year > 0 && year < 10000)
+		u = ctx_unit_at(c, u, (int)year);
 	if (scenario_put_project(c->db, id, c->units.u[u].id, year, q, name, work,
 	                         vi >= 0 ? c->vars.v[vi].id : 0, qty, cost, note, &c->err) < 0)
 		return raise_in(L, c, fn);
@@ -587,6 +614,8 @@ static int l_add_funding(lua_State *L)
 	if ((has_alloc && isnan(alloc) && import_check_amount(alloc, NULL, "allocated: ", &c->err) < 0) ||
 	    (has_disb && isnan(disb) && import_check_amount(disb, NULL, "disbursed: ", &c->err) < 0))
 		return raise_in(L, c, fn);
+	if (year > 0 && year < 10000)
+		u = ctx_unit_at(c, u, (int)year);
 	if (scenario_put_funding(c->db, id, c->units.u[u].id, year, fund, alloc, disb, note,
 	                         &c->err) < 0)
 		return raise_in(L, c, fn);

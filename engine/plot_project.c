@@ -35,7 +35,7 @@ static const char *level_vi(const char *level)
 {
 	static const char *const map[][2] = {
 		{ "province", "tỉnh" }, { "district", "huyện" }, { "commune", "xã" },
-		{ "township", "thị trấn" }, { "village", "thôn" },
+		{ "township", "thị trấn" }, { "ward", "phường" }, { "village", "thôn" },
 	};
 	size_t i;
 

@@ -281,7 +281,7 @@ local function isthr(x) return getmetatable(x) == "ntm.Threshold" end
 
 local function checkvalue(x, what)
 	if type(x) == "number" or isthr(x) or isexpr(x) then return x end
-	fail(what .. ": expected a number, a measure (1.5 * at(v.x, 2020)), draft(...), range(...), unset(...), by_region{...} or by_year{...}, got " .. type(x))
+	fail(what .. ": expected a number, a measure (1.5 * at(v.x, 2020)), draft(...), range(...), unset(...), by_region{...}, by_group{...} or by_year{...}, got " .. type(x))
 end
 
 local thresholds = {
@@ -319,6 +319,22 @@ local thresholds = {
 			checkvalue(x, "by_region." .. k)
 		end
 		return thr { kind = "region", values = t }
+	end,
+	-- QĐ 51/2025 judges communes in three groups (nhóm 1, 2, 3), not regions
+	by_group = function(t)
+		if type(t) ~= "table" then fail("by_group{...}: expected a table of [group] = value") end
+		t = rawcopy(t)
+		local n = 0
+		for k, x in next, t do
+			if k ~= "default" and k ~= 1 and k ~= 2 and k ~= 3 then
+				fail("by_group: unknown commune group '" .. tostring(k) ..
+					"' (keys are [1], [2], [3] for nhóm 1, 2, 3, or default)")
+			end
+			checkvalue(x, "by_group[" .. tostring(k) .. "]")
+			n = n + 1
+		end
+		if n == 0 then fail("by_group{...} is empty") end
+		return thr { kind = "group", values = t }
 	end,
 	by_year = function(t)
 		if type(t) ~= "table" then fail("by_year{...}: expected a table of [year] = value") end
@@ -583,9 +599,9 @@ local function new_env(kind, extra)
 			if type(t) ~= "table" then fail("test " .. title .. ": expected a table") end
 			t = rawcopy(t)
 			for k in next, t do
-				if not ({ region = 1, year = 1, data = 1, expect = 1, criteria = 1, result = 1,
+				if not ({ region = 1, group = 1, year = 1, data = 1, expect = 1, criteria = 1, result = 1,
 					meets = 1, below = 1, past = 1, recognised = 1 })[k] then
-					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, year, data, past, recognised, meets, below, expect, criteria, result)")
+					fail("test '" .. title .. "': unknown field '" .. tostring(k) .. "' (fields: region, group, year, data, past, recognised, meets, below, expect, criteria, result)")
 				end
 			end
 			if type(t.data) ~= "table" then fail("test '" .. title .. "': data = { variable = value, ... } is missing") end

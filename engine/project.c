@@ -265,7 +265,9 @@ static void project_ind(const struct results *R, int i, int k, int last, int met
 		}
 		if (ty > s->year_to)
 			ty = s->year_to;
-		crit_thr_bounds(d, s->strict, R->region[i], ty, &tv);
+		/* in the region and commune group it had in the year projected from */
+		crit_thr_bounds(d, s->strict, results_judged(R, i, p->year) ? results_place(R, i, p->year) :
+		                R->region[i], ty, &tv);
 		lo[j] = tv.lo;
 		hi[j] = tv.hi;
 	}

@@ -108,10 +108,11 @@ int report_begin(struct report *r, FILE *out, int format, int explain,
 	r->thr_draft = calloc((size_t)s->nind + 1, sizeof *r->thr_draft);
 	r->thr_unset = calloc((size_t)s->nind + 1, sizeof *r->thr_unset);
 	r->thr_range = calloc((size_t)s->nind + 1, sizeof *r->thr_range);
-	r->cond = calloc((size_t)r->nyear * (size_t)(s->nind + 1) * RG_N, sizeof *r->cond);
+	r->cond = calloc((size_t)r->nyear * (size_t)(s->nind + 1) * CRIT_NPLACE, sizeof *r->cond);
+	r->group_unknown_by_year = calloc((size_t)r->nyear, sizeof *r->group_unknown_by_year);
 	if (!r->met_by_year || !r->units_by_year || !r->crit_met_by_year || !r->open_by_year ||
 	    !r->missing_by_year || !r->both_by_year || !r->thr_draft || !r->thr_unset ||
-	    !r->thr_range || !r->cond)
+	    !r->thr_range || !r->cond || !r->group_unknown_by_year)
 		return -1;
 	r->name_w = 4;
 	for (i = 0; i < nunit; i++) {
@@ -210,9 +211,17 @@ void report_condition(const struct indicator *d, const struct ind_result *x, int
 {
 	char num[24];
 
+	const char *place = crit_place_name(region);
+
 	human_num(num, sizeof num, x->value);
-	snprintf(buf, cap, _("met if the %s%s%s is %s %s%s%s"), region >= 0 ? store_region_name[region] : "",
-	         region >= 0 ? " " : "", d->cmp == CMP_MIN ? _("minimum") : _("maximum"),
+	if (x->group_open) {   /* the threshold is its commune group's, not on record */
+		snprintf(buf, cap, _("met if the %s of its commune group (not on record) is %s %s%s%s"),
+		         d->cmp == CMP_MIN ? _("minimum") : _("maximum"), d->cmp == CMP_MIN ? "≤" : "≥",
+		         num, *d->unit ? " " : "", d->unit);
+		return;
+	}
+	snprintf(buf, cap, _("met if the %s%s%s is %s %s%s%s"), place,
+	         *place ? " " : "", d->cmp == CMP_MIN ? _("minimum") : _("maximum"),
 	         d->cmp == CMP_MIN ? "≤" : "≥", num, *d->unit ? " " : "", d->unit);
 }
 
@@ -222,7 +231,8 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 {
 	const struct critset *s = r->set;
 	FILE *f = r->out;
-	int i, j, k, valw = 14, thrw = 16;
+	int i, j, k, valw = 14, thrw = 16, place = h ? eval_place(h->data, h->unit, year, u->region) :
+	                                             u->region;
 	char val[64], thr[64];
 
 	/* the value and threshold columns as wide as the widest of the unit's
@@ -273,7 +283,7 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 			fprintf(f, " %-8s [%s]\n", gap, d->cite);
 			if (x->status == ST_UNKNOWN) {
 				struct eval_miss miss[16];
-				int n = eval_missing_at(s, j, vals, u->region, year, h, miss, 16);
+				int n = eval_missing_at(s, j, vals, place, year, h, miss, 16);
 
 				if (n) {
 					fprintf(f, "           %s:", _("missing"));
@@ -290,7 +300,7 @@ static void explain(struct report *r, const struct unit *u, int year, const doub
 			if (x->status == ST_OPEN) {
 				char cond[160];
 
-				report_condition(d, x, u->region, cond, sizeof cond);
+				report_condition(d, x, place, cond, sizeof cond);
 				fprintf(f, "           %s\n", cond);
 			}
 			if (x->thr_status != TS_SET && x->thr_note)
@@ -398,7 +408,8 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 	const struct unit *u = &r->units->u[unit];
 	FILE *f = r->out;
 	char num[32];
-	int i, j, nc;
+	int i, j, nc, place = h ? eval_place(h->data, h->unit, year, u->region) : u->region;
+	int group_open = 0;
 
 	for (i = 0; i < s->nind; i++) {
 		r->thr_draft[i] |= res[i].thr_status == TS_DRAFT;
@@ -415,9 +426,12 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 		for (i = 0; i < s->nind; i++) {
 			nopen += res[i].status == ST_OPEN;
 			nmiss += res[i].status == ST_UNKNOWN;
-			if (res[i].status == ST_OPEN && u->region >= 0) {
+			group_open |= res[i].status == ST_OPEN && res[i].group_open;
+			/* by place; a group not on record in slot 0 (place -1 is no region, no group) */
+			if (res[i].status == ST_OPEN && (res[i].group_open || *crit_place_name(place))) {
 				struct report_cond *k = &r->cond[((size_t)(year - r->year_from) * (size_t)s->nind +
-				                                  (size_t)i) * RG_N + (size_t)u->region];
+				                                  (size_t)i) * CRIT_NPLACE +
+				                                 (size_t)(res[i].group_open ? 0 : place + 1)];
 
 				if (!k->n++)
 					k->lo = k->hi = res[i].value;
@@ -425,6 +439,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 				k->hi = fmax(k->hi, res[i].value);
 			}
 		}
+		r->group_unknown_by_year[year - r->year_from] += group_open;
 		if (nopen && nmiss)
 			r->both_by_year[year - r->year_from]++;
 		else if (nopen)
@@ -480,7 +495,7 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 				report_num(num, sizeof num, g);
 				fprintf(f, ", \"gap\": %s, \"cite\": ", *num ? num : "null");
 				report_json_str(f, d->cite);
-				n = x->status == ST_UNKNOWN ? eval_missing_at(s, j, vals, u->region, year, h, miss, 16) : 0;
+				n = x->status == ST_UNKNOWN ? eval_missing_at(s, j, vals, place, year, h, miss, 16) : 0;
 				fputs(", \"missing\": [", f);
 				for (k = 0; k < n; k++) {
 					char name[320];
@@ -546,11 +561,12 @@ static void conditions(const struct report *r, int y)
 	for (i = 0; i < s->nind; i++) {
 		const struct indicator *d = &s->ind[i];
 
-		for (g = 0; g < RG_N; g++) {
-			const struct report_cond *k = &r->cond[((size_t)y * (size_t)s->nind + (size_t)i) * RG_N +
-			                                      (size_t)g];
+		for (g = -1; g + 1 < CRIT_NPLACE; g++) {   /* regions, then commune groups */
+			const struct report_cond *k = &r->cond[((size_t)y * (size_t)s->nind + (size_t)i) *
+			                                      CRIT_NPLACE + (size_t)(g + 1)];
 			char lo[32], hi[32];
 			const char *le = d->cmp == CMP_MIN ? "≤" : "≥";
+			const char *where = g < 0 ? _("(commune group not on record)") : crit_place_name(g);
 
 			if (!k->n)
 				continue;
@@ -562,16 +578,21 @@ static void conditions(const struct report *r, int y)
 			if (k->n == 1 || strcmp(lo, hi) == 0)
 				fprintf(f, k->n == 1 ? _("    %-6s %s %s: %d unit meets it if it is %s %s%s%s\n") :
 				        _("    %-6s %s %s: %d units meet it if it is %s %s%s%s\n"), d->id,
-				        store_region_name[g], d->cmp == CMP_MIN ? _("minimum") : _("maximum"), k->n,
+				        where, d->cmp == CMP_MIN ? _("minimum") : _("maximum"), k->n,
 				        le, lo, *d->unit ? " " : "", d->unit);
 			else
 				fprintf(f, d->cmp == CMP_MIN ?
 				        _("    %-6s %s %s: all %d meet it if it is %s %s%s%s, none if it is above %s\n") :
 				        _("    %-6s %s %s: all %d meet it if it is %s %s%s%s, none if it is below %s\n"),
-				        d->id, store_region_name[g], d->cmp == CMP_MIN ? _("minimum") : _("maximum"),
+				        d->id, where, d->cmp == CMP_MIN ? _("minimum") : _("maximum"),
 				        k->n, le, lo, *d->unit ? " " : "", d->unit, hi);
 		}
 	}
+	if (r->group_unknown_by_year[y])
+		fprintf(f, r->group_unknown_by_year[y] == 1 ?
+		        _("    %d unit's thresholds depend on its commune group, not on record (import a groups.csv)\n") :
+		        _("    %d units' thresholds depend on their commune group, not on record (import a groups.csv)\n"),
+		        r->group_unknown_by_year[y]);
 }
 
 void report_end(struct report *r, long long run_id, const char *db_path)
@@ -684,6 +705,7 @@ void report_free(struct report *r)
 	free(r->missing_by_year);
 	free(r->both_by_year);
 	free(r->cond);
+	free(r->group_unknown_by_year);
 	if (r->ind_cells)
 		for (i = 0; i < r->set->nind; i++)
 			free(r->ind_cells[i]);

@@ -35,7 +35,9 @@ struct report {
 	int *both_by_year;        /* could meet: open thresholds and missing figures */
 	int *thr_draft, *thr_unset;  /* per indicator: used a draft / unset threshold */
 	int *thr_range;           /* per indicator: used a range */
-	struct report_cond *cond; /* [(year * nind + ind) * RG_N + region] */
+	struct report_cond *cond; /* [(year * nind + ind) * CRIT_NPLACE + place + 1] */
+	int *group_unknown_by_year;  /* could meet, open on a threshold of a commune group not
+	                                on record */
 	char **ind_cells;         /* csv: "set,criterion,indicator," per indicator, built once */
 	char *line;               /* csv: one unit-year's rows, written whole */
 	size_t line_cap;

@@ -194,7 +194,9 @@ int report_html_table(FILE *f, const struct table *t)
 
 /* ---- the page ------------------------------------------------------------ */
 
-static const char *const level_word[LV_N] = { "tỉnh", "huyện", "xã", "thị trấn", "thôn" };
+static const char *const level_word[LV_N] = {
+	[LV_PROVINCE] = "tỉnh", [LV_DISTRICT] = "huyện", [LV_COMMUNE] = "xã",
+	[LV_TOWNSHIP] = "thị trấn", [LV_WARD] = "phường", [LV_VILLAGE] = "thôn" };
 static const char *const severity_word[CHK_NSEV] = { "lỗi", "cảnh báo", "thông tin" };
 
 /* the funds in the order of the tables, with ntm plot's colours */
@@ -300,7 +302,10 @@ static int crit_sources(struct page *P)
 		int64_t u;
 		int i;
 
-		if (t->row[row].kind != ROW_BODY || !map_get(&c->units.by_code, cell_text(t, row, ccode), &u) ||
+		/* the unit of the code in the table's year (a code may have been
+		 * given to a new unit since) */
+		if (t->row[row].kind != ROW_BODY ||
+		    (u = unitset_code(&c->units, cell_text(t, row, ccode), y)) < 0 ||
 		    (i = results_find(&P->R, (int)u)) < 0)
 			continue;
 		vals = evalrun_vals(&P->r, i, y);

@@ -9,11 +9,11 @@
 
 #include "store.h"
 
-static const struct thr_value *thr_at(const struct results *R, int y, int k, int region)
+static const struct thr_value *thr_at(const struct results *R, int y, int k, int place)
 {
-	size_t at = ((size_t)(y - R->year_from) * (size_t)R->set->nind + (size_t)k) * (RG_N + 1);
+	size_t at = ((size_t)(y - R->year_from) * (size_t)R->set->nind + (size_t)k) * (size_t)R->nplace;
 
-	return &R->thr[at + (size_t)(region >= 0 && region < RG_N ? region + 1 : 0)];
+	return &R->thr[at + (size_t)(place >= 0 && place + 1 < R->nplace ? place + 1 : 0)];
 }
 
 int results_init(struct results *R, const struct critset *s, const int *units,
@@ -34,12 +34,15 @@ int results_init(struct results *R, const struct critset *s, const int *units,
 	R->crit = calloc(ncell * (size_t)s->ncrit + 1, 1);
 	R->ind = calloc(ncell * (size_t)s->nind + 1, 1);
 	R->value = malloc((ncell * (size_t)s->nind + 1) * sizeof *R->value);
-	R->thr = calloc((size_t)R->nyear * (size_t)s->nind * (RG_N + 1) + 1, sizeof *R->thr);
+	R->nplace = s->has_group_thr ? CRIT_NPLACE : RG_N + 1;
+	R->thr = calloc((size_t)R->nyear * (size_t)s->nind * (size_t)R->nplace + 1, sizeof *R->thr);
 	R->region = malloc(((size_t)nunit + 1) * sizeof *R->region);
+	if (s->has_group_thr)
+		R->group = calloc(ncell + 1, 1);
 	if (s->has_unit_thr)
 		R->thr_cell = malloc((ncell * (size_t)s->nind * 2 + 1) * sizeof *R->thr_cell);
 	if (!R->status || !R->ncrit || !R->crit || !R->ind || !R->value || !R->thr || !R->region ||
-	    (s->has_unit_thr && !R->thr_cell)) {
+	    (s->has_unit_thr && !R->thr_cell) || (s->has_group_thr && !R->group)) {
 		results_free(R);
 		return -1;
 	}
@@ -49,7 +52,7 @@ int results_init(struct results *R, const struct critset *s, const int *units,
 	memcpy(R->region, region, (size_t)nunit * sizeof *region);
 	for (y = 0; y < (size_t)R->nyear; y++)
 		for (k = 0; k < (size_t)s->nind; k++)
-			for (g = -1; g < RG_N; g++)
+			for (g = -1; g + 1 < R->nplace; g++)
 				if (s->ind[k].cmp != CMP_MUST)
 					crit_thr_bounds(&s->ind[k], s->strict, g, y0 + (int)y,
 					                (struct thr_value *)thr_at(R, y0 + (int)y, (int)k, g));
@@ -88,14 +91,16 @@ void results_ind(const struct results *R, int i, int y, int k, struct ind_result
 	x->threshold = x->thr_lo = x->thr_hi = NAN;
 	x->thr_status = TS_SET;
 	x->thr_note = NULL;
+	x->group_open = 0;
 	if (x->status == ST_NA)
 		return;
 	if (d->cmp == CMP_MUST) {
 		x->threshold = d->must;
 		return;
 	}
-	tv = thr_at(R, y, k, R->region[i]);
+	tv = thr_at(R, y, k, results_place(R, i, y));
 	x->thr_status = (unsigned char)tv->status;
+	x->group_open = (unsigned char)tv->group_span;
 	x->thr_note = tv->note;
 	x->thr_lo = tv->lo;
 	x->thr_hi = tv->hi;
@@ -136,7 +141,7 @@ void results_thr_used(const struct results *R, int *ndraft, int *nunset)
 				if (R->status[results_cell(R, i, y)] == RES_NOT_JUDGED ||
 				    (R->ind[at] & ~RES_DIV0) == ST_NA)
 					continue;
-				tv = thr_at(R, y, k, R->region[i]);
+				tv = thr_at(R, y, k, results_place(R, i, y));
 				draft |= tv->status == TS_DRAFT;
 				unset |= tv->status == TS_UNSET;
 			}
@@ -164,6 +169,7 @@ void results_free(struct results *R)
 	free(R->value);
 	free(R->thr);
 	free(R->region);
+	free(R->group);
 	free(R->thr_cell);
 	memset(R, 0, sizeof *R);
 }

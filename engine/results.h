@@ -23,8 +23,12 @@ struct results {
 	unsigned char *crit;         /* [cell * set->ncrit + c] ST_* */
 	unsigned char *ind;          /* [cell * set->nind + k] ST_* | RES_DIV0 */
 	double *value;               /* [cell * set->nind + k] NAN: not computed */
-	struct thr_value *thr;       /* [(year * set->nind + k) * (RG_N + 1) + region + 1] */
+	struct thr_value *thr;       /* [(year * set->nind + k) * nplace + place + 1] */
+	int nplace;                  /* RG_N + 1 places (the regions and none), or CRIT_NPLACE
+	                                when the set's thresholds vary by commune group */
 	int *region;                 /* [unit] the threshold region each unit was judged in */
+	unsigned char *group;        /* [cell] the commune group (1..3, 0 not on record) it was
+	                                judged in; NULL when no threshold varies by group */
 	double *thr_cell;            /* [(cell * nind + k) * 2]: lo, hi of a threshold computed
 	                                for the unit (T_EXPR); NULL when the set has none */
 };
@@ -53,9 +57,17 @@ static inline int results_judged(const struct results *R, int i, int y)
 	       R->status[results_cell(R, i, y)] != RES_NOT_JUDGED;
 }
 
+/* The place (crit_place) unit i was judged in, in year y. */
+static inline int results_place(const struct results *R, int i, int y)
+{
+	return R->group ? crit_place(R->region[i], R->group[results_cell(R, i, y)]) : R->region[i];
+}
+
 /* Allocates results for set s over units[nunit] (their threshold regions in
  * region[nunit]) and years y0..y1, every cell not judged; the thresholds
- * are resolved once here. Returns 0 or -1 (out of memory). */
+ * are resolved once here, for every place. With a set whose thresholds
+ * vary by commune group, R->group is allocated (all 0) for the caller to
+ * fill. Returns 0 or -1 (out of memory). */
 int results_init(struct results *R, const struct critset *s, const int *units,
                  const int *region, int nunit, int y0, int y1);
 /* Stores the evaluation of unit i in year y (eval_unit's outputs). */

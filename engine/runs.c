@@ -43,7 +43,7 @@ static int thresholds(struct run_writer *w, const struct critset *s, int y0, int
 	                  "value, low, high) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err) < 0)
 		return -1;
 	for (i = 0; i < s->nind; i++)
-		for (g = -1; g < RG_N; g++)
+		for (g = -1; g + 1 < CRIT_NPLACE; g++)   /* places: crit.h */
 			for (y = y0; y <= y1 && (regions & RUNS_REGION(g)); y++) {
 				const struct indicator *d = &s->ind[i];
 				struct thr_value tv;

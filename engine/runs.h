@@ -27,14 +27,15 @@ struct run_writer {
 };
 
 /* Starts the transaction and records the run and the thresholds of s for
- * the regions in regions (RUNS_REGION(g) bits; g = -1 for units without
- * one) and every year of year_from..year_to. used_by: the run this one's
+ * the places in regions (RUNS_REGION(g) bits; g a region, -1 for units
+ * without one, or a place of region and commune group, crit_place) and
+ * every year of year_from..year_to. used_by: the run this one's
  * results were made for (0: none). Returns 0 or -1 with err. */
 #define RUNS_REGION(g) (1u << ((g) + 1))
 int runs_begin(struct run_writer *w, sqlite3 *db, const struct critset *s, int year_from,
                int year_to, const char *filter, int64_t used_by, unsigned regions,
                struct ntm_err *err);
-/* One unit-year: judged in its threshold region (-1: none). */
+/* One unit-year: judged in its threshold region (-1: none), or place. */
 int runs_add(struct run_writer *w, int64_t unit_id, int year, int region,
              const struct critset *s, const struct ind_result *r, int unit_status,
              int ncrit_met, struct ntm_err *err);

@@ -13,7 +13,8 @@
 #include "utf8.h"
 
 const char *const store_level_name[LV_N] = {
-	"province", "district", "commune", "township", "village",
+	[LV_PROVINCE] = "province", [LV_DISTRICT] = "district", [LV_COMMUNE] = "commune",
+	[LV_TOWNSHIP] = "township", [LV_WARD] = "ward", [LV_VILLAGE] = "village",
 };
 
 const char *const store_region_name[RG_N] = {
@@ -265,13 +266,18 @@ static const char *const schema_4[] = {
 	NULL,
 };
 
-/* The views over schema 4, made after convert_runs. */
+/* The views over schema 4, made after convert_runs (schema 5 makes them
+ * again around the new unit table). */
 static const char *const schema_4_views[] = {
 	"DROP TABLE run_unit;",
-	/* one row per indicator result */
 	"CREATE VIEW run_result_key AS"
 	"  SELECT id >> 36 AS run_id, (id >> 8) & 268435455 AS unit_id, (id & 255) + 1900 AS year,"
 	"         region, status, criteria_met, results FROM run_result;",
+	NULL,
+};
+
+static const char *const unit_views[] = {
+	/* one row per indicator result */
 	"CREATE VIEW result_view AS"
 	"  SELECT rr.run_id, u.code AS unit_code, u.name AS unit_name, rr.year,"
 	"         run.set_id, i.criterion, i.indicator,"
@@ -293,9 +299,64 @@ static const char *const schema_4_views[] = {
 	NULL,
 };
 
+/* 5: units identified by code and period. A code may name several units, one
+ * after another (05569: thị trấn Chợ Chu until 2025, xã Định Hóa from 2026),
+ * so it is no longer unique; a level for wards (phường). SQLite cannot drop
+ * a constraint, so the table is made again with the same ids (the caller
+ * turns foreign keys off around it and checks them before committing). */
+static const char *const schema_5[] = {
+	"DROP VIEW result_view;",
+	"DROP VIEW run_unit_view;",
+	"CREATE TABLE unit_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  name_key TEXT NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN"
+	"    ('province','district','commune','township','ward','village')),"
+	"  parent_id INTEGER REFERENCES unit(id),"
+	"  region TEXT CHECK (region IN"
+	"    ('tdmnpb','dbsh','btb','dhntb','tn','dnb','dbscl')),"
+	"  source_id INTEGER REFERENCES source(id),"
+	"  import_id INTEGER REFERENCES import(id),"
+	"  sort_key BLOB,"
+	"  valid_from INTEGER,"
+	"  valid_to INTEGER,"
+	"  merged_into_id INTEGER REFERENCES unit(id),"
+	"  split_from_id INTEGER REFERENCES unit(id));",
+	"INSERT INTO unit_new SELECT id, code, name, name_key, level, parent_id, region, source_id,"
+	"  import_id, sort_key, valid_from, valid_to, merged_into_id, split_from_id FROM unit;",
+	"DROP TABLE unit;",
+	"ALTER TABLE unit_new RENAME TO unit;",
+	"CREATE INDEX unit_code ON unit(code);",
+	"CREATE INDEX unit_parent ON unit(parent_id);",
+	"CREATE INDEX unit_key ON unit(name_key);",
+	"CREATE INDEX unit_merged_into ON unit(merged_into_id) WHERE merged_into_id IS NOT NULL;",
+	"CREATE INDEX unit_split_from ON unit(split_from_id) WHERE split_from_id IS NOT NULL;",
+	NULL,
+};
+
+/* Commune groups (nhóm 1, 2, 3 of QĐ 51/2025/QĐ-TTg): the group a unit is
+ * judged in for a span of years, each span with its source (groups.csv;
+ * year_to NULL: still so). Nothing else refers to it: independent of the
+ * unit table's own migrations. */
+static const char *const schema_groups[] = {
+	"CREATE TABLE unit_group ("
+	"  unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	"  year_from INTEGER NOT NULL,"
+	"  year_to INTEGER,"
+	"  commune_group INTEGER NOT NULL CHECK (commune_group BETWEEN 1 AND 3),"
+	"  source_id INTEGER NOT NULL REFERENCES source(id),"
+	"  import_id INTEGER REFERENCES import(id),"
+	"  CHECK (year_to IS NULL OR year_to >= year_from));",
+	"CREATE INDEX unit_group_unit ON unit_group(unit_id, year_from);",
+	NULL,
+};
+
 static int convert_runs(sqlite3 *db, struct ntm_err *err);
 
-static const char *const *const migrations[] = { schema_1, schema_2, schema_3, schema_4 };
+static const char *const *const migrations[] = { schema_1, schema_2, schema_3, schema_4, schema_5,
+                                                 schema_groups };
 
 int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err)
 {
@@ -517,6 +578,24 @@ static int user_version(sqlite3 *db, int *v, struct ntm_err *err)
 	return 0;
 }
 
+/* After a table is made again with foreign keys off: every reference
+ * still points at a row. */
+static int no_dangling(sqlite3 *db, struct ntm_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (store_prepare(db, &st, "PRAGMA foreign_key_check", err) < 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = err_set(err, "database: table %s, row %lld refers to a missing row of %s",
+		             (const char *)sqlite3_column_text(st, 0),
+		             (long long)sqlite3_column_int64(st, 1),
+		             (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Runs the statements that take a database from schema v to v + 1, and
  * records v + 1; the caller holds the transaction. */
 static int migrate_step(sqlite3 *db, int v, struct ntm_err *err)
@@ -534,6 +613,12 @@ static int migrate_step(sqlite3 *db, int v, struct ntm_err *err)
 			if (store_exec(db, *stmt, err) < 0)
 				return -1;
 	}
+	if (v + 1 == 4 || v + 1 == 5)
+		for (stmt = unit_views; *stmt; stmt++)
+			if (store_exec(db, *stmt, err) < 0)
+				return -1;
+	if (v + 1 == 5 && no_dangling(db, err) < 0)
+		return -1;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
 	return store_exec(db, sql, err);
 }
@@ -549,18 +634,24 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
 		               "use a newer ntm", path, v, n);
 	if (target > 0 && target < n)
 		n = target;
+	/* a table made again must not cascade into the rows that refer to it;
+	 * no_dangling checks them instead (the pragma is only read outside a
+	 * transaction) */
+	if (v < n)
+		sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 	for (; v < n; v++) {
 		if (store_exec(db, "BEGIN IMMEDIATE", err) < 0)
-			return -1;
+			break;
 		if (migrate_step(db, v, err) < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			err_append(err, " (migrating %s to schema %d)", path, v + 1);
-			return -1;
+			break;
 		}
 		if (store_exec(db, "COMMIT", err) < 0)
-			return -1;
+			break;
 	}
-	return 0;
+	sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	return v < n ? -1 : 0;
 }
 
 /* A new (empty) file: the whole schema and what init adds in one
@@ -595,7 +686,7 @@ static const char *const ntm_tables[] = {
 	"source", "import", "variable", "unit", "observation", "funding", "project",
 	"recognition", "run", "run_indicator",
 	"run_unit", "scenario", "scenario_figure", "scenario_funding", "scenario_project",
-	"run_threshold", "run_result",
+	"run_threshold", "run_result", "unit_group",
 };
 #define NTM_CORE 10
 
@@ -945,23 +1036,61 @@ static int no_cycle(const struct unitset *us, struct ntm_err *err)
 	return rc;
 }
 
+/* Whether a began after b (an open start is the earliest). */
+static int starts_after(const struct unit *a, const struct unit *b)
+{
+	return a->valid_from > b->valid_from;
+}
+
+int unitset_code(const struct unitset *us, const char *code, int year)
+{
+	int64_t k;
+	int i;
+
+	if (!map_get(&us->by_code, code, &k))
+		return -1;
+	if (!year)
+		return (int)k;
+	for (i = (int)k; i >= 0; i = us->u[i].same_code)
+		if (unit_exists(&us->u[i], year))
+			return i;
+	return -1;
+}
+
+int unitset_code_count(const struct unitset *us, const char *code)
+{
+	int64_t k;
+	int i, n = 0;
+
+	if (!map_get(&us->by_code, code, &k))
+		return 0;
+	for (i = (int)k; i >= 0; i = us->u[i].same_code)
+		n++;
+	return n;
+}
+
 int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err)
 {
 	return store_units_near(db, 0, us, err);
 }
 
-int64_t store_unit_lookup(sqlite3 *db, const char *code, const char *key)
+int64_t store_unit_lookup(sqlite3 *db, const char *code, const char *key, int year)
 {
 	sqlite3_stmt *st;
 	int64_t id = 0;
 	int n = 0, pass;
 
-	/* the code, else the one unit whose folded name is key */
+	/* the code (of the unit of year when several were given it, else the
+	 * latest, as unitset_code), else the one unit whose folded name is key */
 	for (pass = 0; pass < 2 && n == 0; pass++) {
 		if (sqlite3_prepare_v2(db, pass ? "SELECT id FROM unit WHERE name_key = ?1 LIMIT 2" :
-		                       "SELECT id FROM unit WHERE code = ?1", -1, &st, NULL) != SQLITE_OK)
+		                       "SELECT id FROM unit WHERE code = ?1 ORDER BY "
+		                       "?2 BETWEEN coalesce(valid_from, 0) AND coalesce(valid_to, 9999) DESC, "
+		                       "coalesce(valid_from, 0) DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 			return 0;
 		sqlite3_bind_text(st, 1, pass ? key : code, -1, SQLITE_STATIC);
+		if (!pass && year)   /* no year: NULL, and the latest comes first */
+			sqlite3_bind_int(st, 2, year);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			id = sqlite3_column_int64(st, 0);
 			n++;
@@ -982,18 +1111,21 @@ int store_units_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_e
 
 	memset(us, 0, sizeof *us);
 	map_init(&us->by_code);
-	/* near: the unit and the units below it, those merged into or split from
-	 * any of them (and what they merged into), and all their ancestors */
+	/* near: the unit and the units below it; what they became (merged into
+	 * or split from, followed to the end: Định Hóa's communes to the eight of
+	 * 2026) and every unit that went into any of those (a 2026 commune's
+	 * other predecessors, for --as-of); and all their ancestors */
 	if (store_prepare(db, &st, near > 0 ?
 	                  "WITH RECURSIVE"
 	                  " down(id) AS (SELECT ?1 UNION SELECT u.id FROM unit u JOIN down ON u.parent_id = down.id),"
-	                  " linked(id) AS (SELECT id FROM down"
-	                  "   UNION SELECT u.id FROM unit u JOIN linked ON u.merged_into_id = linked.id"
-	                  "   UNION SELECT u.id FROM unit u JOIN linked ON u.split_from_id = linked.id),"
-	                  " hop(id) AS (SELECT id FROM linked UNION SELECT merged_into_id FROM unit"
-	                  "   WHERE id IN (SELECT id FROM linked) AND merged_into_id IS NOT NULL"
-	                  "   UNION SELECT split_from_id FROM unit"
-	                  "   WHERE id IN (SELECT id FROM linked) AND split_from_id IS NOT NULL),"
+	                  " succ(id) AS (SELECT id FROM down"
+	                  "   UNION SELECT u.merged_into_id FROM unit u JOIN succ ON u.id = succ.id"
+	                  "   WHERE u.merged_into_id IS NOT NULL"
+	                  "   UNION SELECT u.split_from_id FROM unit u JOIN succ ON u.id = succ.id"
+	                  "   WHERE u.split_from_id IS NOT NULL),"
+	                  " hop(id) AS (SELECT id FROM succ"
+	                  "   UNION SELECT u.id FROM unit u JOIN hop ON u.merged_into_id = hop.id"
+	                  "   UNION SELECT u.id FROM unit u JOIN hop ON u.split_from_id = hop.id),"
 	                  " up(id, n) AS (SELECT id, 0 FROM hop UNION SELECT u.parent_id, up.n + 1 FROM unit u"
 	                  "   JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL AND up.n < 64)"
 	                  "SELECT id, code, name, name_key, level, parent_id, region, "
@@ -1042,7 +1174,7 @@ int store_units_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_e
 
 			if (u->level < 0)
 				err_set(err, "unit '%s' has the level '%s' in the database, not one of province, "
-				        "district, commune, township, village (was it changed outside ntm? "
+				        "district, commune, township, ward, village (was it changed outside ntm? "
 				        "re-import units.csv)", code ? code : "",
 				        sqlite3_column_text(st, 4) ? (const char *)sqlite3_column_text(st, 4) : "");
 			else
@@ -1112,8 +1244,26 @@ int store_units_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_e
 	for (i = 0; i <= (size_t)us->max_id; i++)
 		us->by_id[i] = -1;
 	for (i = 0; i < us->n; i++) {
-		us->by_id[us->u[i].id] = (int)i;
-		if (map_put(&us->by_code, us->u[i].code, (int64_t)i) < 0)
+		int64_t prev;
+		struct unit *u = &us->u[i];
+
+		us->by_id[u->id] = (int)i;
+		u->same_code = -1;
+		/* a code's units chained latest first (by the years they began) */
+		if (map_get(&us->by_code, u->code, &prev)) {
+			int *at = NULL, k = (int)prev;
+
+			if (starts_after(u, &us->u[k])) {
+				u->same_code = k;
+			} else {
+				for (; k >= 0 && !starts_after(u, &us->u[k]); k = us->u[k].same_code)
+					at = &us->u[k].same_code;
+				u->same_code = k;
+				*at = (int)i;
+				continue;
+			}
+		}
+		if (map_put(&us->by_code, u->code, (int64_t)i) < 0)
 			goto oom;
 	}
 	for (i = 0; i < us->n; i++) {

@@ -10,7 +10,7 @@
 #include "err.h"
 #include "map.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 6
 /* The page cache of a connection, in KiB (as PRAGMA cache_size takes it,
  * negated): an evaluation reads each page once, so a small cache loses
  * nothing; an import raises it while its indexes grow. */
@@ -21,7 +21,7 @@
 #define STORE_RESULT_ID(run, unit, year) \
 	((int64_t)(run) << 36 | (int64_t)(unit) << 8 | (int64_t)(((year) - 1900) & 0xff))
 
-enum { LV_PROVINCE, LV_DISTRICT, LV_COMMUNE, LV_TOWNSHIP, LV_VILLAGE, LV_N };
+enum { LV_PROVINCE, LV_DISTRICT, LV_COMMUNE, LV_TOWNSHIP, LV_WARD, LV_VILLAGE, LV_N };
 enum { RG_N = 7 };
 extern const char *const store_level_name[LV_N];
 extern const char *const store_region_name[RG_N];
@@ -77,6 +77,9 @@ struct unit {
 	int valid_to;       /* last year it existed, 0 = still exists */
 	int merged_into;    /* index of the unit it was merged into, or -1 */
 	int split_from;     /* index of the unit it was split from, or -1 */
+	int same_code;      /* index of another unit given the same code (in other
+	                       years: 05569 is Chợ Chu until 2025, Định Hóa from
+	                       2026), latest first; -1 after the last */
 };
 
 /* Whether u existed in year (0: any year). */
@@ -89,12 +92,18 @@ static inline int unit_exists(const struct unit *u, int year)
 struct unitset {
 	struct unit *u;     /* sorted: parents before children, then by name */
 	size_t n;
-	struct map by_code; /* code -> index */
+	struct map by_code; /* code -> index of its latest unit (same_code: the others) */
 	int *by_id;         /* id -> index, -1 for gaps; size max_id + 1 */
 	int64_t max_id;
 	char *arena;        /* the units' strings */
 	int nmerged;        /* units with a merged_into link */
 };
+
+/* The unit given code that existed in year; year 0: the latest given it.
+ * -1 when none did. */
+int unitset_code(const struct unitset *us, const char *code, int year);
+/* How many units were given code (in different years). */
+int unitset_code_count(const struct unitset *us, const char *code);
 
 /* The largest unit id store_units accepts (ids index an array). */
 #define STORE_MAX_ID 100000000
@@ -107,9 +116,10 @@ int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
  * those merged into or split from any of them, and every ancestor: enough
  * to judge near and what is below it, without the country. */
 int store_units_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_err *err);
-/* The id of the one unit whose code is code, else of the one whose folded
- * name is key; 0 when there is none or more than one. */
-int64_t store_unit_lookup(sqlite3 *db, const char *code, const char *key);
+/* The id of the unit whose code is code (of those given it, the one that
+ * existed in year, else the latest), else of the one whose folded name is
+ * key; 0 when there is none or more than one. */
+int64_t store_unit_lookup(sqlite3 *db, const char *code, const char *key, int year);
 /* A period in words: "2005-2019", "until 2019", "from 2020" (0: open),
  * or "" when both ends are open. */
 void store_period_text(int from, int to, char *buf, size_t cap);

@@ -43,8 +43,8 @@ $ $NTM --db d.db --criteria $ROOT/criteria criteria bounds vn-318-commune --unit
 > Recognised units whose figures fail a known threshold (a data error or a wrong recognition): 0
 
 # a typing error in a recognised commune's figures, and a figure gone missing
-$ printf 'unit,period,variable,value,source\nTN-DH-LAMVY,2023,households_electricity_safe,1600,typed\nTN-DH-LAMVY,2023,commune_plan_valid,0,typed\n' > typo.csv && $NTM --db d.db import typo.csv >/dev/null
-$ sqlite3 d.db "DELETE FROM observation WHERE year = 2023 AND unit_id = (SELECT id FROM unit WHERE code = 'TN-DH-QUYKY') AND variable_id = (SELECT id FROM variable WHERE name = 'road_village_hardened_km')"
+$ printf 'unit,period,variable,value,source\n05542,2023,households_electricity_safe,1600,typed\n05542,2023,commune_plan_valid,0,typed\n' > typo.csv && $NTM --db d.db import typo.csv >/dev/null
+$ sqlite3 d.db "DELETE FROM observation WHERE year = 2023 AND unit_id = (SELECT id FROM unit WHERE code = '05545') AND variable_id = (SELECT id FROM variable WHERE name = 'road_village_hardened_km')"
 $ $NTM --db d.db --criteria $ROOT/criteria criteria bounds vn-318-commune --unit "dinh hoa" > c.txt && grep -A2 -E '^(2.2|4.2) ' c.txt
 > 2.2    min  Tỷ lệ đường thôn, bản và đường liên thôn, bản ít nhất được cứng hó…
 >   tdmnpb 2022  not set       ≤ 79.73, leaves 0–79.73      set by Thanh Định; 5 of 5 recognitions
@@ -63,8 +63,8 @@ $ $NTM --db d.db --criteria $ROOT/criteria criteria bounds vn-318-commune --unit
 > bound,2.2,min,tdmnpb,2023,unset,0,100,82.92,0,82.92,1,Bình Yên,14,13,1,0,0,,,
 > bound,11,max,tdmnpb,2022,unset,0,100,4.5,4.5,100,1,Bình Thành,5,5,0,0,0,,,
 > bound,11,max,tdmnpb,2023,unset,0,100,4,4,100,1,Bình Yên,14,14,0,0,0,,,
-> contradiction,1.1,must,tdmnpb,2023,must,1,1,,,,,,,,,,,TN-DH-LAMVY,Lam Vỹ,0
-> contradiction,4.2,min,tdmnpb,2023,draft,95,95,,,,,,,,,,,TN-DH-LAMVY,Lam Vỹ,89.49
+> contradiction,1.1,must,tdmnpb,2023,must,1,1,,,,,,,,,,,05542,Lam Vỹ,0
+> contradiction,4.2,min,tdmnpb,2023,draft,95,95,,,,,,,,,,,05542,Lam Vỹ,89.49
 
 # usage errors
 $ $NTM --db d.db --criteria $ROOT/criteria criteria bounds

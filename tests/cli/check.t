@@ -6,29 +6,29 @@
 $ $NTM --db d.db import $ROOT/data/variables.csv $ROOT/data/seeds/*.csv >/dev/null
 $ cd $ROOT && $NTM --db $W/d.db check --format csv | cut -d, -f1,2,3,5,7 | uniq
 > finding,severity,rule,unit_code,year
-> 1,error,X1,TH-QX-QUANGGIAO,2023
-> 2,warning,X5,TN-DH,2023
-> 3,warning,jump,TN-DH,2023
-> 4,warning,jump,TN-DH,2024
-> 5,warning,X2,TH-QX-QUANGGIAO,2024
-> 6,warning,X2,TH-QX-QUANGGIAO,2024
+> 1,error,X1,16519,2023
+> 2,warning,X5,167,2023
+> 3,warning,jump,167,2023
+> 4,warning,jump,167,2024
+> 5,warning,X2,16519,2024
+> 6,warning,X2,16519,2024
 > 7,warning,X2,TH-QX-QUANGGIAO-T4,2024
 > 8,warning,X2,TH-QX-QUANGGIAO-VIETTRUNG,2024
-> 9,info,X8,TN-DH,2022
-> 10,info,X8,TN-DH,2022
-> 11,info,X8,TN-DH,2022
-> 12,info,X8,TN-DH,2023
-> 13,info,X8,TN-DH,2023
-> 14,info,X8,TN-DH,2023
-> 15,info,X8,TN-DH,2023
-> 16,info,X8,TN-DH,2023
-> 17,info,X8,TH-QX-QUANGGIAO,2023
-> 18,info,X8,TH-QX-QUANGGIAO,2023
-> 19,info,X8,TH-QX-QUANGGIAO,2024
+> 9,info,X8,167,2022
+> 10,info,X8,167,2022
+> 11,info,X8,167,2022
+> 12,info,X8,167,2023
+> 13,info,X8,167,2023
+> 14,info,X8,167,2023
+> 15,info,X8,167,2023
+> 16,info,X8,167,2023
+> 17,info,X8,16519,2023
+> 18,info,X8,16519,2023
+> 19,info,X8,16519,2024
 # an error finding: exit status 1; every finding names its figures and their sources
 $ cd $ROOT && $NTM --db $W/d.db check
 ? 1
-~ error   X1  Quảng Giao (TH-QX-QUANGGIAO), 2023: Reported totals against the sum of their parts
+~ error   X1  Quảng Giao (16519), 2023: Reported totals against the sum of their parts
 ~         public investment 2023: the 9 works add up to 20,102 million VND, the stated total is 19,700 (402 more, +2.04 %)
 ~           19700  public_investment_total_mvnd  [1]
 ~            2400  Đường thôn 9 (Thôn 9)  [2]
@@ -49,19 +49,19 @@ $ cd $ROOT && $NTM --db $W/d.db check
 ~         stated 62.3 % for canal_solid_km 2023: 329 of 528 is 62.31 %: consistent (rounded)
 ~         stated 88.3 % for commune investment 2023 in the year's funding: 19,700 of 22,300 is 88.34 %: consistent (rounded)
 ~         province funding (mVND): 17,000 in 2022, 124,000 in 2023: 7.29 times more
-~ 1 error, 7 warnings, 11 info from 8 rules over 64 units
+~ 1 error, 7 warnings, 11 info from 8 rules over 81 units
 # money and tonnes are kept apart in the bundled data: X10 finds nothing
 !~ X10
 # --unit and --years narrow what is reported; a unit is named as anywhere else
 $ cd $ROOT && $NTM --db $W/d.db check --unit "quang giao" --years 2024
-> warning X2  Quảng Giao (TH-QX-QUANGGIAO), 2024: The same work counted in two years
+> warning X2  Quảng Giao (16519), 2024: The same work counted in two years
 >         'Sửa chữa trường Mầm non': 1,700 million VND in 2023 (done), 1,778.326 in 2024 Q4 (planned), 4.4 % apart: the same work counted in two years?
 >               1700  Sửa chữa trường Mầm non (2023, done)  [1]
 >           1778.326  Sửa chữa trường Mầm non (2024 Q4, planned)  [2]
 >         [1] seed B (Quảng Giao plan 09/04/2024) §I.6
 >         [2] seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q4
 >
-> warning X2  Quảng Giao (TH-QX-QUANGGIAO), 2024: The same work counted in two years
+> warning X2  Quảng Giao (16519), 2024: The same work counted in two years
 >         'Biển chỉ dẫn, gờ giảm tốc': 624 million VND in 2023 (done), 624.926 in 2024 Q3 (planned), 0.1 % apart: the same work counted in two years?
 >               624  Lắp biển chỉ dẫn ngõ, đường, gờ giảm tốc (2023, done)  [1]
 >           624.926  Biển chỉ dẫn, gờ giảm tốc (2024 Q3, planned)  [2]
@@ -82,7 +82,7 @@ $ cd $ROOT && $NTM --db $W/d.db check --unit "quang giao" --years 2024
 >         [1] seed B (Quảng Giao plan 09/04/2024) §I.6
 >         [2] seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q1
 >
-> info    X8  Quảng Giao (TH-QX-QUANGGIAO), 2024: Shares stated against the amounts they come from
+> info    X8  Quảng Giao (16519), 2024: Shares stated against the amounts they come from
 >         stated 60.16 % for households_clean_water_centralised 2024 Q1: 752 of 1,250 is 60.16 %: consistent
 >            752  households_clean_water_centralised 2024 Q1  [1]
 >           1250  households_total 2024 Q1  [2]
@@ -96,7 +96,7 @@ $ cd $ROOT && $NTM --db $W/d.db check --unit TH-QX-QUANGGIAO-T4 --format csv
 > 1,warning,X2,The same work counted in two years,TH-QX-QUANGGIAO-T4,Thôn 4,2024,"'Khuôn viên, khu vui chơi thôn 4': 228 million VND in 2023 (done), 228.634 in 2024 Q3 (planned), 0.3 % apart: the same work counted in two years?","Cải tạo khuôn viên và lắp đặt khu vui chơi thôn 4 (2023, done)",228,seed B (Quảng Giao plan 09/04/2024) §I.6
 > 1,warning,X2,The same work counted in two years,TH-QX-QUANGGIAO-T4,Thôn 4,2024,"'Khuôn viên, khu vui chơi thôn 4': 228 million VND in 2023 (done), 228.634 in 2024 Q3 (planned), 0.3 % apart: the same work counted in two years?","Khuôn viên, khu vui chơi thôn 4 (2024 Q3, planned)",228.634,seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q3
 $ cd $ROOT && $NTM --db $W/d.db check --unit "định hóa" --years 2021
-> no findings from 8 rules over 25 units, 2021
+> no findings from 8 rules over 26 units, 2021
 
 # ---- X1: totals against the sum of their parts (1 % at most) ----
 # Xã An: 1,010 for 1,000 (+1 %, at the bound); Xã Bình 1,010.5; Xã Châu 989.9;
@@ -156,7 +156,7 @@ $ $NTM --db x2.db check --rules x2 --unit P-D-A
 # ---- disbursed above allocated: a warning, at import and in ntm check ----
 $ cd $T/check && $NTM --db $W/dis.db import $ROOT/data/variables.csv units.csv disbursed.csv
 2> ntm: warning: disbursed.csv:3: field 'disbursed': 100.01 is above the 100 allocated; the row is imported (ntm check lists it)
-~ imported 198 rows from 3 files into
+~ imported 208 rows from 3 files into
 $ mkdir dis && cp $ROOT/scripts/checks/disbursed.lua dis/ && $NTM --db dis.db check --rules dis
 > warning disbursed  Xã Bình (P-D-B), 2023: Disbursed above allocated
 >         central investment 2023 (mVND): disbursed 100.01, above the 100 allocated (100.01 %)
@@ -302,19 +302,19 @@ $ mkdir j && cp $ROOT/scripts/checks/year-jumps.lua j/ && $NTM --db j.db check -
 
 # ---- writing rules: the API, the declarations and their errors ----
 # the names of the data API (a new one shows here)
-$ mkdir api && printf 'rule { id = "api", title = "t", severity = "info", check = function(data)\n  local t = {}\n  for k in pairs(data) do t[#t + 1] = k end\n  table.sort(t)\n  finding { unit = "TN", message = table.concat(t, " ") }\nend }\n' > api/api.lua && $NTM --db d.db check --rules api --format csv | cut -d, -f8
+$ mkdir api && printf 'rule { id = "api", title = "t", severity = "info", check = function(data)\n  local t = {}\n  for k in pairs(data) do t[#t + 1] = k end\n  table.sort(t)\n  finding { unit = "19", message = table.concat(t, " ") }\nend }\n' > api/api.lua && $NTM --db d.db check --rules api --format csv | cut -d, -f8
 > message
 > children figure figures fold funding num projects recognitions unit units variables years
 # rows carry codes, names, values and sources; data.figure and the helpers
 # a check runs once per province (or once over --unit), seeing its units only
 $ mkdir parts && printf 'rule { id = "parts", title = "t", severity = "info", check = function(data)\n  local u = data.units()\n  finding { unit = u[1].code, message = #u .. " units; " .. #data.funding() .. " funding rows" }\nend }\n' > parts/p.lua && $NTM --db d.db check --rules parts --format csv | cut -d, -f5,8
 > unit_code,message
-> TN,26 units; 12 funding rows
-> TH,38 units; 2 funding rows
-$ $NTM --db d.db check --rules parts --unit TN-DH-KIMPHUONG --format csv | cut -d, -f5,8
+> 19,35 units; 12 funding rows
+> 38,46 units; 2 funding rows
+$ $NTM --db d.db check --rules parts --unit 05551 --format csv | cut -d, -f5,8
 > unit_code,message
-> TN-DH-KIMPHUONG,1 units; 0 funding rows
-$ mkdir rows && printf 'rule { id = "rows", title = "t", severity = "info", check = function(data)\n  local f = data.figures { unit = "quang giao", variable = "households_total", quarter = 1 }[1]\n  if not f then return end\n  local v, s = data.figure("TH-QX-QUANGGIAO", "households_clean_water_centralised", 2024, 1)\n  local p = data.projects { within = "TH-QX-QUANGGIAO", year = 2024 }\n  local r = data.recognitions { title = "model-village" }\n  finding { unit = f.unit, year = f.year, message = f.unit_name .. " " .. f.variable .. " " .. f.uom .. " " .. f.value .. " " .. v .. " " .. #p .. " " .. #r .. " " .. data.fold("Nhà Văn Hóa") .. " " .. data.num(2981839000) .. " " .. data.num(92.8205, 2) .. " " .. #data.children("TH-QX", 2019) .. " " .. #data.children("TH-QX", 2020), figures = { { "source", nil, s } } }\nend }\n' > rows/rows.lua && $NTM --db d.db check --rules rows --format csv | cut -d, -f8-
+> 05551,1 units; 0 funding rows
+$ mkdir rows && printf 'rule { id = "rows", title = "t", severity = "info", check = function(data)\n  local f = data.figures { unit = "quang giao", variable = "households_total", quarter = 1 }[1]\n  if not f then return end\n  local v, s = data.figure("16519", "households_clean_water_centralised", 2024, 1)\n  local p = data.projects { within = "16519", year = 2024 }\n  local r = data.recognitions { title = "model-village" }\n  finding { unit = f.unit, year = f.year, message = f.unit_name .. " " .. f.variable .. " " .. f.uom .. " " .. f.value .. " " .. v .. " " .. #p .. " " .. #r .. " " .. data.fold("Nhà Văn Hóa") .. " " .. data.num(2981839000) .. " " .. data.num(92.8205, 2) .. " " .. #data.children("406", 2019) .. " " .. #data.children("406", 2020), figures = { { "source", nil, s } } }\nend }\n' > rows/rows.lua && $NTM --db d.db check --rules rows --format csv | cut -d, -f8-
 > message,figure,value,source
 > "Quảng Giao households_total households 1250 752 8 0 nha van hoa 2,981,839,000 92.82 30 26",source,,"seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q1: 752 of 1,250 households (60.16 %)"
 # data is read-only; a finding names a unit by its code
@@ -364,7 +364,7 @@ $ mkdir mem && printf 'rule { id = "mem", title = "t", severity = "info", check 
 2> ntm: rule mem: mem/m.lua: memory limit of 64 MiB exceeded (a runaway table?)
 # a read that runs out of memory half-way raises in the rule, and its
 # statement is finalized all the same (the sanitizer build sees a leak if not)
-$ mkdir mem2 && printf 'rule { id = "mem", title = "t", severity = "info", check = function(data)\n  local t = {}\n  for _, size in ipairs { 1000000, 100000, 10000, 1000 } do\n    while pcall(function() t[#t + 1] = string.rep("x", size, tostring(#t)) end) do end\n  end\n  local ok, e = pcall(data.figures)\n  t = nil\n  finding { unit = "TN-DH", message = tostring(ok) .. " " .. e }\nend }\n' > mem2/m.lua && $NTM --db d.db check --rules mem2 --unit TN-DH --format csv | cut -d, -f8
+$ mkdir mem2 && printf 'rule { id = "mem", title = "t", severity = "info", check = function(data)\n  local t = {}\n  for _, size in ipairs { 1000000, 100000, 10000, 1000 } do\n    while pcall(function() t[#t + 1] = string.rep("x", size, tostring(#t)) end) do end\n  end\n  local ok, e = pcall(data.figures)\n  t = nil\n  finding { unit = "167", message = tostring(ok) .. " " .. e }\nend }\n' > mem2/m.lua && $NTM --db d.db check --rules mem2 --unit 167 --format csv | cut -d, -f8
 > message
 > false not enough memory
 $ mkdir empty && $NTM --db d.db check --rules empty
@@ -373,15 +373,15 @@ $ mkdir empty && $NTM --db d.db check --rules empty
 
 # ---- folders: --rules or NTM_CHECKS replaces scripts/checks; a later folder's
 # rule replaces the one of the same id, and adds the others ----
-$ mkdir mine && printf 'rule { id = "X1", title = "Mine", severity = "info", check = function(data) finding { unit = "TN-DH", message = "mine" } end }\nrule { id = "extra", title = "Extra", severity = "info", check = function(data) end }\n' > mine/x1.lua && $NTM --db d.db check --rules $ROOT/scripts/checks:mine --format csv | cut -d, -f2,3,8 | grep -c X1
+$ mkdir mine && printf 'rule { id = "X1", title = "Mine", severity = "info", check = function(data) finding { unit = "167", message = "mine" } end }\nrule { id = "extra", title = "Extra", severity = "info", check = function(data) end }\n' > mine/x1.lua && $NTM --db d.db check --rules $ROOT/scripts/checks:mine --format csv | cut -d, -f2,3,8 | grep -c X1
 > 1
 $ $NTM --db d.db check --rules $ROOT/scripts/checks:mine | tail -1
-> 7 warnings, 12 info from 9 rules over 64 units
+> 7 warnings, 12 info from 9 rules over 81 units
 $ NTM_CHECKS=mine $NTM --db d.db check
-> info    X1  Định Hóa (TN-DH): Mine
+> info    X1  Định Hóa (167): Mine
 >         mine
 >
-> 1 info from 2 rules over 64 units
+> 1 info from 2 rules over 81 units
 $ $NTM --db d.db check --rules nowhere
 ? 1
 2> ntm: rules folder 'nowhere' cannot be read: No such file or directory (give --rules DIR or set NTM_CHECKS)

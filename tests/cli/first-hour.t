@@ -8,7 +8,7 @@ $ cp $T/units.csv $T/observations.csv $T/bad-unit.csv . && $NTM --db new.db impo
 > observations      16 rows      16 new       0 replaced  observations.csv
 > imported 24 rows from 2 files into new.db (a new database, which began with the bundled dictionary)
 $ sqlite3 new.db "SELECT file, kind, rows FROM import ORDER BY id LIMIT 1"
-> bundled dictionary|variables|183
+> bundled dictionary|variables|193
 # a failed import into a new file leaves no database behind, nor does a dry run
 $ $NTM --db no.db import units.csv bad-unit.csv
 ? 1
@@ -39,10 +39,10 @@ $ $NTM --db part.db units >/dev/null && sqlite3 part.db "DELETE FROM variable WH
 2> nothing was imported from any of the files
 # an import of data/variables.csv later replaces the bundled rows
 $ $NTM --db part.db import $ROOT/data/variables.csv units.csv observations.csv | sed "s|$ROOT/||"
-> variables        183 rows       1 new     182 replaced  data/variables.csv
+> variables        193 rows       1 new     192 replaced  data/variables.csv
 > units              8 rows       8 new       0 replaced  units.csv
 > observations      16 rows      16 new       0 replaced  observations.csv
-> imported 207 rows from 3 files into part.db
+> imported 217 rows from 3 files into part.db
 
 # 2. One dictionary for checking sets: `criteria check` and `ntm test` read
 # the database's when there is one, else the bundled one, and say which
@@ -168,10 +168,10 @@ $ $NTM --criteria $ROOT/criteria criteria diff vn-318-commune th-32-2022-commune
 # 5. cost and allocate say why there is nothing to do
 $ $NTM --db s.db import $ROOT/data/variables.csv $ROOT/data/seeds/*.csv >/dev/null && $NTM --db s.db --criteria $ROOT/criteria cost vn-318-commune --costs $ROOT/data/costs.csv --unit "Định Hóa" --year 2025
 ? 1
-2> ntm: cost: no figures on record for 2025 for the 22 communes judged by vn-318-commune, so there is nothing to price (they have figures for 2021-2024: give one of those years, or import 2025's)
+2> ntm: cost: no figures on record for 2025 for the 21 communes judged by vn-318-commune, so there is nothing to price (they have figures for 2021-2024: give one of those years, or import 2025's)
 $ $NTM --db s.db --criteria $ROOT/criteria allocate vn-318-commune --costs $ROOT/data/costs.csv --unit "Định Hóa" --year 2025 --budget 1000
 ? 1
-2> ntm: allocate: no figures on record for 2025 for the 22 communes judged by vn-318-commune, so there is nothing to price (they have figures for 2021-2024: give one of those years, or import 2025's)
+2> ntm: allocate: no figures on record for 2025 for the 21 communes judged by vn-318-commune, so there is nothing to price (they have figures for 2021-2024: give one of those years, or import 2025's)
 $ $NTM --db s.db --criteria $ROOT/criteria cost vn-318-commune --costs $ROOT/data/costs.csv --unit "Quảng Xương" --year 2024 | grep -c '^no figures for 2024 in 24 units, not priced: Quảng Bình, '
 > 1
 $ $NTM --db s.db --criteria $ROOT/criteria allocate vn-318-commune --costs $ROOT/data/costs.csv --unit "Định Hóa" --year 2023 --budget 1 --save tiny | grep -E 'nothing|saved'
@@ -191,7 +191,7 @@ $ $NTM --db s.db plot variable --var income_per_capita_mvnd --unit "Kim Phượn
 > wrote v.svg
 > Thu nhập bình quân đầu người
 # funding: the tonnes it leaves out, a source, each stack's total
-$ printf 'ntm.scenario("more", { note = "test" })\nntm.add_funding("more", { unit = "TN-DH", year = 2023, fund = "central", allocated = 1000, disbursed = 500 })\n' > more.lua && $NTM --db s.db run more.lua && $NTM --db s.db plot funding --unit "Định Hóa" --years 2023 --out f.svg --csv f.csv --values --source "seed A" && cat f.csv && grep -ao 'Nguồn: seed A. Không tính 23.000 tấn xi măng hỗ trợ bằng hiện vật (không cộng với tiền)' f.svg && grep -ac '>246.324<' f.svg
+$ printf 'ntm.scenario("more", { note = "test" })\nntm.add_funding("more", { unit = "167", year = 2023, fund = "central", allocated = 1000, disbursed = 500 })\n' > more.lua && $NTM --db s.db run more.lua && $NTM --db s.db plot funding --unit "Định Hóa" --years 2023 --out f.svg --csv f.csv --values --source "seed A" && cat f.csv && grep -ao 'Nguồn: seed A. Không tính 23.000 tấn xi măng hỗ trợ bằng hiện vật (không cộng với tiền)' f.svg && grep -ac '>246.324<' f.svg
 > wrote f.svg and f.csv
 > category,Ngân sách trung ương,Ngân sách tỉnh,Nguồn khác,Tỷ lệ giải ngân (%)
 > 2023,74324,124000,48000,93.05873565
@@ -239,11 +239,11 @@ $ $NTM --db s.db scenario show qg-2024-base --all | grep -c ' — carried from 2
 > 77
 # columns line up whatever the width of a code or a value
 $ $NTM --db s.db units "Quảng Giao"
-> TH-QX-QUANGGIAO           Quảng Giao  (commune, btb)
-> TH-QX-QUANGGIAO-T4          Thôn 4  (village, btb)
-> TH-QX-QUANGGIAO-T5          Thôn 5  (village, btb)
-> TH-QX-QUANGGIAO-T9          Thôn 9  (village, btb)
-> TH-QX-QUANGGIAO-VIETTRUNG   Thôn Việt Trung  (village, btb)
+> 16519                     Quảng Giao  (commune, btb; until 2025, merged into Nam Sầm Sơn (16516))
+> TH-QX-QUANGGIAO-T4          Thôn 4  (village, btb; until 2025)
+> TH-QX-QUANGGIAO-T5          Thôn 5  (village, btb; until 2025)
+> TH-QX-QUANGGIAO-T9          Thôn 9  (village, btb; until 2025)
+> TH-QX-QUANGGIAO-VIETTRUNG   Thôn Việt Trung  (village, btb; until 2025)
 $ $NTM --db s.db --criteria $ROOT/criteria eval th-32-2022-commune --unit "Quảng Giao" --year 2023 --explain --no-store | grep -E '^    (9.2|10|11) +open'
 >     9.2    open     96.16 %             not set                   [QĐ 318/QĐ-TTg, Phụ lục I, tiêu chí 9, chỉ tiêu 9.2]
 >     10     open     58 mVND/person/year not set                   [QĐ 32/2022/QĐ-UBND tỉnh Thanh Hóa, tiêu chí 10 (thu nhập)]

@@ -20,7 +20,7 @@ $ cd a && md5sum -c --quiet ../other.md5 && ls
 $ mkdir b && cd b && sqlite3 newer.db 'PRAGMA user_version = 9; CREATE TABLE unit(a)' && md5sum newer.db > ../newer.md5
 $ cd b && $NTM --db newer.db units
 ? 1
-2> ntm: newer.db: database schema version 9 is newer than this ntm (4); use a newer ntm
+2> ntm: newer.db: database schema version 9 is newer than this ntm (6); use a newer ntm
 $ cd b && md5sum -c --quiet ../newer.md5 && sqlite3 newer.db 'PRAGMA journal_mode' && ls
 > delete
 > newer.db
@@ -35,8 +35,8 @@ $ cd c && cat units.csv && ls
 
 # an empty file, or a new one, becomes an ntm database
 $ touch empty.db && $NTM --db empty.db variables | grep -c . && sqlite3 empty.db 'PRAGMA user_version; SELECT file FROM import'
-> 183
-> 4
+> 193
+> 6
 > bundled dictionary
 
 # a read-only database is read: units, criteria, eval (not stored). As root,
@@ -85,7 +85,7 @@ $ cp t.db self.db && sqlite3 self.db "UPDATE unit SET parent_id = id WHERE code 
 # a level ntm does not know, written past the schema's check
 $ cp t.db level.db && sqlite3 level.db "PRAGMA ignore_check_constraints = 1; UPDATE unit SET level = 'planet' WHERE code = 'TN-DH'" && $NTM --db level.db units
 ? 1
-2> ntm: unit 'TN-DH' has the level 'planet' in the database, not one of province, district, commune, township, village (was it changed outside ntm? re-import units.csv)
+2> ntm: unit 'TN-DH' has the level 'planet' in the database, not one of province, district, commune, township, ward, village (was it changed outside ntm? re-import units.csv)
 
 # two evaluations at once: the first one's reader is slow (a pager), the
 # second does not wait for it; both are stored and printed in full

@@ -65,7 +65,7 @@ $ printf 'unit,year,title,decision,source\nTN-DH,2023,ntm,719/QĐ\a,S7\n' > bel.
 # a level or region not in the list is refused by name (the lists were read past their end)
 $ printf 'code,name,level,parent,region\nTN-DH-X,Xã X,planet,TN-DH,\n' > lv.csv && $NTM --db t.db import lv.csv
 ? 1
-2> ntm: lv.csv:2: field 'level': 'planet' is not one of: province, district, commune, township, village
+2> ntm: lv.csv:2: field 'level': 'planet' is not one of: province, district, commune, township, ward, village
 2> nothing was imported
 $ printf 'code,name,level,parent,region\nTN-DH-X,Xã X,commune,TN-DH,mars\n' > rg.csv && $NTM --db t.db import rg.csv
 ? 1

@@ -38,7 +38,7 @@ $ $NTM --db t.db plot funding --unit TN-DH-BAOCUONG --out x.png
 2> ntm: plot funding: no funding in million VND for Bảo Cường (TN-DH-BAOCUONG)
 $ $NTM --db t.db plot pie --out x.png
 ? 2
-2> ntm: plot: unknown kind 'pie' (funding, variable, share, units-met, heatmap, projection or runs)
+2> ntm: plot: unknown kind 'pie' (funding, variable, share, units-met, heatmap, projection, runs or map)
 # --out into a missing folder is refused, with nothing on standard output
 $ $NTM --db t.db plot funding --unit TN-DH --out missing/f.png > stdout.bin
 ? 1

@@ -60,8 +60,8 @@ $ grep -o '<li id="nguon-[0-9]*">\[[0-9]*\] [^<]\{0,40\}' p.html | head -3
 $ grep -c '<a class="ref" href="#nguon-1">\[1\]</a>' p.html
 > 638
 # the audit: the findings of ntm check over the unit and years, in Vietnamese words
-$ grep -o '<td>cảnh báo</td><td>X5</td><td>Định Hóa (TN-DH)</td>' p.html
-> <td>cảnh báo</td><td>X5</td><td>Định Hóa (TN-DH)</td>
+$ grep -o '<td>cảnh báo</td><td>X5</td><td>Định Hóa (167)</td>' p.html
+> <td>cảnh báo</td><td>X5</td><td>Định Hóa (167)</td>
 # the thresholds' sources: a draft with where it comes from
 $ grep -o '<td>2.1</td>.\{0,400\}' p.html | grep -o '<td>100 (dự thảo)</td><td>dự thảo</td>'
 > <td>100 (dự thảo)</td><td>dự thảo</td>

@@ -12,7 +12,7 @@ $ ./r report --help
 $ ./r report criteria --unit "Quảng Giao" --year 2023
 > Biểu số 01
 > Kết quả thực hiện các tiêu chí theo xã: Bộ tiêu chí xã nông thôn mới tỉnh Thanh Hóa giai đoạn 2022-2025
-> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hóa
+> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hoá
 > Năm 2023
 > Nguồn: ntm đánh giá theo bộ tiêu chí th-32-2022-commune (QĐ 32/2022/QĐ-UBND ngày 10/8/2022 của UBND tỉnh Thanh Hóa) trên số liệu trong d.db
 >
@@ -28,22 +28,22 @@ $ ./r report criteria --unit "Định Hóa" --year 2023 --out c.csv
 > wrote c.csv: Biểu số 01, 22 rows
 $ head -3 c.csv
 > no,unit_code,unit_name,year,criterion_1,criterion_2,criterion_3,criterion_4,criterion_5,criterion_6,criterion_7,criterion_8,criterion_9,criterion_10,criterion_11,criterion_12,criterion_13,criterion_14,criterion_15,criterion_16,criterion_17,criterion_18,criterion_19,criteria_met,status,recognition
-> 1,TN-DH-BAOCUONG,Bảo Cường,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,ntm-reconfirmed 2023
-> 2,TN-DH-BAOLINH,Bảo Linh,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,ntm 2022
+> 1,05569,Bảo Cường,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,ntm-reconfirmed 2023
+> 2,05554,Bảo Linh,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,ntm 2022
 $ tail -1 c.csv
-> 22,TN-DH-TRUNGLUONG,Trung Lương,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,ntm 2023
+> 22,05584,Trung Lương,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,ntm 2023
 $ wc -l < c.csv
 > 23
 $ ./r report criteria --unit "Quảng Giao" --years 2022-2023 --set vn-318-commune --format csv
 > no,unit_code,unit_name,year,criterion_1,criterion_2,criterion_3,criterion_4,criterion_5,criterion_6,criterion_7,criterion_8,criterion_9,criterion_10,criterion_11,criterion_12,criterion_13,criterion_14,criterion_15,criterion_16,criterion_17,criterion_18,criterion_19,criteria_met,status,recognition
-> 1,TH-QX-QUANGGIAO,Quảng Giao,2022,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,
-> 2,TH-QX-QUANGGIAO,Quảng Giao,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,
+> 1,16519,Quảng Giao,2022,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,
+> 2,16519,Quảng Giao,2023,met,open,open,met,met,met,met,met,open,met,open,open,met,open,open,met,open,met,met,11,open,
 
 # indicators of one criterion: value, threshold or what is known of it, gap, source
 $ ./r report indicators --unit "Quảng Giao" --criterion 2 --year 2023
 > Biểu số 02
 > Các chỉ tiêu của tiêu chí 2 (Giao thông) theo xã: Bộ tiêu chí xã nông thôn mới tỉnh Thanh Hóa giai đoạn 2022-2025
-> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hóa
+> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hoá
 > Năm 2023
 > Nguồn: ntm đánh giá theo bộ tiêu chí th-32-2022-commune (QĐ 32/2022/QĐ-UBND ngày 10/8/2022 của UBND tỉnh Thanh Hóa) trên số liệu trong d.db
 >
@@ -59,12 +59,12 @@ $ ./r report indicators --unit "Quảng Giao" --criterion 2 --year 2023
 > Ngưỡng: 4 chỉ tiêu theo ngưỡng dự thảo, 22 chỉ tiêu chưa có ngưỡng: 2.1 (dự thảo), 2.2 (chưa quy định), 2.3 (chưa quy định), 2.4 (chưa quy định), 3.1 (chưa quy định), 4.2 (dự thảo), 5 (chưa quy định), 6.3 (dự thảo), 9.2 (chưa quy định), 10 (chưa quy định), 11 (chưa quy định), 12 (chưa quy định), 14.2 (chưa quy định), 14.3 (chưa quy định), 15.1 (chưa quy định), 15.3 (dự thảo), 15.4 (chưa quy định), 16 (chưa quy định), 17.1 (chưa quy định), 17.2 (chưa quy định), 17.5 (chưa quy định), 17.7 (chưa quy định), 17.8 (chưa quy định), 17.9 (chưa quy định), 17.10 (chưa quy định), 17.11 (chưa quy định) (xem `ntm criteria show th-32-2022-commune --drafts`).
 $ ./r report indicators --unit "Định Hóa" --criterion 17 --year 2023 --format csv | sed -n '1,3p'
 > no,unit_code,unit_name,year,indicator,indicator_name,uom,value,requirement,threshold,threshold_state,threshold_low,threshold_high,gap,status,source
-> 1,TN-DH-BAOCUONG,Bảo Cường,2023,17.1,Tỷ lệ hộ được sử dụng nước sạch theo quy chuẩn,%,88.95,min,,unset,0,100,,open,synthetic: per-commune figures consistent with seed A (Định Hóa report 14/03/2024) totals
-> 2,TN-DH-BAOCUONG,Bảo Cường,2023,17.2,"Tỷ lệ cơ sở sản xuất, kinh doanh, nuôi trồng thủy sản, làng nghề bảo đảm quy định về bảo vệ môi trường",%,100,min,,unset,0,100,,met,synthetic: per-commune figures consistent with seed A (Định Hóa report 14/03/2024) totals
+> 1,05569,Bảo Cường,2023,17.1,Tỷ lệ hộ được sử dụng nước sạch theo quy chuẩn,%,88.95,min,,unset,0,100,,open,synthetic: per-commune figures consistent with seed A (Định Hóa report 14/03/2024) totals
+> 2,05569,Bảo Cường,2023,17.2,"Tỷ lệ cơ sở sản xuất, kinh doanh, nuôi trồng thủy sản, làng nghề bảo đảm quy định về bảo vệ môi trường",%,100,min,,unset,0,100,,met,synthetic: per-commune figures consistent with seed A (Định Hóa report 14/03/2024) totals
 # under a scenario the table says so, and the figure the scenario changed is marked
 $ ./r scenario create sch >/dev/null && ./r scenario set sch --unit "Lam Vỹ" --var schools_facility_standard --year 2022 --add 1 >/dev/null
 $ ./r --scenario sch report indicators --criterion 5 --unit "Lam Vỹ" --year 2022 --format csv | sed -n 2p
-~ 1,TN-DH-LAMVY,Lam Vỹ,2022,5,
+~ 1,05542,Lam Vỹ,2022,5,
 ~ ,%,100,min,,unset,0,100,,met,synthetic: per-commune figures consistent with seed A (Định Hóa report 14/03/2024) totals; scenario sch
 $ ./r report indicators --criterion 5 --unit "Lam Vỹ" --year 2022 --format csv | sed -n 2p
 !~ scenario
@@ -151,7 +151,7 @@ $ ./r report funding --unit "Quảng Giao" --format md
 >
 > ### Kết quả phân bổ và giải ngân các nguồn vốn xây dựng nông thôn mới
 >
-> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hóa\
+> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hoá\
 > Năm 2023\
 > Nguồn: số liệu nguồn vốn trong d.db (nguồn của từng dòng ghi khi nhập)\
 > Đơn vị tính: triệu đồng; xi măng: tấn
@@ -168,7 +168,7 @@ $ ./r report funding --unit "Quảng Giao" --format md
 $ ./r report projects --unit "Quảng Giao"
 > Biểu số 05
 > Danh mục công trình, dự án xây dựng nông thôn mới
-> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hóa
+> Xã Quảng Giao, huyện Quảng Xương, tỉnh Thanh Hoá
 > Giai đoạn 2023–2024
 > Nguồn: danh mục công trình, dự án trong d.db (nguồn của từng dòng ghi khi nhập)
 > Đơn vị tính: triệu đồng
@@ -274,7 +274,7 @@ $ ./r report indicators --unit "Quảng Giao" --criterion 99 --year 2023
 2> ntm: report indicators: set th-32-2022-commune has no criterion '99' (its criteria: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)
 $ ./r report funding --unit "Bảo Cường"
 ? 1
-2> ntm: report funding: no funding on record for Bảo Cường (TN-DH-BAOCUONG) or the units below it
+2> ntm: report funding: no funding on record for Bảo Cường (05569) or the units below it
 $ ./r report criteria --unit "Quảng Giao" --year 2023 --out nofolder/c.xlsx
 ? 1
 2> ntm: nofolder/c.xlsx: folder 'nofolder' does not exist

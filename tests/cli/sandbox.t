@@ -23,7 +23,7 @@ $ printf 'set { id = "x", title = "t", decision = "d", level = "commune", years 
 # the names a criteria script can see: a new one shows up here in review
 $ printf 'local names = {}\nfor k in pairs(_ENV) do names[#names + 1] = k end\ntable.sort(names)\nerror(table.concat(names, " "), 0)\n' > names.lua && $NTM --db t.db criteria check names.lua
 ? 1
-2> names.lua:4: _VERSION add_to all amend any assert at by_region by_year change count count_meeting criterion draft either eq error ge getmetatable growth gt indicator ipairs le lt math max_below max_of mean_below meets min_below min_of next no pairs pcall pct range ratio rawequal rawlen recognised_year remove select set setmetatable share_meeting string sum sum_below table test tests_for threshold_of tonumber tostring type units_below unset utf8 v xpcall year yes
+2> names.lua:4: _VERSION add_to all amend any assert at by_group by_region by_year change count count_meeting criterion draft either eq error ge getmetatable growth gt indicator ipairs le lt math max_below max_of mean_below meets min_below min_of next no pairs pcall pct range ratio rawequal rawlen recognised_year remove select set setmetatable share_meeting string sum sum_below table test tests_for threshold_of tonumber tostring type units_below unset utf8 v xpcall year yes
 2> ntm: criteria check: 1 file failed
 
 # a criteria file cannot crash, hang or reach past itself (issue 10). The
@@ -47,6 +47,18 @@ $ timeout 10 $NTM --db t.db criteria check evil/gc-loop.lua
 $ timeout 10 $NTM --db t.db criteria check evil/dump.lua
 ? 1
 2~ evil/dump.lua:4: attempt to call a nil value (local 'dump')
+# a precompiled chunk (Lua 5.4 bytecode's header) is refused, whatever
+# runs it: the built-in prelude is the only bytecode ntm loads
+$ printf '\033LuaT\000\031\223\r\n\032\n\004\010\010xV' > luac.lua && $NTM --db t.db criteria check luac.lua
+? 1
+2> luac.lua: attempt to load a binary chunk: scripts are loaded as Lua source text only, never precompiled
+2> ntm: criteria check: 1 file failed
+$ printf '\357\273\277\033LuaT\000' > bom.lua && $NTM --db t.db run bom.lua
+? 1
+2> ntm: bom.lua: attempt to load a binary chunk: scripts are loaded as Lua source text only, never precompiled
+$ printf '#!/usr/bin/env lua\n\033LuaT\000' > hash.lua && $NTM --db t.db run hash.lua
+? 1
+2~ hash.lua:2: unexpected symbol near '<\27>'
 # work inside C functions, which count no instructions, is bounded before it runs
 $ timeout 10 $NTM --db t.db criteria check evil/rep.lua
 ? 1

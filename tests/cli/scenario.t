@@ -31,8 +31,8 @@ $ $NTM --db t.db --criteria $ROOT/criteria diff th-33-2022-advanced-commune --sc
 # built on water: 800 - 120 = 680 households, 54.4 %: the draft 55 % is missed
 $ $NTM --db t.db --criteria $ROOT/criteria diff th-33-2022-advanced-commune --scenario more --against water --unit "quang giao" --year 2024 --format csv
 > set,unit_code,unit_name,year,criterion,indicator,status_before,status_after,value_before,value_after
-> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,Quảng Giao,2024,18,,unknown,unmet,,
-> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,Quảng Giao,2024,18,18.1,met,unmet,64,54.4
+> th-33-2022-advanced-commune,16519,Quảng Giao,2024,18,,unknown,unmet,,
+> th-33-2022-advanced-commune,16519,Quảng Giao,2024,18,18.1,met,unmet,64,54.4
 $ $NTM --db t.db --criteria $ROOT/criteria --scenario more eval th-33-2022-advanced-commune --unit "quang giao" --year 2024 --explain
 ~     18.1   unmet    54.4 %         ≥ 55 (draft)     -0.6
 ~ under scenario more: the base data is unchanged
@@ -44,7 +44,7 @@ $ $NTM --db t.db --criteria $ROOT/criteria eval vn-318-commune --scenario nope -
 2~ no scenario 'nope'
 # cost to standard and allocation, Định Hóa 2021 (the synthetic figures fall short)
 $ $NTM --db t.db --criteria $ROOT/criteria cost --costs $ROOT/data/costs.csv vn-318-commune --unit "Bảo Cường" --year 2021
-~ Bảo Cường (TN-DH-BAOCUONG), 2021: unmet, 3/19 criteria met
+~ Bảo Cường (05569), 2021: unmet, 3/19 criteria met
 ~   6.3     village_culture_house +3 house × 2982 = 8946   (villages_with_culture_house)
 ~   money alone cannot close: 4.1 13.2 15.3 15.4 19.1
 ~   works: 78984.1 million VND certainly enough; 18276 may suffice
@@ -52,10 +52,10 @@ $ $NTM --db t.db --criteria $ROOT/criteria cost --costs $ROOT/data/costs.csv vn-
 ~   2.2     village_road_concrete_mountain +4.5 km × 1500 = 6750   (road_village_hardened_km)   certainly enough; nothing may be needed
 $ $NTM --db t.db --criteria $ROOT/criteria cost --costs $ROOT/data/costs.csv vn-318-commune --unit "Bảo Cường" --year 2021 --format csv
 ~ unit_code,unit_name,year,indicator,kind,work,variable,quantity,uom,unit_cost,cost,source,quantity_may,cost_may
-~ TN-DH-BAOCUONG,Bảo Cường,2021,6.3,work,village_culture_house,villages_with_culture_house,3,house,2982,8946,"seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q1: cultural house thôn Việt Trung 2,981,839,000 VND",3,8946
-~ TN-DH-BAOCUONG,Bảo Cường,2021,2.2,work,village_road_concrete_mountain,road_village_hardened_km,4.5,km,1500,6750,"assumption: illustrative price, not from a source; replace with the province's unit price list (đơn giá); mountain terrain",0,0
-~ TN-DH-BAOCUONG,Bảo Cường,2021,4.1,no-money,,,,,,,,,
-~ TN-DH-BAOCUONG,Bảo Cường,2021,11,open-no-money,,,,,,,,,
+~ 05569,Bảo Cường,2021,6.3,work,village_culture_house,villages_with_culture_house,3,house,2982,8946,"seed B (Quảng Giao plan 09/04/2024) §II.3.1 Q1: cultural house thôn Việt Trung 2,981,839,000 VND",3,8946
+~ 05569,Bảo Cường,2021,2.2,work,village_road_concrete_mountain,road_village_hardened_km,4.5,km,1500,6750,"assumption: illustrative price, not from a source; replace with the province's unit price list (đơn giá); mountain terrain",0,0
+~ 05569,Bảo Cường,2021,4.1,no-money,,,,,,,,,
+~ 05569,Bảo Cường,2021,11,open-no-money,,,,,,,,,
 $ $NTM --db t.db --criteria $ROOT/criteria allocate --costs $ROOT/data/costs.csv vn-318-commune --unit "Định Hóa" --year 2021 --budget 20000 --disbursement 0.87 --save dh-2021
 ~ vn-318-commune, 2021: 20000 million VND, 17400 to spend (disbursement 87 %), objective criteria-met
 ~ spent 17006 million VND in 10 units; left 394; not disbursed 2600

@@ -55,8 +55,8 @@ $ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/quang-giao-2024.lua
 > qg-2024-q4                   qg-2024-q3
 $ $NTM --db d.db --criteria $ROOT/criteria diff th-33-2022-advanced-commune --scenario qg-2024-q1 --against qg-2024-base --unit "quang giao" --year 2024 --format csv
 > set,unit_code,unit_name,year,criterion,indicator,status_before,status_after,value_before,value_after
-> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,Quảng Giao,2024,18,,unmet,unknown,,
-> th-33-2022-advanced-commune,TH-QX-QUANGGIAO,Quảng Giao,2024,18,18.1,unmet,met,40,60.16
+> th-33-2022-advanced-commune,16519,Quảng Giao,2024,18,,unmet,unknown,,
+> th-33-2022-advanced-commune,16519,Quảng Giao,2024,18,18.1,unmet,met,40,60.16
 $ $NTM --db d.db --criteria $ROOT/criteria run $ROOT/scripts/dinh-hoa-2024.lua "dinh hoa" 0.87 --out out
 ~ Định Hóa, 2024: envelope 61081 million VND, 53140 disbursed at 87 %; 1609 figures carried from 2023
 ~   vn-318-commune             communes meeting 0 -> 0 of 22; criteria met 242 -> 242

@@ -27,9 +27,14 @@ $ $NTM --db t.db units --year 2019
 $ $NTM --db t.db units --year 2021
 ~ Bảo Cường A
 !~ TN-DH-KIMSON
+# a unit gone by the year asked: what it became that year, with what each took in
 $ $NTM --db t.db units "kim son" --year 2021
+> TN-DH-KIMPHUONG        Kim Phượng  (commune, tdmnpb; took in Kim Sơn (2020))
+2> ntm: Kim Sơn (TN-DH-KIMSON) did not exist in 2021 (2005-2019, merged into Kim Phượng (TN-DH-KIMPHUONG)); the 1 unit of 2021 its units became, each with the units it took in:
+# one with no successor on record: an error, as before
+$ $NTM --db t.db units "bao cuong" --year 2021
 ? 1
-2~ Kim Sơn (TN-DH-KIMSON) did not exist in 2021 (2005-2019, merged into Kim Phượng (TN-DH-KIMPHUONG))
+2~ Bảo Cường (TN-DH-BAOCUONG) did not exist in 2021 (until 2020)
 
 # by default each year is judged on the units of that year
 $ $NTM --db t.db --criteria crit eval homes --years 2019-2021

@@ -266,6 +266,88 @@ static void results_rebuild_what_eval_gave(void **state)
 	results_free(&R);
 }
 
+/* A threshold by commune group (QĐ 51/2025): nhóm 1 80, nhóm 2 70, nhóm 3
+ * a draft 60, judged in a place (crit_place); a group not on record is the
+ * span of the groups' values. */
+static void thresholds_by_commune_group(void **state)
+{
+	struct fixture *f = *state;
+	struct thr *g = calloc(1, sizeof *g), *old = f->s->ind[1].thr;
+	double v[4] = { 75, 100, 0, 50 };
+	int r, k, units[3] = { 1, 2, 3 }, region[3] = { 0, 0, -1 };
+	struct results R;
+	struct ind_result got[4];
+
+	/* places: a region alone is a place of group 0; every pair comes back */
+	for (r = -1; r < 7; r++)
+		for (k = 0; k <= CRIT_NGROUP; k++) {
+			assert_int_equal(crit_place_region(crit_place(r, k)), r);
+			assert_int_equal(crit_place_group(crit_place(r, k)), k);
+			assert_true(crit_place(r, k) + 1 < CRIT_NPLACE && crit_place(r, k) >= -1);
+		}
+	assert_int_equal(crit_place(3, 0), 3);
+	assert_string_equal(crit_place_name(crit_place(0, 2)), "nhóm 2");
+	assert_string_equal(crit_place_name(crit_place(0, 0)), "tdmnpb");
+	g->kind = T_GROUP;
+	g->region[0] = thr_num(80);
+	g->region[1] = thr_num(70);
+	g->region[2] = thr_draft(60);
+	g->note = strdup("depends on the commune group");
+	f->s->ind[1].thr = g;
+	crit_history(f->s);
+	assert_true(f->s->has_group_thr);
+	f->status = eval_unit(f->s, v, crit_place(0, 1), 2026, f->res, f->crit, &f->ncm);
+	assert_int_equal(f->res[1].status, ST_UNMET);
+	assert_false(f->res[1].group_open);
+	f->status = eval_unit(f->s, v, crit_place(0, 2), 2026, f->res, f->crit, &f->ncm);
+	assert_int_equal(f->res[1].status, ST_MET);
+	f->status = eval_unit(f->s, v, crit_place(0, 3), 2026, f->res, f->crit, &f->ncm);
+	assert_int_equal(f->res[1].status, ST_MET);
+	assert_int_equal(f->res[1].thr_status, TS_DRAFT);
+	/* not on record: 75 lies between 60 and 80 */
+	f->status = eval_unit(f->s, v, 0, 2026, f->res, f->crit, &f->ncm);
+	assert_int_equal(f->res[1].status, ST_OPEN);
+	assert_true(f->res[1].group_open);
+	assert_int_equal(f->res[1].thr_status, TS_RANGE);
+	assert_true(f->res[1].thr_lo == 60 && f->res[1].thr_hi == 80);
+	assert_string_equal(f->res[1].thr_note, "depends on the commune group");
+	v[0] = 80;   /* meets every group's value */
+	f->status = eval_unit(f->s, v, -1, 2026, f->res, f->crit, &f->ncm);
+	assert_int_equal(f->res[1].status, ST_MET);
+	v[0] = 59;   /* meets none */
+	f->status = eval_unit(f->s, v, -1, 2026, f->res, f->crit, &f->ncm);
+	assert_int_equal(f->res[1].status, ST_UNMET);
+	/* strict: a span that holds a draft is unset */
+	f->s->strict = 1;
+	v[0] = 75;
+	f->status = eval_unit(f->s, v, 0, 2026, f->res, f->crit, &f->ncm);
+	assert_int_equal(f->res[1].thr_status, TS_UNSET);
+	f->s->strict = 0;
+	/* results keep the group per cell and rebuild each place's threshold */
+	assert_int_equal(results_init(&R, f->s, units, region, 3, 2026, 2026), 0);
+	assert_non_null(R.group);
+	R.group[results_cell(&R, 0, 2026)] = 1;
+	R.group[results_cell(&R, 1, 2026)] = 2;
+	for (r = 0; r < 3; r++) {
+		f->status = eval_unit(f->s, v, results_place(&R, r, 2026), 2026, f->res, f->crit, &f->ncm);
+		results_put(&R, r, 2026, f->res, f->crit, f->status, f->ncm);
+		results_inds(&R, r, 2026, got);
+		for (k = 0; k < 4; k++) {
+			assert_int_equal(got[k].status, f->res[k].status);
+			assert_int_equal(got[k].thr_status, f->res[k].thr_status);
+			assert_int_equal(got[k].group_open, f->res[k].group_open);
+			assert_memory_equal(&got[k].thr_lo, &f->res[k].thr_lo, sizeof(double));
+			assert_memory_equal(&got[k].thr_hi, &f->res[k].thr_hi, sizeof(double));
+		}
+	}
+	assert_int_equal(results_status(&R, 0, 2026), ST_UNMET);   /* nhóm 1: 75 < 80 */
+	assert_int_equal(results_status(&R, 2, 2026), ST_OPEN);
+	results_free(&R);
+	f->s->ind[1].thr = old;
+	crit_thr_free(g);
+	crit_history(f->s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -275,6 +357,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(criteria_combine_in_three_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(strict_treats_drafts_as_unset, setup, teardown),
 		cmocka_unit_test_setup_teardown(results_rebuild_what_eval_gave, setup, teardown),
+		cmocka_unit_test_setup_teardown(thresholds_by_commune_group, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

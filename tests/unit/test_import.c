@@ -133,6 +133,9 @@ static void schema_version(void **state)
 	                          "('run_result', 'run_threshold', 'result_view', 'run_unit_view', "
 	                          "'run_result_key', 'run_result_gone')"), 6);
 	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE name = 'run_unit'"), 0);
+	/* schema 5: a code given to several units in turn; wards */
+	assert_int_equal(count(f, "SELECT count(*) FROM pragma_index_list('unit') WHERE \"unique\""), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%''ward''%'"), 1);
 }
 
 /* A database left at schema 2 by an older ntm: opening it adds the unit
@@ -390,6 +393,42 @@ static void periods_and_numbers(void **state)
 }
 
 
+/* One code given to two units in turn (05569: Chợ Chu until 2025, Định Hóa
+ * from 2026): the lookup that loads the units around one picks the unit of
+ * the year asked, else the latest, so a one-commune evaluation never falls
+ * back to loading the whole country; the loaded set chains the two. */
+static void code_given_twice(void **state)
+{
+	struct fx *f = *state;
+	struct ntm_err err = { 0 };
+	struct unitset us;
+	int64_t old_id, new_id;
+	int k;
+
+	put(f, "u.csv", "code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\n"
+	    "19,Thái Nguyên,province,,tdmnpb,,,,\n"
+	    "05569,Chợ Chu,township,19,,,2025,05569,\n"
+	    "05569,Định Hóa,commune,19,,2026,,,\n");
+	assert_int_equal(import(f, "u.csv", NULL, NULL, 0, &err), 0);
+	old_id = store_unit_lookup(f->h, "05569", "", 2023);
+	new_id = store_unit_lookup(f->h, "05569", "", 2026);
+	assert_true(old_id > 0 && new_id > 0 && old_id != new_id);
+	assert_int_equal(store_unit_lookup(f->h, "05569", "", 0), new_id);
+	assert_int_equal(store_unit_lookup(f->h, "05569", "", 2030), new_id);
+	assert_int_equal(store_unit_lookup(f->h, "05569", "", 1999), old_id);
+	assert_int_equal(store_units(f->h, &us, &err), 0);
+	k = unitset_code(&us, "05569", 0);
+	assert_int_equal(us.u[k].id, new_id);
+	assert_int_equal(us.u[us.u[k].same_code].id, old_id);
+	assert_int_equal(us.u[us.u[k].same_code].same_code, -1);
+	assert_int_equal(us.u[unitset_code(&us, "05569", 2025)].id, old_id);
+	assert_int_equal(unitset_code(&us, "05570", 2025), -1);
+	assert_int_equal(unitset_code_count(&us, "05569"), 2);
+	/* the old unit was merged into the new one, given after it in the file */
+	assert_int_equal(us.u[us.u[us.u[k].same_code].merged_into].id, new_id);
+	store_units_free(&us);
+}
+
 /* Level and region names have no terminator: a bad one must be refused
  * by name, without reading past the list (ASan saw the overrun). */
 static void bad_level_or_region(void **state)
@@ -400,7 +439,7 @@ static void bad_level_or_region(void **state)
 	put(f, "u.csv", "code,name,level,parent,region\nX,Xã X,planet,,tdmnpb\n");
 	assert_int_equal(import(f, "u.csv", NULL, NULL, 0, &err), -1);
 	assert_string_equal(strstr(err.msg, "u.csv:2:"), "u.csv:2: field 'level': 'planet' is not one "
-	                    "of: province, district, commune, township, village");
+	                    "of: province, district, commune, township, ward, village");
 	put(f, "u.csv", "code,name,level,parent,region\nX,Tỉnh X,province,,mars\n");
 	assert_int_equal(import(f, "u.csv", NULL, NULL, 0, &err), -1);
 	assert_string_equal(strstr(err.msg, "u.csv:2:"), "u.csv:2: field 'region': 'mars' is not a "
@@ -628,6 +667,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(funding_projects_recognitions, setup, teardown),
 		cmocka_unit_test(periods_and_numbers),
 		cmocka_unit_test_setup_teardown(bad_level_or_region, setup, teardown),
+		cmocka_unit_test_setup_teardown(code_given_twice, setup, teardown),
 		cmocka_unit_test_setup_teardown(control_characters_refused, setup, teardown),
 		cmocka_unit_test(field_checks),
 		cmocka_unit_test_setup_teardown(scenario_changes_checked, setup, teardown),
