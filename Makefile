@@ -46,7 +46,7 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_SAN      = fuzzer-no-link,address,undefined
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= csv criteria script
+FUZZ_TARGETS ?= csv criteria script geojson
 
 SRCS     := $(filter-out engine/main.c,$(wildcard engine/*.c))
 OBJS     := $(SRCS:engine/%.c=$(BUILD)/%.o) $(BUILD)/prelude.o $(BUILD)/dictionary.o $(BUILD)/vi_po.o
@@ -86,10 +86,21 @@ $(BUILD)/%.o: engine/%.c engine/*.h | $(BUILD)/.deps
 	@echo "  CC     $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# The criteria prelude is Lua text compiled into the binary as a C string.
+# The criteria prelude is compiled to Lua bytecode at build time (debug
+# information kept, chunk name "=prelude" as at run time) by a generator
+# that links the binary's own liblua, and embedded as a C array: starting
+# ntm loads it without compiling it. Bytecode is good only for the Lua build
+# that made it; lua_sandbox.c says so if it is refused.
+LUA_CFLAGS = $(shell pkg-config --cflags lua5.4 2>/dev/null)
+LUA_LIBS   = $(shell pkg-config --libs lua5.4 2>/dev/null)
 $(BUILD)/bin2c: engine/gen/bin2c.c | $(BUILD)/.deps
 	$(Q)$(CC) $(STD) $(WARN) -O1 $< -o $@
-$(BUILD)/prelude.c: engine/prelude.lua $(BUILD)/bin2c
+$(BUILD)/luadump: engine/gen/luadump.c | $(BUILD)/.deps
+	$(Q)$(CC) $(STD) $(WARN) -O1 $(LUA_CFLAGS) $< -o $@ $(LUA_LIBS)
+$(BUILD)/prelude.luac: engine/prelude.lua $(BUILD)/luadump
+	@echo "  LUAC   $@"
+	$(Q)$(BUILD)/luadump =prelude < $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/prelude.c: $(BUILD)/prelude.luac $(BUILD)/bin2c
 	@echo "  GEN    $@"
 	$(Q)$(BUILD)/bin2c ntm_prelude < $< > $@
 $(BUILD)/prelude.o: $(BUILD)/prelude.c

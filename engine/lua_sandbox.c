@@ -4,7 +4,7 @@
  * What a count hook cannot interrupt is bounded before it runs: library
  * functions that loop in C get limits, setmetatable refuses finalizers, and
  * a timer (setitimer) makes the hook fire at the deadline. Calls the Lua C
- * API and the embedded prelude (build/prelude.c). */
+ * API and the embedded prelude (build/prelude.c, bytecode). */
 #include "lua_sandbox.h"
 
 #include <ctype.h>
@@ -701,8 +701,18 @@ static int setup(lua_State *L)
 	struct sandbox *sb = lua_touserdata(L, 1);
 
 	luaL_openlibs(L);
-	if (luaL_loadbufferx(L, ntm_prelude, ntm_prelude_len, "=prelude", "t") != LUA_OK)
+	/* the prelude is bytecode made at build time (engine/gen/luadump.c,
+	 * chunk name "=prelude"): the one binary chunk ever loaded, and the
+	 * host's own; scripts load text only (run) */
+	switch (luaL_loadbufferx(L, ntm_prelude, ntm_prelude_len, "=prelude", "b")) {
+	case LUA_OK:
+		break;
+	case LUA_ERRMEM:
 		return lua_error(L);
+	default:                               /* version, format or number sizes differ */
+		return luaL_error(L, "the built-in prelude was compiled for another Lua: rebuild ntm (%s)",
+		                  lua_tostring(L, -1));
+	}
 	/* the prelude gets debug.getinfo for line numbers; scripts never do */
 	lua_getglobal(L, "debug");
 	lua_getfield(L, -1, "getinfo");        /* [chunk, debug, getinfo] */
@@ -971,7 +981,13 @@ static int run(struct sandbox *sb, const char *path, int extra, struct ntm_err *
 		lua_pop(L, 3);
 		goto done;
 	default:
-		err_set(err, "%s", lua_tostring(L, -1));
+		/* a precompiled chunk is refused by the mode; Lua's message for
+		 * it names no file */
+		if (skip < len && text[skip] == LUA_SIGNATURE[0])
+			err_set(err, "%s: attempt to load a binary chunk: scripts are loaded as Lua "
+			        "source text only, never precompiled", path);
+		else
+			err_set(err, "%s", lua_tostring(L, -1));
 		lua_pop(L, 3);
 		goto done;
 	}

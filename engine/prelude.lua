@@ -1,4 +1,4 @@
--- prelude.lua - the criteria language, loaded into the engine as text.
+-- prelude.lua - the criteria language, compiled into the engine as Lua bytecode at build time.
 -- Returns new_env(kind): a fresh sandboxed environment for one set or
 -- test file, and the table the file's declarations are collected into.
 -- The C side (lua_crit.c) reads that table and builds the evaluator's

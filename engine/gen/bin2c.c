@@ -1,7 +1,8 @@
 /* bin2c.c - build tool: reads a file on stdin, writes a C source defining
  * `const char NAME[]` (NUL-terminated) and `const unsigned long NAME_len`.
- * Used to embed the Lua prelude and the bundled variable dictionary; the
- * text is read as text at run time. */
+ * Used to embed the Lua prelude (bytecode: luadump.c; the trailing NUL is
+ * not counted in NAME_len), the bundled variable dictionary and the
+ * Vietnamese catalogue. */
 #include <stdio.h>
 
 int main(int argc, char **argv)
