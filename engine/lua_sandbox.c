@@ -80,6 +80,27 @@ static int sb_panic(lua_State *L)
 	return 0;
 }
 
+/* userline() for the prelude: the line and file in the user's file that
+ * called into it, the first frame whose source is a file ("@path"), or 0.
+ * The prelude asks for it on every measure node and threshold it makes:
+ * done here, it builds no table per call, as debug.getinfo would. */
+static int user_line(lua_State *L)
+{
+	lua_Debug ar;
+	int level;
+
+	for (level = 1; level <= 40 && lua_getstack(L, level, &ar); level++) {
+		lua_getinfo(L, "Sl", &ar);
+		if (ar.source && ar.source[0] == '@') {
+			lua_pushinteger(L, ar.currentline);
+			lua_pushstring(L, ar.source + 1);
+			return 2;
+		}
+	}
+	lua_pushinteger(L, 0);
+	return 1;
+}
+
 /* ---- budget and deadline ------------------------------------------------ */
 
 /* The innermost Lua function's file and line: the hook may fire on the call
@@ -713,11 +734,7 @@ static int setup(lua_State *L)
 		return luaL_error(L, "the built-in prelude was compiled for another Lua: rebuild ntm (%s)",
 		                  lua_tostring(L, -1));
 	}
-	/* the prelude gets debug.getinfo for line numbers; scripts never do */
-	lua_getglobal(L, "debug");
-	lua_getfield(L, -1, "getinfo");        /* [chunk, debug, getinfo] */
-	lua_remove(L, -2);                     /* [chunk, getinfo] */
-	push_safe(L);                          /* [chunk, getinfo, safe] */
+	push_safe(L);                          /* [chunk, safe] */
 	/* every string shares one metatable: its methods are the filtered
 	 * string library (("").dump is nil), and it is hidden from scripts */
 	lua_getfield(L, -1, "string");         /* [.., safe, safestring] */
@@ -727,7 +744,9 @@ static int setup(lua_State *L)
 	lua_setfield(L, -2, "__index");
 	lua_pushboolean(L, 0);
 	lua_setfield(L, -2, "__metatable");
-	lua_pop(L, 3);                         /* [chunk, getinfo, safe] */
+	lua_pop(L, 3);                         /* [chunk, safe] */
+	/* the prelude gets the user's line from C; scripts never see the stack */
+	lua_pushcfunction(L, user_line);       /* [chunk, safe, userline] */
 	lua_call(L, 2, 2);                     /* [new_env, merge] */
 	sb->ref_merge = luaL_ref(L, LUA_REGISTRYINDEX);
 	sb->ref_new_env = luaL_ref(L, LUA_REGISTRYINDEX);

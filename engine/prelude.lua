@@ -9,8 +9,10 @@
 -- thresholds answer getmetatable with a name and lend no fields, and what
 -- a declaration was checked with is copied (read raw), so changing a
 -- table after handing it over changes nothing.
-local getinfo, safe = ...    -- debug.getinfo, kept private to the prelude;
-                             -- the sandbox's bounded library functions (lua_sandbox.c)
+local safe, userline = ...   -- the sandbox's bounded library functions, and
+                             -- userline(): the line and file in the user's file that
+                             -- called into the prelude (the first frame whose source
+                             -- is a file), or 0 (both lua_sandbox.c)
 local base = {}
 for _, k in ipairs { "assert", "error", "ipairs", "next", "pairs", "pcall",
 	"rawequal", "rawlen", "select", "tonumber", "tostring", "type",
@@ -54,16 +56,6 @@ local LEVELS = { province = true, district = true, commune = true,
 	township = true, village = true }
 
 
--- The line in the user's file that called into the prelude: the first
--- frame whose source is not the prelude itself.
-local function userline()
-	for level = 2, 40 do
-		local info = getinfo(level, "Sl")
-		if not info then break end
-		if info.source:sub(1, 1) == "@" then return info.currentline, info.source:sub(2) end
-	end
-	return 0
-end
 
 local function fail(msg)
 	local ln, src = userline()
