@@ -3,7 +3,9 @@
 #include "evalrun.h"
 
 #include "hier.h"
+#include "i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,15 +68,22 @@ fail:
 int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, struct evalrun *r)
 {
 	unsigned char *scope = NULL;
-	int level;
+	int level, as;
 	size_t k;
 
 	if (prepare(c, s, y0, y1, r) < 0)
 		goto fail;
 	level = store_level_parse(s->level);
 	/* top's area: with --as-of, a unit gone by then stands for the units
-	 * its own were merged into */
-	if (top >= 0 && !(scope = lineage_scope(&c->units, top, c->as_of))) {
+	 * its own were merged into; so does a unit gone before the years asked
+	 * (Định Hóa district in 2026: its eight communes) */
+	as = c->as_of;
+	if (top >= 0 && !as && c->units.u[top].valid_to && c->units.u[top].valid_to < r->year_from) {
+		as = r->year_to;
+		fprintf(stderr, _("ntm: note: %s (%s) ended in %d; judged: the units of %d its own became\n"),
+		        c->units.u[top].name, c->units.u[top].code, c->units.u[top].valid_to, as);
+	}
+	if (top >= 0 && !(scope = lineage_scope(&c->units, top, as))) {
 		err_set(&c->err, "out of memory");
 		goto fail;
 	}
@@ -85,7 +94,14 @@ int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, st
 	free(scope);
 	scope = NULL;
 	if (r->nunit == 0) {
-		if (top >= 0)
+		char hist[256];
+
+		store_unit_history(&c->units, top >= 0 ? top : 0, hist, sizeof hist);
+		if (top >= 0 && as && !unit_exists(&c->units.u[top], as))
+			err_set(&c->err, "%s (%s) did not exist in %d (%s), and what its units became is "
+			        "no %s; set %s judges %ss", c->units.u[top].name, c->units.u[top].code, as,
+			        hist, s->level, s->id, s->level);
+		else if (top >= 0)
 			err_set(&c->err, "%s (%s) is a %s with no %s in or below it; set %s judges %ss",
 			        c->units.u[top].name, c->units.u[top].code,
 			        store_level_name[c->units.u[top].level], s->level, s->id, s->level);
