@@ -591,24 +591,52 @@ static int narrow_hits(const struct unitset *us, int *hits, int nhit, int year)
 /* The most units a name is matched with before narrowing. */
 #define MAX_HITS 256
 
-/* Of hits, those of the highest level among them whose name is exactly
- * nfc, when there are any; else hits unchanged. Returns the new count. */
+/* Whether a and b are one name as written: the same letters (ă, â, đ, ê,
+ * ô, ơ, ư kept) and the same tone on each word, whatever the case and
+ * wherever the tone mark sits ("Định Hoá" and "định hóa", not "Tân Thạnh"
+ * and "Tân Thành"): utf8_sortkey's letters and tones, not its case. */
+static int same_name(const char *a, const char *b)
+{
+	unsigned char ka[512], kb[512];
+	size_t na = utf8_sortkey(a, ka, sizeof ka), nb = utf8_sortkey(b, kb, sizeof kb), i;
+
+	if (na != nb || na > sizeof ka)
+		return na == nb && strcmp(a, b) == 0;
+	/* the letters come two bytes each, ended by two zero bytes; the case
+	 * comes last, one byte a letter */
+	for (i = 0; i + 1 < na && (ka[i] || ka[i + 1]); i += 2)
+		;
+	return memcmp(ka, kb, na - i / 2) == 0;
+}
+
+/* Of hits, those whose name is the one given as written (same_name), when
+ * there are any, at whatever level: "Tân Thành" is the 45 communes of that
+ * name, not the district Tân Thạnh its letters without marks also match;
+ * else hits unchanged. Returns the new count. */
 static int exact_first(const struct unitset *us, int *hits, int nhit, const char *nfc)
 {
-	int i, n = 0, top = LV_N;
+	int i, n = 0;
+	unsigned char *same = calloc((size_t)nhit + 1, 1);
 
-	for (i = 0; i < nhit; i++)
-		if (us->u[hits[i]].level < top)
-			top = us->u[hits[i]].level;
-	for (i = 0; i < nhit; i++)
-		if (us->u[hits[i]].level == top && strcmp(us->u[hits[i]].name, nfc) == 0)
-			n++;
-	if (!n)
+	if (!same)
 		return nhit;
-	for (i = 0, n = 0; i < nhit; i++)
-		if (us->u[hits[i]].level == top && strcmp(us->u[hits[i]].name, nfc) == 0)
-			hits[n++] = hits[i];
-	return n;
+	for (i = 0; i < nhit; i++)
+		n += same[i] = (unsigned char)same_name(us->u[hits[i]].name, nfc);
+	if (n)
+		for (i = 0, n = 0; i < nhit; i++)
+			if (same[i])
+				hits[n++] = hits[i];
+	free(same);
+	return n ? n : nhit;
+}
+
+/* The unit a code alone names (find_unit_in): the one of year, else the
+ * latest given it. */
+static int code_names(const struct unitset *us, const char *code, int year)
+{
+	int r = year ? unitset_code(us, code, year) : -1;
+
+	return r >= 0 ? r : unitset_code(us, code, 0);
 }
 
 /* Whether unit i is within unit top (or is it); top -1: any. */
@@ -697,9 +725,19 @@ static int find_unit_in(struct ctx *c, const char *text, int top)
 				hits[nhit++] = (int)i;
 		}
 	}
-	/* of the highest level matched, the names written exactly as given
-	 * first ("Tân Thạnh" before "Tân Thành") */
-	nhit = exact_first(us, hits, nhit, nfc);
+	/* the names written as given first ("Tân Thành" before "Tân Thạnh"),
+	 * then the highest level */
+	{
+		/* matched without the level word: the name as written is the
+		 * text after it ("xã Định Hóa": "Định Hóa", not "Định Hòa") */
+		const char *as_written = nfc, *k;
+
+		if (pass == 2 && bare != key)
+			for (k = key; k < bare && as_written; k++)
+				if (*k == ' ' && (as_written = strchr(as_written, ' ')))
+					as_written++;
+		nhit = exact_first(us, hits, nhit, as_written ? as_written : nfc);
+	}
 	nhit = narrow_hits(us, hits, nhit, year);
 	if (nhit == 1) {
 		r = hits[0];
@@ -708,11 +746,23 @@ static int find_unit_in(struct ctx *c, const char *text, int top)
 		        "(\"PLACE/%s\"):", text, text);
 		for (i = 0; i < (size_t)nhit && i < 8; i++) {
 			const struct unit *u = &us->u[hits[i]];
+			char said[80];
 
-			err_append(&c->err, "\n  %-20s %s (%s%s%s)", u->code, u->name,
+			/* what to type for it: the code alone names the unit of the
+			 * year asked (else the latest), which may be another unit
+			 * given the code since (05563: Tân Dương until 2025, Phượng
+			 * Tiến from 2026); CODE@YEAR names this one */
+			if (code_names(us, u->code, year) == hits[i] || (!u->valid_to && !u->valid_from))
+				snprintf(said, sizeof said, "%s", u->code);
+			else
+				snprintf(said, sizeof said, "%s@%d", u->code,
+				         u->valid_to ? u->valid_to : u->valid_from);
+			err_append(&c->err, "\n  %-20s %s (%s%s%s)", said, u->name,
 			           store_level_name[u->level], u->parent >= 0 ? " in " : "",
 			           u->parent >= 0 ? us->u[u->parent].name : "");
 		}
+		if (nhit > 8)
+			err_append(&c->err, "\n  and %d more", nhit - 8);
 	} else {
 		struct suggest sg;
 

@@ -89,7 +89,7 @@ struct critset *ctx_load_set(struct ctx *c, const char *name);
  * listed). Loads units if needed. */
 int ctx_find_unit(struct ctx *c, const char *text);
 /* Unit u, or the unit given the same code that existed in year when u did
- * not (05569: Chợ Chu in 2023, Định Hóa in 2026). */
+ * not (05569: Bảo Cường in 2023, Định Hóa in 2026). */
 int ctx_unit_at(const struct ctx *c, int u, int year);
 /* The same, loading only the units around the one found (store_units_near)
  * when the units are not loaded yet and text names one unit by code or by

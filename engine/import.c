@@ -81,7 +81,7 @@ struct imp {
 	size_t nhead;           /* the header's number of columns */
 	sqlite3_stmt *st;
 	sqlite3_stmt *unit_upd; /* a unit row that replaces one on record */
-	struct pending *pend;   /* merges into units given later in the file */
+	struct pending *pend;   /* links to units given later in the command */
 	size_t npend, cappend;
 	int plain;              /* st is a plain INSERT: no row comes back */
 	int obs_empty;          /* observation table empty when the command began */
@@ -89,14 +89,16 @@ struct imp {
 };
 
 /* A unit as the importer knows it. A code may name several units one after
- * another, each in its own years (05569: thị trấn Chợ Chu until 2025, xã
- * Định Hóa from 2026); a row names its unit by code and year. */
+ * another, each in its own years (05569: xã Bảo Cường until 2024, thị trấn Chợ
+ * Chu in 2025, xã Định Hóa from 2026); a row names its unit by code and year. */
 struct ucode {
 	int64_t id;
 	int level;
 	int from, to;           /* the years it existed; 0: open */
 	int mine;               /* written by this command: its file's number (1, 2, ...) */
 	int next;               /* the unit given the same code before it, or -1 */
+	int pend[2];            /* 1 + its entry in im->pend, a merged_into and a split_from
+	                           link not yet made; 0: none */
 };
 
 /* A unit's years packed in one integer; 0 for either end: open. */
@@ -104,12 +106,16 @@ struct ucode {
 #define PERIOD_FROM(p) ((int)((p) / 4096))
 #define PERIOD_TO(p) ((int)((p) % 4096))
 
-/* A merge into a unit not yet read (row_unit); linked after the file. */
+/* A merge into (or split from) a unit not yet read (row_unit); linked after
+ * the last units file of the command (the unit may be given by a later one). */
 struct pending {
-	int64_t id;             /* the unit merged */
-	char *self, *code;      /* its code, and the code it was merged into */
+	int64_t id;             /* the unit merged (split); 0: restated since, link dropped */
+	int uc;                 /* its index in im->uc */
+	int split;              /* 0: merged_into (column 7), 1: split_from (column 8) */
+	char *self, *code;      /* its code, and the code it links to */
+	struct import_file *file;
 	long line;
-	int level, year;        /* its level; the year after it ended */
+	int level, year;        /* its level; the year the linked unit must exist */
 };
 
 /* ---- field helpers ---------------------------------------------------- */
@@ -553,6 +559,7 @@ static int uc_add(struct imp *im, const char *code, int64_t id, int level, int f
 	u->to = to;
 	u->mine = mine;
 	u->next = (int)head;
+	u->pend[0] = u->pend[1] = 0;
 	if (map_put(&im->units, code, (int64_t)im->nuc) < 0)
 		return err_set(im->err, "out of memory");
 	im->nperiod += from || to;
@@ -808,8 +815,8 @@ static int known_at(struct imp *im, const char *code, int year)
 	return period_has(PERIOD(im->uc[k].from, im->uc[k].to), year);
 }
 
-static int add_pending(struct imp *im, int64_t id, const char *self, const char *code, int level,
-                       int year)
+static int add_pending(struct imp *im, int uc, int split, const char *self, const char *code,
+                       int level, int year)
 {
 	struct pending *p;
 
@@ -823,7 +830,10 @@ static int add_pending(struct imp *im, int64_t id, const char *self, const char 
 		im->cappend = ncap;
 	}
 	p = &im->pend[im->npend];
-	p->id = id;
+	p->id = im->uc[uc].id;
+	p->uc = uc;
+	p->split = split;
+	p->file = im->file;
 	p->line = im->csv.line;
 	p->level = level;
 	p->year = year;
@@ -831,7 +841,7 @@ static int add_pending(struct imp *im, int64_t id, const char *self, const char 
 		free(p->self);
 		return err_set(im->err, "out of memory");
 	}
-	im->npend++;
+	im->uc[uc].pend[split] = (int)++im->npend;
 	return 0;
 }
 
@@ -842,39 +852,50 @@ static void free_pending(struct imp *im)
 	for (i = 0; i < im->npend; i++) {
 		free(im->pend[i].self);
 		free(im->pend[i].code);
+		if (im->pend[i].uc < (int)im->nuc)
+			im->uc[im->pend[i].uc].pend[im->pend[i].split] = 0;
 	}
 	im->npend = 0;
 }
 
-/* The merges a units file gave before the unit merged into: linked now,
- * each checked as it would have been on its line. */
+/* The merges the units files gave before the unit merged into: linked
+ * after the last units file, each checked as it would have been on its
+ * line (and its file). */
 static int link_pending(struct imp *im)
 {
 	sqlite3_stmt *st = NULL;
+	struct import_file *file = im->file;
 	long line = im->csv.line;
 	size_t i;
 	int rc = 0;
 
 	if (!im->npend)
 		return 0;
-	if (store_prepare(im->db, &st, "UPDATE unit SET merged_into_id = ?2 WHERE id = ?1", im->err) < 0)
+	if (store_prepare(im->db, &st, "UPDATE unit SET merged_into_id = iif(?3, merged_into_id, ?2), "
+	                  "split_from_id = iif(?3, ?2, split_from_id) WHERE id = ?1", im->err) < 0)
 		rc = -1;
 	for (i = 0; i < im->npend && rc == 0; i++) {
 		struct pending *p = &im->pend[i];
 		int64_t to;
 
+		if (!p->id)
+			continue;
+		im->file = p->file;
 		im->csv.line = p->line;
-		if ((to = linked_unit(im, 7, p->self, p->code, p->level, p->year,
+		if ((to = linked_unit(im, 7 + p->split, p->self, p->code, p->level, p->year,
+		                      p->split ? "the year before valid_from" :
 		                      "the year after valid_to")) < 0) {
 			rc = -1;
 			break;
 		}
 		sqlite3_bind_int64(st, 1, p->id);
 		sqlite3_bind_int64(st, 2, to);
+		sqlite3_bind_int(st, 3, p->split);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = err_set(im->err, "database: %s", sqlite3_errmsg(im->db));
 		sqlite3_reset(st);
 	}
+	im->file = file;
 	im->csv.line = line;
 	sqlite3_finalize(st);
 	free_pending(im);
@@ -938,7 +959,8 @@ static int row_unit(struct imp *im)
 	};
 	const char *code = F(im, 0), *p, *pcode = F(im, 3), *rs = F(im, 4);
 	char *name = NULL, *key = NULL;
-	int level, region = -1, k, rc = -1, from, to, same, defer_merge = 0;
+	int level, region = -1, k, rc = -1, from, to, same, defer_merge = 0, defer_split = 0;
+	int yfrom, yto;
 	int has_period = im->col[5] >= 0 || im->col[6] >= 0 || im->col[7] >= 0 || im->col[8] >= 0;
 	int64_t parent = 0, plevel = -1, id, merged = 0, split = 0;
 	sqlite3_stmt *st;
@@ -959,6 +981,18 @@ static int row_unit(struct imp *im)
 		return -1;
 	if (from && to && from > to)
 		return bad(im, 6, "'%s' is before valid_from", F(im, 6));
+	yfrom = from;
+	yto = to;
+	/* a row replaces the unit of its code whose years it overlaps, or
+	 * adds one (a code given again to a new unit in later years) */
+	if ((same = same_unit(im, code, has_period, from, to)) == -2)
+		return -1;
+	/* the years the unit will have: a row without the period columns keeps
+	 * those on record */
+	if (!has_period && same >= 0) {
+		yfrom = im->uc[same].from;
+		yto = im->uc[same].to;
+	}
 	if (level == LV_PROVINCE) {
 		if (*pcode)
 			return bad(im, 3, "'%s': a province has no parent", pcode);
@@ -973,7 +1007,18 @@ static int row_unit(struct imp *im)
 			return -1;
 		}
 		/* the parent's code names the unit of that code in the unit's years */
-		k = uc_at(im, (int)parent, from ? from : to);
+		k = uc_at(im, (int)parent, yfrom ? yfrom : yto);
+		/* a parent none of whose years are the unit's would hang it under
+		 * a unit gone (or not yet made) in its own years */
+		if (!overlap(yfrom, yto, im->uc[k].from, im->uc[k].to)) {
+			char msg[240], a[32], b[32];
+
+			store_period_text(im->uc[k].from, im->uc[k].to, a, sizeof a);
+			store_period_text(yfrom, yto, b, sizeof b);
+			snprintf(msg, sizeof msg, "'%%s' existed %s; a unit that existed %s cannot sit "
+			         "under it (give the parent of the unit's own years)", a, b);
+			return bad(im, 3, msg, pcode);
+		}
 		parent = im->uc[k].id;
 		plevel = im->uc[k].level;
 		for (k = 0; k < 4 && parent_level[level][k] >= 0; k++)
@@ -1002,14 +1047,13 @@ static int row_unit(struct imp *im)
 		if (!from)
 			return bad(im, 8, "'%s': a unit split from another needs valid_from, the first "
 			           "year it existed", F(im, 8));
-		if ((split = linked_unit(im, 8, code, F(im, 8), level, from - 1,
-		                         "the year before valid_from")) < 0)
+		/* the unit split from may be given later too */
+		if (!known_at(im, F(im, 8), from - 1))
+			defer_split = 1;
+		else if ((split = linked_unit(im, 8, code, F(im, 8), level, from - 1,
+		                              "the year before valid_from")) < 0)
 			return -1;
 	}
-	/* a row replaces the unit of its code whose years it overlaps, or
-	 * adds one (a code given again to a new unit in later years) */
-	if ((same = same_unit(im, code, has_period, from, to)) == -2)
-		return -1;
 	/* twice in one file is a slip; a later file restates or corrects what an
 	 * earlier one gave, as a later import would (the seeds restate the
 	 * register's rows for their districts) */
@@ -1071,13 +1115,22 @@ static int row_unit(struct imp *im)
 		if (has_period) {
 			u->from = from;
 			u->to = to;
+			/* the row says what became of the unit and where it came
+			 * from: an earlier file's links still to make give way */
+			for (k = 0; k < 2; k++) {
+				if (u->pend[k])
+					im->pend[u->pend[k] - 1].id = 0;
+				u->pend[k] = 0;
+			}
 		}
 		u->mine = im->file_no;
 		im->nperiod += u->from || u->to;
 	} else if (uc_add(im, code, id, level, from, to, im->file_no) < 0) {
 		goto done;
 	}
-	if (defer_merge && add_pending(im, id, code, F(im, 7), level, to + 1) < 0)
+	k = same >= 0 ? same : (int)im->nuc - 1;
+	if ((defer_merge && add_pending(im, k, 0, code, F(im, 7), level, to + 1) < 0) ||
+	    (defer_split && add_pending(im, k, 1, code, F(im, 8), level, from - 1) < 0))
 		goto done;
 	im->with_period |= has_period;
 	rc = 0;
@@ -1622,8 +1675,6 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 	}
 	if (r < 0)
 		goto done;
-	if (f->kind == IK_UNITS && link_pending(im) < 0)
-		goto done;
 	if (f->kind == IK_VARIABLES && refresh_var_ids(im) < 0)
 		goto done;
 	if (count_rows(im->db, table_of[f->kind], &after, im->err) < 0)
@@ -1705,6 +1756,26 @@ static int check_periods_kept(struct imp *im)
 		             (const char *)sqlite3_column_text(st, 1),
 		             sqlite3_column_int(st, 2) ? "the year after it ended" : "the year before it began");
 	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	/* a parent given new years by a later row or file must still share
+	 * some with each unit under it (row_unit checked them as they were) */
+	if (store_prepare(im->db, &st, "SELECT u.code, p.code, coalesce(u.valid_from, 0), "
+	                  "coalesce(u.valid_to, 0), coalesce(p.valid_from, 0), coalesce(p.valid_to, 0) "
+	                  "FROM unit u JOIN unit p ON p.id = u.parent_id WHERE "
+	                  "(u.valid_to < p.valid_from OR p.valid_to < u.valid_from) LIMIT 1", im->err) < 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char a[32], b[32];
+
+		store_period_text(sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), a, sizeof a);
+		store_period_text(sqlite3_column_int(st, 4), sqlite3_column_int(st, 5), b, sizeof b);
+		rc = err_set(im->err, "unit '%s' (%s) sits under '%s', which existed %s: none of the "
+		             "same years (check both units' valid_from and valid_to; nothing was "
+		             "imported)", (const char *)sqlite3_column_text(st, 0), a,
+		             (const char *)sqlite3_column_text(st, 1), b);
+	}
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -1743,7 +1814,16 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 				goto done;
 		}
 	}
-	qsort(files, (size_t)nfiles, sizeof *files, by_kind);
+	/* by kind, keeping the order given within a kind: a later units file
+	 * restates what an earlier one gave (qsort need not be stable) */
+	for (i = 1; i < nfiles; i++) {
+		struct import_file f = files[i];
+		int j;
+
+		for (j = i; j > 0 && by_kind(&files[j - 1], &f) > 0; j--)
+			files[j] = files[j - 1];
+		files[j] = f;
+	}
 	/* Every reference a row makes (unit, variable, parent, source, import)
 	 * is resolved through the maps above before the row is written, so the
 	 * per-row foreign key look-ups would only repeat that work; they are
@@ -1768,9 +1848,14 @@ int import_run(sqlite3 *db, struct import_file *files, int nfiles,
 			goto done;
 		im.obs_empty = n == 0;
 	}
-	for (i = 0; i < nfiles; i++)
+	for (i = 0; i < nfiles; i++) {
 		if (import_one(&im, &files[i], o) < 0)
 			goto done;
+		/* merges into units given later, by any units file of the command */
+		if (files[i].kind == IK_UNITS && (i + 1 == nfiles || files[i + 1].kind != IK_UNITS) &&
+		    link_pending(&im) < 0)
+			goto done;
+	}
 	if (im.with_period && check_periods_kept(&im) < 0)
 		goto done;
 	/* Foreign keys are checked per statement; this catches nothing new but
@@ -1799,9 +1884,9 @@ done:
 	map_free(&im.vars);
 	map_free(&im.var_uom);
 	map_free(&im.sources);
-	free(im.uc);
-	free_pending(&im);
+	free_pending(&im);   /* before im.uc: it clears the units' marks */
 	free(im.pend);
+	free(im.uc);
 	return rc;
 }
 

@@ -300,7 +300,8 @@ static const char *const unit_views[] = {
 };
 
 /* 5: units identified by code and period. A code may name several units, one
- * after another (05569: thị trấn Chợ Chu until 2025, xã Định Hóa from 2026),
+ * after another (05569: xã Bảo Cường until 2024, thị trấn Chợ Chu in 2025, xã
+ * Định Hóa from 2026),
  * so it is no longer unique; a level for wards (phường). SQLite cannot drop
  * a constraint, so the table is made again with the same ids (the caller
  * turns foreign keys off around it and checks them before committing). */

@@ -78,8 +78,9 @@ struct unit {
 	int merged_into;    /* index of the unit it was merged into, or -1 */
 	int split_from;     /* index of the unit it was split from, or -1 */
 	int same_code;      /* index of another unit given the same code (in other
-	                       years: 05569 is Chợ Chu until 2025, Định Hóa from
-	                       2026), latest first; -1 after the last */
+	                       years: 05569 is Bảo Cường until 2024, Chợ Chu in
+	                       2025, Định Hóa from 2026), latest first; -1 after
+	                       the last */
 };
 
 /* Whether u existed in year (0: any year). */

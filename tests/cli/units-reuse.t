@@ -1,5 +1,6 @@
-# A code given to a new unit: 05569 is thị trấn Chợ Chu until 2025 and xã Định
-# Hóa from 2026 (the 2025 reorganisation). Units are identified by code and
+# A code given to a new unit, as the 2025 reorganisation did (the fixture
+# simplifies the register, where 05569 is xã Bảo Cường until 2024, thị trấn Chợ
+# Chu in 2025 and xã Định Hóa from 2026: here Chợ Chu holds it until 2025). Units are identified by code and
 # period: rows name their unit by code and year, merges may point at a unit
 # given later in the file, names resolve to the unit of the years asked.
 $ cp -r $T/reuse/* . && $NTM --db t.db import $ROOT/data/variables.csv units.csv observations.csv | tail -1
@@ -73,3 +74,63 @@ $ $NTM --db t2.db import $ROOT/data/variables.csv units.csv units.csv >/dev/null
 $ (cat units.csv; tail -1 units.csv) > twice.csv && $NTM --db t3.db import twice.csv
 ? 1
 2~ twice.csv:12: the unit code is given twice in this import (see an earlier line)
+
+# review: an ambiguous name lists what to type for each unit: the code alone
+# names the latest unit given it, so a unit whose code went on to another is
+# listed as CODE@YEAR (05569 alone is Định Hóa)
+$ cp t.db amb.db && printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\n168,Phú Lương,district,19,,,2025,,\n05600,Chợ Chu,township,168,,,2025,,\n05700,Phú Lượng,commune,168,,,2025,,\n05703,Phú Lương,commune,168,,,2025,,\n' > more.csv && $NTM --db amb.db import more.csv >/dev/null && $NTM --db amb.db units "Chợ Chu"
+? 1
+2> ntm: unit 'Chợ Chu' is ambiguous; give its code, or the unit it is in ("PLACE/Chợ Chu"):
+2>   05569@2025           Chợ Chu (township in Định Hóa)
+2>   05600                Chợ Chu (township in Phú Lương)
+$ $NTM --db amb.db units 05569@2025 | sed 's/  (.*//'
+> 05569                  Chợ Chu
+
+# a name as written (letters and tones, any case, the tone mark anywhere)
+# goes before a larger unit that only its letters without marks match: "Phú
+# Lượng" is the commune, not the district Phú Lương; after a level word, the
+# name as written is the rest ("xã Phú Lương" is the commune Phú Lương)
+$ $NTM --db amb.db units "Phú Lượng" | sed 's/  (.*//'
+> 05700                  Phú Lượng
+$ $NTM --db amb.db units "phú lượng" | sed 's/  (.*//'
+> 05700                  Phú Lượng
+$ $NTM --db amb.db units "xã Phú Lương" | sed 's/  (.*//'
+> 05703                  Phú Lương
+$ $NTM --db amb.db units "Phu Luong" | head -1 | sed 's/  (.*//'
+> 168                    Phú Lương
+
+# a parent is the unit of its code in the unit's own years: one that did not
+# exist in any of them is refused, not hung under a district gone by then
+$ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\n05999,Mới,commune,167,,2026,,,\n' > late-parent.csv && $NTM --db t.db import late-parent.csv
+? 1
+2~ late-parent.csv:2: field 'parent': '167' existed until 2025; a unit that existed from 2026 cannot sit under it (give the parent of the unit's own years)
+
+# a merge into a unit given by a later units file of the same import is
+# linked; a later file that restates the unit with its periods says anew
+# what became of it
+$ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nP,Tỉnh,province,,tdmnpb,,,,\nD,Huyện,district,P,,,,,\nA,Xã A,commune,D,,,2025,B,\n' > fa.csv && printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nB,Xã B,commune,P,,2026,,,\n' > fb.csv && $NTM --db x.db import fa.csv fb.csv >/dev/null && $NTM --db x.db units A
+> A                      Xã A  (commune, tdmnpb; until 2025, merged into Xã B (B))
+$ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nA,Xã A,commune,D,,,2025,,\n' > fa2.csv && $NTM --db x2.db import fa.csv fa2.csv fb.csv >/dev/null && $NTM --db x2.db units A
+> A                      Xã A  (commune, tdmnpb; until 2025)
+$ printf 'code,name,level,parent,region\nA,Xã A mới,commune,D,\n' > fa3.csv && $NTM --db x3.db import fa.csv fa3.csv fb.csv >/dev/null && $NTM --db x3.db units A
+> A                      Xã A mới  (commune, tdmnpb; until 2025, merged into Xã B (B))
+$ $NTM --db x4.db import fa.csv
+? 1
+2~ fa.csv:4: field 'merged_into': unknown unit 'B'
+
+# the unit a unit was split from may come later in the file too, and must
+# still exist the year before
+$ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nP,Tỉnh,province,,tdmnpb,,,,\nD,Huyện,district,P,,,,,\nN,Xã N,commune,D,,2026,,,A\nA,Xã A,commune,D,,,,,\n' > split.csv && $NTM --db sp.db import split.csv >/dev/null && $NTM --db sp.db units N
+> N                      Xã N  (commune, tdmnpb; from 2026, split from Xã A (A))
+$ sed 's/^A,Xã A,commune,D,,,/A,Xã A,commune,D,,2027,/' split.csv > split2.csv && $NTM --db sp2.db import split2.csv
+? 1
+2~ split2.csv:4: field 'split_from': 'A' existed from 2027, not in 2025, the year before valid_from
+
+# the same holds for a row without the period columns (the unit keeps its
+# years on record) and for a parent given other years by a later file
+$ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nP,Tỉnh,province,,tdmnpb,,,,\nD,Huyện,district,P,,,2025,,\nD2,Huyện 2,district,P,,,,,\nC,Xã C,commune,D2,,2026,,,\n' > pd.csv && printf 'code,name,level,parent,region\nC,Xã C,commune,D,\n' > pc.csv && $NTM --db pp.db import pd.csv >/dev/null && $NTM --db pp.db import pc.csv
+? 1
+2~ pc.csv:2: field 'parent': 'D' existed until 2025; a unit that existed from 2026 cannot sit under it (give the parent of the unit's own years)
+$ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nP,Tỉnh,province,,tdmnpb,,,,\nD,Huyện,district,P,,,,,\nC,Xã C,commune,D,,2026,,,\n' > pa.csv && printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nD,Huyện,district,P,,,2025,,\n' > pb.csv && $NTM --db pq.db import pa.csv pb.csv
+? 1
+2~ unit 'C' (from 2026) sits under 'D', which existed until 2025: none of the same years (check both units' valid_from and valid_to; nothing was imported)

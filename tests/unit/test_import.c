@@ -393,7 +393,7 @@ static void periods_and_numbers(void **state)
 }
 
 
-/* One code given to two units in turn (05569: Chợ Chu until 2025, Định Hóa
+/* One code given to two units in turn (a simplified 05569: Chợ Chu until 2025, Định Hóa
  * from 2026): the lookup that loads the units around one picks the unit of
  * the year asked, else the latest, so a one-commune evaluation never falls
  * back to loading the whole country; the loaded set chains the two. */
