@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "runs.h"
 #include "utf8.h"
 
@@ -75,8 +76,41 @@ static void took_in(const struct unitset *us, const struct links *l, int at, cha
 
 	buf[0] = '\0';
 	for (i = l->merged[at]; i >= 0 && n < cap; i = l->next_merged[i])
-		n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d)", n ? ", " : "; took in ",
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s (%d)", n ? ", " : _("; took in "),
 		                      us->u[i].name, us->u[i].valid_to + 1);
+}
+
+/* The unit's level in the language chosen ("commune", "xã"). */
+static const char *level_text(int level)
+{
+	static const char *const vi[LV_N] = {
+		[LV_PROVINCE] = "tỉnh", [LV_DISTRICT] = "huyện", [LV_COMMUNE] = "xã",
+		[LV_TOWNSHIP] = "thị trấn", [LV_WARD] = "phường", [LV_VILLAGE] = "thôn",
+	};
+
+	return i18n_lang() == LANG_VI ? vi[level] : store_level_name[level];
+}
+
+/* "until 2019, merged into Kim Phượng (TN-DH-KIMPHUONG)" in the language
+ * chosen: store_unit_history's words, for a person reading the list. */
+static void history(const struct unitset *us, int i, char *buf, size_t cap)
+{
+	const struct unit *u = &us->u[i];
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (u->valid_from && u->valid_to)
+		n = (size_t)snprintf(buf, cap, "%d-%d", u->valid_from, u->valid_to);
+	else if (u->valid_to)
+		n = (size_t)snprintf(buf, cap, _("until %d"), u->valid_to);
+	else if (u->valid_from)
+		n = (size_t)snprintf(buf, cap, _("from %d"), u->valid_from);
+	if (u->merged_into >= 0 && n < cap)
+		n += (size_t)snprintf(buf + n, cap - n, _(", merged into %s (%s)"),
+		                      us->u[u->merged_into].name, us->u[u->merged_into].code);
+	if (u->split_from >= 0 && n < cap)
+		snprintf(buf + n, cap - n, _(", split from %s (%s)"), us->u[u->split_from].name,
+		         us->u[u->split_from].code);
 }
 
 /* The widest code tree() would print from at, or w if wider. */
@@ -99,10 +133,10 @@ static void line(const struct unitset *us, const struct links *l, int at, int in
 	const struct unit *u = &us->u[at];
 	char hist[256], took[1024];
 
-	store_unit_history(us, at, hist, sizeof hist);
+	history(us, at, hist, sizeof hist);
 	took_in(us, l, at, took, sizeof took);
 	utf8_pad(stdout, u->code, code_w);
-	printf(" %*s%s  (%s%s%s%s%s%s)\n", indent, "", u->name, store_level_name[u->level],
+	printf(" %*s%s  (%s%s%s%s%s%s)\n", indent, "", u->name, level_text(u->level),
 	       u->region >= 0 ? ", " : "", u->region >= 0 ? store_region_name[u->region] : "",
 	       *hist ? "; " : "", hist, took);
 }
@@ -162,7 +196,6 @@ static int successors(struct ctx *c, const struct links *l, int at, int level, i
 		else if (k < 0 && us->u[i].level != LV_DISTRICT && (int)i != at)
 			lost++;
 	}
-	store_unit_history(us, at, hist, sizeof hist);
 	code_w = 22;
 	for (i = 0; i < us->n; i++)
 		if (hit[i] && (level < 0 || us->u[i].level == level)) {
@@ -171,20 +204,22 @@ static int successors(struct ctx *c, const struct links *l, int at, int level, i
 			n++;
 		}
 	if (!n) {
+		store_unit_history(us, at, hist, sizeof hist);
 		err_set(&c->err, "units: %s (%s) did not exist in %d (%s)", us->u[at].name,
 		        us->u[at].code, year, hist);
 		free(mark);
 		return 1;
 	}
-	fprintf(stderr, "ntm: %s (%s) did not exist in %d (%s); the %d unit%s of %d its units "
-	        "became, each with the units it took in:\n", us->u[at].name, us->u[at].code, year, hist,
-	        n, n == 1 ? "" : "s", year);
+	history(us, at, hist, sizeof hist);
+	fprintf(stderr, _("ntm: %s (%s) did not exist in %d (%s); the %d unit%s of %d its units "
+	                  "became, each with the units it took in:\n"), us->u[at].name, us->u[at].code,
+	        year, hist, n, n == 1 || i18n_lang() == LANG_VI ? "" : "s", year);
 	for (i = 0; i < us->n; i++)
 		if (hit[i] && (level < 0 || us->u[i].level == level))
 			line(us, l, (int)i, 0);
 	if (lost)
-		fprintf(stderr, "ntm: %d of its units have no known successor (parts of them may have "
-		        "gone to several units: see data/register/links-2025.csv)\n", lost);
+		fprintf(stderr, _("ntm: %d of its units have no known successor (parts of them may have "
+		                  "gone to several units: see data/register/links-2025.csv)\n"), lost);
 	free(mark);
 	return 0;
 }

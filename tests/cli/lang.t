@@ -129,3 +129,12 @@ $ $NTM --lang vi --help
 $ NTM_LANG=vi $NTM --lang en --help
 ~   eval          evaluate a criteria set for units and years
 ~   cost          works and cost to bring units up to a set's standard
+
+# ntm units reads in Vietnamese: levels, years and merges in words, the
+# successors of a unit gone by the year asked
+$ mkdir u && cp -r $T/reuse/* u/ && $NTM --db u.db import $ROOT/data/variables.csv u/units.csv >/dev/null && $NTM --db u.db --lang vi units 05569@2023
+> 05569                  Chợ Chu  (thị trấn, tdmnpb; đến 2025, sáp nhập vào Định Hóa (05569); nhận sáp nhập Bảo Cường (2025))
+$ $NTM --db u.db --lang vi units "Định Hóa" --year 2026
+> 05569                  Định Hóa  (xã, tdmnpb; từ 2026; nhận sáp nhập Phúc Chu (2026), Chợ Chu (2026))
+> 05551                  Kim Phượng  (xã, tdmnpb; từ 2026; nhận sáp nhập Kim Phượng (2026), Quy Kỳ (2026))
+2> ntm: Định Hóa (167) không còn năm 2026 (đến 2025); 2 đơn vị năm 2026 được lập từ các đơn vị của nó, mỗi đơn vị kèm các đơn vị đã nhập vào:
