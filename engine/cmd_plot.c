@@ -71,7 +71,7 @@ static const struct { const char *fund, *label; } funds[] = {
 };
 #define NFUND ((int)(sizeof funds / sizeof funds[0]))
 /* The unit of measure as a Vietnamese axis label. */
-static const char *uom_label(const char *uom)
+const char *plot_uom_label(const char *uom)
 {
 	static const char *const map[][2] = {
 		{ "km", "km" }, { "ha", "ha" }, { "pct", "%" }, { "mvnd", "triệu đồng" },
@@ -412,7 +412,7 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 	}
 	/* the variable's meaning, which the dictionary gives in Vietnamese */
 	chart_text(ch, &ch->title, c->vars.v[vi].meaning[0] ? c->vars.v[vi].meaning : var);
-	chart_text(ch, &ch->ylabel, uom_label(c->vars.v[vi].uom));
+	chart_text(ch, &ch->ylabel, plot_uom_label(c->vars.v[vi].uom));
 	ch->ydecimals = 0;
 	if (figures(c, units, nu, vi, y0, y1, vals) < 0) {
 		chart_free(ch);

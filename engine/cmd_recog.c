@@ -216,13 +216,35 @@ static void evals_free(struct evals *es)
 static int merged_note(struct ctx *c, const struct verdict *ev, int nyear, int top)
 {
 	sqlite3_stmt *st;
-	int k, j, y, i, first = 1;
+	int k, j, y, i, first = 1, *head, *next;
 
 	if (c->units.nmerged == 0)
 		return 0;
+	/* the units merged into each, in the units' order: once, not a walk of
+	 * every unit for each unit judged */
+	head = malloc((c->units.n + 1) * sizeof *head);
+	next = malloc((c->units.n + 1) * sizeof *next);
+	if (!head || !next) {
+		free(head);
+		free(next);
+		return err_set(&c->err, "out of memory");
+	}
+	for (k = 0; k < (int)c->units.n; k++)
+		head[k] = next[k] = -1;
+	for (j = (int)c->units.n - 1; j >= 0; j--) {
+		int m = c->units.u[j].merged_into;
+
+		if (m >= 0 && m < (int)c->units.n) {
+			next[j] = head[m];
+			head[m] = j;
+		}
+	}
 	if (store_prepare(c->db, &st, "SELECT year, title FROM recognition WHERE unit_id = ?1 "
-	                  "ORDER BY year, title", &c->err) < 0)
+	                  "ORDER BY year, title", &c->err) < 0) {
+		free(head);
+		free(next);
 		return -1;
+	}
 	for (k = 0; k < (int)c->units.n; k++) {
 		int from = 0;   /* the latest first year of a set judging k: recognitions before it */
 
@@ -236,9 +258,7 @@ static int merged_note(struct ctx *c, const struct verdict *ev, int nyear, int t
 			}
 		if (!from || !in_scope(c, k, top))
 			continue;
-		for (j = 0; j < (int)c->units.n; j++) {
-			if (c->units.u[j].merged_into != k)
-				continue;
+		for (j = head[k]; j >= 0; j = next[j]) {
 			sqlite3_bind_int64(st, 1, c->units.u[j].id);
 			while (sqlite3_step(st) == SQLITE_ROW) {
 				if (sqlite3_column_int(st, 0) >= from)
@@ -256,6 +276,8 @@ static int merged_note(struct ctx *c, const struct verdict *ev, int nyear, int t
 		}
 	}
 	sqlite3_finalize(st);
+	free(head);
+	free(next);
 	return 0;
 }
 

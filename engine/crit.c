@@ -104,6 +104,10 @@ void crit_thr_resolve(const struct thr *t, int place, int year, struct thr_value
 		if (out->status == TS_SET) {
 			out->status = TS_DRAFT;
 			out->note = t->note;
+		} else if (out->status == TS_RANGE && out->group_span) {
+			/* draft(by_group{...}) for a unit whose group is not known: the
+			 * span of draft values, which --strict must not judge on */
+			out->group_draft = 1;
 		}
 		return;
 	case T_REGION:

@@ -148,7 +148,7 @@ static struct ival x_ival(const struct expr *e, struct xctx *c)
 		struct thr_value tv;
 
 		crit_thr_resolve(e->thr, c->region, c->year, &tv);
-		if (tv.status == TS_DRAFT && c->strict)
+		if ((tv.status == TS_DRAFT || (tv.status == TS_RANGE && tv.group_draft)) && c->strict)
 			tv.status = TS_UNSET;
 		if (tv.status == TS_SET || tv.status == TS_DRAFT)
 			r.lo = r.hi = tv.value;

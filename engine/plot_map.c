@@ -37,8 +37,10 @@ static const struct {
 };
 #define HOLE_COLOR "#ffffff"
 #define BORDER_COLOR "#5a5a5a"
-/* the two ends of the sequential palettes (criteria met, a variable) */
-static const char *const ramp[2][2] = { { "#edf8e9", "#006d2c" }, { "#deebf7", "#08519c" } };
+/* the two ends of the sequential palettes (criteria met, a variable); the
+ * light ends darker than no data's grey, or a unit at the bottom of the
+ * scale looked like one with no figure */
+static const char *const ramp[2][2] = { { "#b7e1ae", "#00441b" }, { "#b3cde6", "#08306b" } };
 
 /* One feature of the boundaries and what it is drawn as. */
 struct mapunit {
@@ -57,6 +59,7 @@ struct pmap {
 	int n;
 	int mode, top, year, map_year, ncrit;
 	const char *set_id, *var, *path;
+	const char *uom;     /* the variable's unit of measure, as a label */
 	char set_name[200];  /* the set's id, once the evaluation is freed */
 	double coslat, x0, x1, y0, y1;   /* projection and its extent */
 	double vmin, vmax;
@@ -129,8 +132,10 @@ static int by_code(const void *a, const void *b)
 }
 
 /* The units below top that existed in year and have a feature: unit[f]
- * for feature f (-1 for none). Returns how many features have one. */
-static int match(const struct pmap *m, const struct coded *cx, int year, int *unit)
+ * for feature f (-1 for none). Returns how many features have one; *left
+ * (when given) gets how many units of the levels a map draws (communes,
+ * townships, wards) below top in year have none. */
+static int match(const struct pmap *m, int top, const struct coded *cx, int year, int *unit, int *left)
 {
 	const struct unitset *us = &m->c->units;
 	int k, n = 0;
@@ -138,13 +143,18 @@ static int match(const struct pmap *m, const struct coded *cx, int year, int *un
 
 	for (k = 0; k < m->g.n; k++)
 		unit[k] = -1;
+	if (left)
+		*left = 0;
 	for (u = 0; u < us->n; u++) {
 		struct coded key = { us->u[u].code, 0 }, *hit;
 
-		if ((int)u == m->top || !unit_exists(&us->u[u], year) || !under(m->c, (int)u, m->top))
+		if ((int)u == top || !unit_exists(&us->u[u], year) || !under(m->c, (int)u, top))
 			continue;
-		if (!(hit = bsearch(&key, cx, (size_t)m->g.n, sizeof *cx, by_code)) || unit[hit->feat] >= 0)
+		if (!(hit = bsearch(&key, cx, (size_t)m->g.n, sizeof *cx, by_code)) || unit[hit->feat] >= 0) {
+			if (left && us->u[u].level > LV_DISTRICT && us->u[u].level != LV_VILLAGE)
+				(*left)++;
 			continue;
+		}
 		unit[hit->feat] = (int)u;
 		n++;
 	}
@@ -152,13 +162,17 @@ static int match(const struct pmap *m, const struct coded *cx, int year, int *un
 }
 
 /* The map's year: --map-year, else --as-of, else the year whose units
- * match most features: the year judged when it matches as many as any
- * other, else the latest of those that match most. */
+ * match the boundaries best, over the whole province of top (the
+ * boundaries are of one time; a district of old has no units in a later
+ * one): the most features matched, then the fewest units left without one
+ * (a code the GSO gave again to a merged unit matches the old unit too, so
+ * counting matches alone took the old units for the new boundaries); then
+ * the year judged, else the latest. */
 static int map_year(struct pmap *m, const struct coded *cx, int *unit, const char *given)
 {
 	struct ctx *c = m->c;
 	const struct unitset *us = &c->units;
-	int y0, y1, best, bestn, n, k;
+	int y0, y1, best, bestn, bestleft, n, left, k, prov = m->top;
 	size_t u;
 
 	if (given) {
@@ -171,16 +185,18 @@ static int map_year(struct pmap *m, const struct coded *cx, int *unit, const cha
 	} else if (c->as_of) {
 		m->map_year = c->as_of;
 	} else {
-		/* the years the units below top change: each one's first and last
-		 * year, and the year after its last; each distinct one tried once */
+		/* the years the units below the province change: each one's first
+		 * and last year, and the year after its last; each tried once */
 		int *cand = malloc((3 * us->n + 1) * sizeof *cand), nc = 0, i;
 
 		if (!cand)
 			return err_set(&c->err, "out of memory");
+		for (k = 0; k < 64 && us->u[prov].parent >= 0; k++)
+			prov = us->u[prov].parent;
 		for (u = 0; u < us->n; u++) {
 			const struct unit *x = &us->u[u];
 
-			if (!under(c, (int)u, m->top))
+			if (!under(c, (int)u, prov))
 				continue;
 			for (k = 0; k < 3; k++) {
 				y0 = k == 0 ? x->valid_from : k == 1 ? x->valid_to : x->valid_to ? x->valid_to + 1 : 0;
@@ -191,18 +207,31 @@ static int map_year(struct pmap *m, const struct coded *cx, int *unit, const cha
 			}
 		}
 		best = m->year;
-		bestn = match(m, cx, m->year, unit);
+		bestn = match(m, prov, cx, m->year, unit, &bestleft);
 		for (i = 0; i < nc; i++) {
-			n = match(m, cx, cand[i], unit);
-			if (n > bestn || (n == bestn && best != m->year && cand[i] > best)) {
+			n = match(m, prov, cx, cand[i], unit, &left);
+			if (n > bestn || (n == bestn && (left < bestleft ||
+			                                 (left == bestleft && best != m->year && cand[i] > best)))) {
 				best = cand[i];
 				bestn = n;
+				bestleft = left;
 			}
 		}
 		free(cand);
 		m->map_year = best;
 	}
-	match(m, cx, m->map_year, unit);
+	if (match(m, m->top, cx, m->map_year, unit, NULL) == 0) {
+		const struct unit *t = &us->u[m->top];
+		char gone[200] = "";
+
+		if (!unit_exists(t, m->map_year) && t->valid_to && t->valid_to < m->map_year)
+			snprintf(gone, sizeof gone, ": %s (%s) was a %s until %d", t->name, t->code,
+			         store_level_name[t->level], t->valid_to);
+		return err_set(&c->err, "plot map: none of the %d features of %s has the code of a unit of %s "
+		               "in %d (properties.code)%s%s", m->g.n, m->path, t->name, m->map_year,
+		               *gone ? gone : ": the boundaries of another place or time?",
+		               given || c->as_of ? "" : " (--map-year Y draws the units of Y)");
+	}
 	return 0;
 }
 
@@ -341,6 +370,7 @@ static int figures(struct pmap *m)
 	if (!map_get(&c->vars.by_name, m->var, &vi))
 		return err_set(&c->err, "plot map: unknown variable '%s' (`ntm variables` lists them)", m->var);
 	name = c->vars.v[vi].name;
+	m->uom = c->vars.v[vi].uom && *c->vars.v[vi].uom ? plot_uom_label(c->vars.v[vi].uom) : NULL;
 	units = malloc((size_t)(m->n ? m->n : 1) * sizeof *units);
 	below = malloc((c->units.n ? c->units.n : 1) * sizeof *below);
 	if (!units || !below) {
@@ -675,12 +705,16 @@ static void commands(struct pmap *m, struct gp *g, int w, int h, const char *tit
 	box = malloc((size_t)(m->n ? m->n : 1) * sizeof *box);
 	for (k = 0; box && k < m->n; k++) {
 		const char *name = shown_name(m, &m->mu[k]);
-		/* 7 pt DejaVu Sans: about 5 pixels a letter */
+		/* 7 pt DejaVu Sans: about 5 pixels a letter to fit inside the unit
+		 * (a little over its edge does no harm), 6 and a gap apart from
+		 * another name (at 5, neighbours ran together: "Tam ThanhTam Lư") */
 		double lx = 0, ly = 0, span, tw = 5.0 * (double)utf8_width(name) + 4, th = 11, bx, by;
+		unsigned fill;
 
 		label_point(m, &m->g.f[m->mu[k].feat], tw / s, &lx, &ly, &span);
 		if (span * s < tw)
 			continue;
+		tw = 6.0 * (double)utf8_width(name) + 8;
 		bx = (lx - m->x0 + pad) * s;
 		by = (ly - m->y0 + pad) * s;
 		for (i = 0; i < nbox; i++)
@@ -695,7 +729,11 @@ static void commands(struct pmap *m, struct gp *g, int w, int h, const char *tit
 		nbox++;
 		gp_cmd(g, "set label %d ", ++nlabel);
 		gp_str(g, name);
-		gp_cmd(g, " at %.6f, %.6f center front font ',7' tc rgb '#1a1a1a' noenhanced\n", lx, ly);
+		/* white on a dark fill: dark on the dark end of a ramp could not be read */
+		fill = fill_of(m, &m->mu[k]);
+		gp_cmd(g, " at %.6f, %.6f center front font ',7' tc rgb '%s' noenhanced\n", lx, ly,
+		       0.299 * (fill >> 16) + 0.587 * (fill >> 8 & 255) + 0.114 * (fill & 255) < 120 ?
+		       "#ffffff" : "#1a1a1a");
 	}
 	free(box);
 	any_pal = m->mode != MODE_STATUS && count[M_NODATA] < m->n;
@@ -715,9 +753,11 @@ static void commands(struct pmap *m, struct gp *g, int w, int h, const char *tit
 		        m->mode == MODE_CRIT);
 		gp_cmd(g, "set colorbox user origin screen %g, screen %g size screen 0.025, screen %g border\n",
 		       r + 0.03, b + 0.05, (t - b) * 0.5);
-		/* its name above it: beside it, the name would cross the tics */
-		gp_cmd(g, "set label 9998 ");
-		gp_str(g, m->mode == MODE_CRIT ? _("criteria met") : m->var);
+		/* its name above it: beside it, the name would cross the tics; not
+		 * label 9998, the title's; a variable's unit of measure (the title
+		 * says its meaning), not its name, which ran off the picture */
+		gp_cmd(g, "set label 9997 ");
+		gp_str(g, m->mode == MODE_CRIT ? _("criteria met") : m->uom ? m->uom : m->var);
 		gp_cmd(g, " at screen %g, screen %g left noenhanced\n", r + 0.03, b + 0.07 + (t - b) * 0.5);
 	} else {
 		gp_cmd(g, "unset colorbox\n");

@@ -20,4 +20,9 @@
  * with c->err. */
 int plot_map(struct ctx *c, struct opt *opts);
 
+/* A unit of measure of the dictionary ("mvnd_person_year") as a chart's
+ * Vietnamese label ("triệu đồng/người/năm"); uom itself when unknown.
+ * Defined in cmd_plot.c. */
+const char *plot_uom_label(const char *uom);
+
 #endif

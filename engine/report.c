@@ -415,6 +415,13 @@ void report_unit(struct report *r, int unit, int year, const double *vals,
 		r->thr_draft[i] |= res[i].thr_status == TS_DRAFT;
 		r->thr_unset[i] |= res[i].thr_status == TS_UNSET;
 		r->thr_range[i] |= res[i].thr_status == TS_RANGE;
+		if (res[i].thr_status == TS_RANGE && res[i].group_open && !r->thr_draft[i]) {
+			/* the span of its groups' values, some of them drafts: a draft used */
+			struct thr_value tv;
+
+			crit_thr_resolve(s->ind[i].thr, place, year, &tv);
+			r->thr_draft[i] |= tv.group_draft;
+		}
 	}
 	r->units_by_year[year - r->year_from]++;
 	r->crit_met_by_year[year - r->year_from] += ncrit_met;

@@ -16,6 +16,13 @@ static const struct thr_value *thr_at(const struct results *R, int y, int k, int
 	return &R->thr[at + (size_t)(place >= 0 && place + 1 < R->nplace ? place + 1 : 0)];
 }
 
+static int by_unit_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 int results_init(struct results *R, const struct critset *s, const int *units,
                  const int *region, int nunit, int y0, int y1)
 {
@@ -41,11 +48,19 @@ int results_init(struct results *R, const struct critset *s, const int *units,
 		R->group = calloc(ncell + 1, 1);
 	if (s->has_unit_thr)
 		R->thr_cell = malloc((ncell * (size_t)s->nind * 2 + 1) * sizeof *R->thr_cell);
+	R->by_unit = malloc(((size_t)nunit * 2 + 1) * sizeof *R->by_unit);
 	if (!R->status || !R->ncrit || !R->crit || !R->ind || !R->value || !R->thr || !R->region ||
-	    (s->has_unit_thr && !R->thr_cell) || (s->has_group_thr && !R->group)) {
+	    (s->has_unit_thr && !R->thr_cell) || (s->has_group_thr && !R->group) || !R->by_unit) {
 		results_free(R);
 		return -1;
 	}
+	/* results_find by binary search: a set that asks meets() of another
+	 * looked each unit up in turn, n x n over the country's communes */
+	for (g = 0; g < nunit; g++) {
+		R->by_unit[2 * g] = units[g];
+		R->by_unit[2 * g + 1] = g;
+	}
+	qsort(R->by_unit, (size_t)nunit, 2 * sizeof *R->by_unit, by_unit_cmp);
 	memset(R->status, RES_NOT_JUDGED, ncell);
 	for (k = 0; k < ncell * (size_t)s->nind; k++)
 		R->value[k] = NAN;
@@ -142,7 +157,8 @@ void results_thr_used(const struct results *R, int *ndraft, int *nunset)
 				    (R->ind[at] & ~RES_DIV0) == ST_NA)
 					continue;
 				tv = thr_at(R, y, k, results_place(R, i, y));
-				draft |= tv->status == TS_DRAFT;
+				/* a span over commune groups of draft values is a draft used */
+				draft |= tv->status == TS_DRAFT || (tv->status == TS_RANGE && tv->group_draft);
 				unset |= tv->status == TS_UNSET;
 			}
 		*ndraft += draft;
@@ -152,8 +168,13 @@ void results_thr_used(const struct results *R, int *ndraft, int *nunset)
 
 int results_find(const struct results *R, int u)
 {
+	const int *hit;
 	int i;
 
+	if (R->by_unit) {
+		hit = bsearch(&u, R->by_unit, (size_t)R->nunit, 2 * sizeof *R->by_unit, by_unit_cmp);
+		return hit ? hit[1] : -1;
+	}
 	for (i = 0; i < R->nunit; i++)
 		if (R->unit[i] == u)
 			return i;
@@ -171,5 +192,6 @@ void results_free(struct results *R)
 	free(R->region);
 	free(R->group);
 	free(R->thr_cell);
+	free(R->by_unit);
 	memset(R, 0, sizeof *R);
 }

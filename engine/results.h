@@ -31,6 +31,8 @@ struct results {
 	                                judged in; NULL when no threshold varies by group */
 	double *thr_cell;            /* [(cell * nind + k) * 2]: lo, hi of a threshold computed
 	                                for the unit (T_EXPR); NULL when the set has none */
+	int *by_unit;                /* [2 * nunit]: (unit, i) pairs sorted by unit, for
+	                                results_find */
 };
 #define RES_DIV0 0x80
 

@@ -130,3 +130,15 @@ $ printf 'unit,year,title,decision,source\n05587,2026,ntm,QĐ test 9/2026,t\n' >
 > Bình Yên     2026   ✓   1/1   met
 > Định Hóa     2026   ~   0/1   open
 > Phượng Tiến  2026   ✗   0/1   unmet
+# --strict judges drafts as unset: draft(by_group{...}) for a unit whose group is not on
+# record is the span of draft values, and was judged on it (Định Hóa met for certain
+# while the communes of a known group were open)
+$ $NTM --db t.db --criteria strict --strict eval dg --year 2026 --no-store | sed -n 5,7p
+> Bình Yên     2026   ~   0/1   open
+> Định Hóa     2026   ~   0/1   open
+> Phượng Tiến  2026   ~   0/1   open
+# that span of drafts is a draft used, in the summary and in the stored run (it said 0)
+$ $NTM --db t.db --criteria strict eval dg --year 2026 --unit 05569 | tail -2 | head -1
+> thresholds: this evaluation used 1 draft, 0 unset and 1 range threshold (1.1 range); see `ntm criteria show dg --drafts`
+$ sqlite3 t.db "SELECT draft_thresholds, unset_thresholds FROM run WHERE id = (SELECT max(id) FROM run)"
+> 1|0

@@ -119,3 +119,41 @@ $ $NTM --db t.db plot map --var households_total --unit TT --year 2023 --boundar
 > ntm: plot map: a map is drawn as png, svg or pdf (not as text)
 $ $NTM --db t.db plot map --var households_total --unit TT --year 2023 --boundaries map.geojson --out x.png --format gif 2>&1 | tail -1
 > ntm: plot map: a map is drawn as png, svg or pdf (--format 'gif')
+
+# a code the GSO gave again to a merged commune matches the old commune too: the map's
+# year is the one that leaves no unit without a boundary (2024), not the year judged with
+# the old communes' names and statuses on the new boundaries
+$ mkdir r && cp $T/map-reuse/* r/ && $NTM --db r.db import r/units.csv r/observations.csv >/dev/null && $NTM --db r.db --criteria crit plot map --set homes --unit RR --year 2023 --boundaries r/map.geojson --out r.png --csv r.csv 2>err >/dev/null; head -1 err && cat r.csv
+> ntm: note: the map's units are those of 2024; 2023 is judged on them, as with --as-of 2024
+> code,name,status
+> RR1,Xã Mới Một,met
+> RR3,Xã Mới Ba,unmet
+# boundaries of another province, or of a district gone by the boundaries' time: refused,
+# not a map all "no data"
+$ $NTM --db r.db --criteria crit plot map --set homes --unit RR --year 2023 --boundaries map.geojson --out o.png
+? 1
+2> ntm: plot map: none of the 5 features of map.geojson has the code of a unit of Tỉnh Gộp in 2024 (properties.code): the boundaries of another place or time? (--map-year Y draws the units of Y)
+$ $NTM --db r.db --criteria crit plot map --set homes --unit RRD --year 2023 --boundaries r/map.geojson --out o.png
+? 1
+2> ntm: plot map: none of the 2 features of r/map.geojson has the code of a unit of Huyện Cũ in 2024 (properties.code): Huyện Cũ (RRD) was a district until 2023 (--map-year Y draws the units of Y)
+$ ls o.png 2>/dev/null | wc -l
+> 0
+# the colour box's name did not take the title's label (9998): maps by criteria met or by
+# a variable had no title; a variable's box is named by its unit of measure (its name ran
+# off the picture); the light end of a ramp is set apart from no data's grey, and a name
+# on the dark end is written in white
+$ GNUPLOT=./cap NTM_LANG=vi $NTM --db t.db --criteria crit plot map --set homes --by criteria --unit TT --year 2023 --boundaries map.geojson --out g.png 2>/dev/null && grep -o "set label 999[78] '[^']*'" cmds.gp
+> wrote g.png
+> set label 9998 'Tỉnh Thử: số tiêu chí homes đạt, năm 2023 (đơn vị hành chính năm 2024)'
+> set label 9997 'số tiêu chí đạt'
+$ GNUPLOT=./cap NTM_LANG=vi $NTM --db t.db plot map --var households_total --unit TT --year 2023 --boundaries map.geojson --out g.png 2>/dev/null && grep -o "set label 999[78] '[^']*'" cmds.gp && grep -o "set palette defined .*" cmds.gp && grep -o "'An Bình' at [0-9., ]* center front font ',7' tc rgb '#[0-9a-f]*'" cmds.gp | cut -d"'" -f6
+> wrote g.png
+> set label 9998 'Tỉnh Thử: Tổng số hộ, năm 2023 (đơn vị hành chính năm 2024)'
+> set label 9997 'hộ'
+> set palette defined (0 '#b3cde6', 1 '#08306b')
+> #ffffff
+# names are kept a letter's width apart: two names 47 pixels apart, centre to centre, on
+# lines 9 pixels apart, ran into each other ("Tam ThanhTam Lư" on the Thanh Hóa map)
+$ GNUPLOT=./cap $NTM --db t.db --criteria crit plot map --set homes --unit TT --year 2023 --boundaries labels.geojson --out g.png 2>/dev/null && grep -o "set label [0-9] '[^']*'" cmds.gp
+> wrote g.png
+> set label 1 'Tam Lư'
