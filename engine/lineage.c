@@ -3,6 +3,8 @@
  * by unit of measure. */
 #include "lineage.h"
 
+#include "i18n.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +125,12 @@ int lineage_target(const struct unitset *us, int u, int as_of)
 	return -1;
 }
 
+/* Whether predecessor p (folding into row target) is one of row's in ya..yb. */
+static int folds_in(const struct unit *p, int target, int row, int ya, int yb)
+{
+	return target == row && p->valid_to >= ya && !(p->valid_from && p->valid_from > yb);
+}
+
 static int note_fold(struct lineage_notes *notes, const struct unitset *us, int s, const int *pred,
                      const int *target, int npred, int row, int ya, int yb, int own_existed)
 {
@@ -132,14 +140,23 @@ static int note_fold(struct lineage_notes *notes, const struct unitset *us, int 
 
 	snprintf(yrs, sizeof yrs, ya == yb ? "%d" : "%d-%d", ya, yb);
 	n = (size_t)snprintf(line, sizeof line, "%s (%s), %s: %s", us->u[s].name, us->u[s].code, yrs,
-	                     own_existed ? "its figures plus those of " : "the figures of ");
+	                     own_existed ? _("its figures plus those of ") : _("the figures of "));
 	for (k = 0; k < npred && n < sizeof line; k++) {
 		const struct unit *p = &us->u[pred[k]];
+		int j, twin = 0;
 
-		if (target[k] != row || p->valid_to < ya || (p->valid_from && p->valid_from > yb))
+		if (!folds_in(p, target[k], row, ya, yb))
 			continue;
-		n += (size_t)snprintf(line + n, sizeof line - n, "%s%s (merged in %d)", first ? "" : ", ",
-		                      p->name, p->valid_to + 1);
+		/* two units of one name (a commune and a township) told apart by code */
+		for (j = 0; j < npred && !twin; j++)
+			twin = j != k && folds_in(&us->u[pred[j]], target[j], row, ya, yb) &&
+			       strcmp(us->u[pred[j]].name, p->name) == 0;
+		if (twin)
+			n += (size_t)snprintf(line + n, sizeof line - n, _("%s%s (%s, merged in %d)"),
+			                      first ? "" : ", ", p->name, p->code, p->valid_to + 1);
+		else
+			n += (size_t)snprintf(line + n, sizeof line - n, _("%s%s (merged in %d)"),
+			                      first ? "" : ", ", p->name, p->valid_to + 1);
 		first = 0;
 	}
 	return lineage_note(notes, line);
@@ -167,8 +184,8 @@ int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 
 		if (x->split_from < 0 || x->valid_from <= d->year_from)
 			continue;
-		snprintf(line, sizeof line, "%s (%s), before %d: split from %s (%s) in %d; its figures "
-		         "before are unknown (those of %s are not divided)", x->name, x->code,
+		snprintf(line, sizeof line, _("%s (%s), before %d: split from %s (%s) in %d; its figures "
+		                              "before are unknown (those of %s are not divided)"), x->name, x->code,
 		         x->valid_from, us->u[x->split_from].name, us->u[x->split_from].code,
 		         x->valid_from, us->u[x->split_from].name);
 		if (lineage_note(notes, line) < 0)
@@ -267,9 +284,9 @@ int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 			goto done;
 		}
 	}
-	if (lineage_note(notes, "combined: counts, lengths, areas and amounts summed; per-head "
-	                 "figures and percentages weighted by population_total; a yes/no holds "
-	                 "only if it held in each unit; a figure missing in any leaves it unknown") < 0) {
+	if (lineage_note(notes, _("combined: counts, lengths, areas and amounts summed; per-head "
+	                          "figures and percentages weighted by population_total; a yes/no holds "
+	                          "only if it held in each unit; a figure missing in any leaves it unknown")) < 0) {
 		err_set(err, "out of memory");
 		goto done;
 	}

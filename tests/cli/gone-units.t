@@ -20,3 +20,7 @@ $ $NTM --db t.db --criteria crit eval homes --unit "Định Hóa" --year 2023 --
 $ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\n05590,Điềm Mặc,commune,167,,,2025,05593,\n05593,Phường Mới,ward,19,,2026,,,\n' > ward.csv && $NTM --db t.db import ward.csv >/dev/null && $NTM --db t.db --criteria crit --as-of 2026 eval homes --unit 05590 --year 2023
 ? 1
 2> ntm: eval: Điềm Mặc (05590) did not exist in 2026 (until 2025, merged into Phường Mới (05593)), and what its units became is no commune; set homes judges communes
+# two units of one name merged into one (a commune and a township): the note
+# tells them apart by code
+$ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\n05700,Quân Chu,commune,167,,,2024,05569,\n05701,Quân Chu,township,167,,,2024,05569,\n' > twins.csv && printf 'unit,period,variable,value,source\n05700,2023,households_total,10,t\n05701,2023,households_total,20,t\n' > twins-obs.csv && $NTM --db t.db import twins.csv twins-obs.csv >/dev/null && $NTM --db t.db --criteria crit --as-of 2026 eval homes --unit 05569 --year 2023 --no-store 2>/dev/null | grep 'figures of'
+>   Định Hóa (05569), 2023: the figures of Bảo Cường (merged in 2025), Phúc Chu (merged in 2026), Quân Chu (05700, merged in 2025), Chợ Chu (merged in 2026), Quân Chu (05701, merged in 2025)
