@@ -6,6 +6,7 @@
 #include "cmds.h"
 #include "i18n.h"
 #include "runs.h"
+#include "units.h"
 #include "utf8.h"
 
 static const char units_usage[] =
@@ -92,7 +93,7 @@ static const char *level_text(int level)
 }
 
 /* "until 2019, merged into Kim Phượng (TN-DH-KIMPHUONG)" in the language
- * chosen: store_unit_history's words, for a person reading the list. */
+ * chosen: units_history's words, for a person reading the list. */
 static void history(const struct unitset *us, int i, char *buf, size_t cap)
 {
 	const struct unit *u = &us->u[i];
@@ -204,7 +205,7 @@ static int successors(struct ctx *c, const struct links *l, int at, int level, i
 			n++;
 		}
 	if (!n) {
-		store_unit_history(us, at, hist, sizeof hist);
+		units_history(us, at, hist, sizeof hist);
 		err_set(&c->err, "units: %s (%s) did not exist in %d (%s)", us->u[at].name,
 		        us->u[at].code, year, hist);
 		free(mark);

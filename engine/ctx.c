@@ -1,6 +1,6 @@
 /* ctx.c - command context: lazy opening of the store (a new one with the
- * bundled dictionary, import.h), units, dictionary, sandbox and criteria
- * catalog; unit and set look-ups (ctx.h). */
+ * bundled dictionary, import.h), units (found by units_find), dictionary,
+ * sandbox and criteria catalog; set look-ups (ctx.h). */
 #include "ctx.h"
 
 #include <dirent.h>
@@ -31,7 +31,7 @@ void ctx_free(struct ctx *c)
 	int i;
 
 	if (c->have_units)
-		store_units_free(&c->units);
+		units_free(&c->units);
 	if (c->have_vars)
 		store_vars_free(&c->vars);
 	if (c->have_sb)
@@ -141,7 +141,7 @@ int ctx_units(struct ctx *c)
 {
 	if (c->have_units)
 		return 0;
-	if (ctx_db(c) < 0 || store_units(c->db, &c->units, &c->err) < 0)
+	if (ctx_db(c) < 0 || units_load(c->db, &c->units, &c->err) < 0)
 		return -1;
 	c->have_units = 1;
 	return 0;
@@ -156,11 +156,11 @@ int ctx_units_near(struct ctx *c, const char *text)
 		return ctx_find_unit(c, text);
 	if (!(key = utf8_fold(text)))
 		return ctx_find_unit(c, text);
-	id = store_unit_lookup(c->db, text, key, c->unit_year);
+	id = units_lookup(c->db, text, key, c->unit_year);
 	free(key);
 	if (id <= 0)   /* not one plain match: the whole set finds or suggests */
 		return ctx_find_unit(c, text);
-	if (store_units_near(c->db, id, &c->units, &c->err) < 0)
+	if (units_load_near(c->db, id, &c->units, &c->err) < 0)
 		return -1;
 	c->have_units = 1;
 	return id <= c->units.max_id ? c->units.by_id[id] : -1;
@@ -169,7 +169,7 @@ int ctx_units_near(struct ctx *c, const char *text)
 void ctx_forget_units(struct ctx *c)
 {
 	if (c->have_units)
-		store_units_free(&c->units);
+		units_free(&c->units);
 	c->have_units = 0;
 }
 
@@ -516,141 +516,6 @@ static struct critset *load_set(struct ctx *c, const char *name)
 	return lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, ctx_set_path, c, &c->err);
 }
 
-/* Words that name a level and may lead a unit name the user types. */
-/* Appends to c->err the units given code, with their years. */
-static void list_code_units(struct ctx *c, const char *code)
-{
-	const struct unitset *us = &c->units;
-	char pt[32];
-	int i;
-
-	err_append(&c->err, " (");
-	for (i = unitset_code(us, code, 0); i >= 0; i = us->u[i].same_code) {
-		store_period_text(us->u[i].valid_from, us->u[i].valid_to, pt, sizeof pt);
-		err_append(&c->err, "%s%s %s", i == unitset_code(us, code, 0) ? "" : "; ",
-		           us->u[i].name, pt);
-	}
-	err_append(&c->err, ")");
-}
-
-/* The level word a name may start with ("xã Định Hóa"): the folded name
- * after it, and in *level the level it names (-1: none; the province for
- * "thành phố", a province or a district). */
-static const char *strip_level(const char *key, int *level)
-{
-	static const struct { const char *word; int level; } words[] = {
-		{ "thanh pho ", -1 }, { "thi tran ", LV_TOWNSHIP }, { "thi xa ", LV_DISTRICT },
-		{ "xa ", LV_COMMUNE }, { "huyen ", LV_DISTRICT }, { "quan ", LV_DISTRICT },
-		{ "tinh ", LV_PROVINCE }, { "phuong ", LV_WARD }, { "thon ", LV_VILLAGE },
-		{ "xom ", LV_VILLAGE }, { "ban ", LV_VILLAGE },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strncmp(key, words[i].word, strlen(words[i].word)) == 0) {
-			if (level)
-				*level = words[i].level;
-			return key + strlen(words[i].word);
-		}
-	if (level)
-		*level = -1;
-	return key;
-}
-
-/* Of the units a name matched (hits), the ones to keep: the highest level
- * (a district's name before a commune's of the same name: "Định Hóa"), and
- * of those given one code one after another (Kim Phượng until 2025 and
- * from 2026), the one of year, else the latest. Returns the new count. */
-static int narrow_hits(const struct unitset *us, int *hits, int nhit, int year)
-{
-	int i, j, top = LV_N, n = 0;
-
-	for (i = 0; i < nhit; i++)
-		if (us->u[hits[i]].level < top)
-			top = us->u[hits[i]].level;
-	for (i = 0; i < nhit; i++) {
-		const struct unit *u = &us->u[hits[i]];
-
-		if (u->level != top)
-			continue;
-		for (j = 0; j < n && strcmp(us->u[hits[j]].code, u->code) != 0; j++)
-			;
-		if (j == n) {
-			hits[n++] = hits[i];
-		} else {
-			const struct unit *v = &us->u[hits[j]];
-			int u_in = year && unit_exists(u, year), v_in = year && unit_exists(v, year);
-
-			if ((u_in && !v_in) || (u_in == v_in && u->valid_from > v->valid_from))
-				hits[j] = hits[i];
-		}
-	}
-	return n;
-}
-
-/* The most units a name is matched with before narrowing. */
-#define MAX_HITS 256
-
-/* Whether a and b are one name as written: the same letters (ă, â, đ, ê,
- * ô, ơ, ư kept) and the same tone on each word, whatever the case and
- * wherever the tone mark sits ("Định Hoá" and "định hóa", not "Tân Thạnh"
- * and "Tân Thành"): utf8_sortkey's letters and tones, not its case. */
-static int same_name(const char *a, const char *b)
-{
-	unsigned char ka[512], kb[512];
-	size_t na = utf8_sortkey(a, ka, sizeof ka), nb = utf8_sortkey(b, kb, sizeof kb), i;
-
-	if (na != nb || na > sizeof ka)
-		return na == nb && strcmp(a, b) == 0;
-	/* the letters come two bytes each, ended by two zero bytes; the case
-	 * comes last, one byte a letter */
-	for (i = 0; i + 1 < na && (ka[i] || ka[i + 1]); i += 2)
-		;
-	return memcmp(ka, kb, na - i / 2) == 0;
-}
-
-/* Of hits, those whose name is the one given as written (same_name), when
- * there are any, at whatever level: "Tân Thành" is the 45 communes of that
- * name, not the district Tân Thạnh its letters without marks also match;
- * else hits unchanged. Returns the new count. */
-static int exact_first(const struct unitset *us, int *hits, int nhit, const char *nfc)
-{
-	int i, n = 0;
-	unsigned char *same = calloc((size_t)nhit + 1, 1);
-
-	if (!same)
-		return nhit;
-	for (i = 0; i < nhit; i++)
-		n += same[i] = (unsigned char)same_name(us->u[hits[i]].name, nfc);
-	if (n)
-		for (i = 0, n = 0; i < nhit; i++)
-			if (same[i])
-				hits[n++] = hits[i];
-	free(same);
-	return n ? n : nhit;
-}
-
-/* The unit a code alone names (find_unit_in): the one of year, else the
- * latest given it. */
-static int code_names(const struct unitset *us, const char *code, int year)
-{
-	int r = year ? unitset_code(us, code, year) : -1;
-
-	return r >= 0 ? r : unitset_code(us, code, 0);
-}
-
-/* Whether unit i is within unit top (or is it); top -1: any. */
-static int within(const struct unitset *us, int i, int top)
-{
-	int depth;
-
-	for (depth = 0; top >= 0 && i >= 0 && i != top && depth < 64; depth++)
-		i = us->u[i].parent;
-	return top < 0 || i == top;
-}
-
-static int find_unit_in(struct ctx *c, const char *text, int top);
-
 int ctx_unit_at(const struct ctx *c, int u, int year)
 {
 	int k;
@@ -665,124 +530,7 @@ int ctx_find_unit(struct ctx *c, const char *text)
 {
 	if (ctx_units(c) < 0)
 		return -1;
-	return find_unit_in(c, text, -1);
-}
-
-/* ctx_find_unit within unit top (-1: anywhere). "Định Hóa/Tân Dương" is
- * Tân Dương within Định Hóa. */
-static int find_unit_in(struct ctx *c, const char *text, int top)
-{
-	struct unitset *us = &c->units;
-	char *key = NULL, *nfc = NULL, code[64];
-	const char *bare, *at = strrchr(text, '@'), *slash = strrchr(text, '/');
-	int hits[MAX_HITS], nhit = 0, pass, r = -1, year = c->unit_year, level;
-	size_t i;
-
-	if (slash && slash > text && slash[1] && unitset_code(us, text, 0) < 0) {
-		char *outer = strndup(text, (size_t)(slash - text));
-
-		if (!outer) {
-			err_set(&c->err, "out of memory");
-			return -1;
-		}
-		top = find_unit_in(c, outer, top);
-		free(outer);
-		return top < 0 ? -1 : find_unit_in(c, slash + 1, top);
-	}
-	/* CODE@YEAR: the unit given the code that existed that year */
-	if (at && at > text && (size_t)(at - text) < sizeof code && at[1] &&
-	    strspn(at + 1, "0123456789") == strlen(at + 1)) {
-		memcpy(code, text, (size_t)(at - text));
-		code[at - text] = '\0';
-		if ((r = unitset_code(us, code, atoi(at + 1))) >= 0)
-			return r;
-		if (unitset_code_count(us, code) > 0) {
-			err_set(&c->err, "unit '%s': no unit had the code %s in %s", text, code, at + 1);
-			list_code_units(c, code);
-			return -1;
-		}
-	}
-	if (((r = unitset_code(us, text, year)) >= 0 || (r = unitset_code(us, text, 0)) >= 0) &&
-	    within(us, r, top))
-		return r;
-	r = -1;
-	if (!(nfc = utf8_nfc(text)) || !(key = utf8_fold(text))) {
-		err_set(&c->err, "unit '%s': not valid UTF-8", text);
-		goto done;
-	}
-	bare = strip_level(key, &level);
-	/* pass 0: the name, folded ("dinh hoa", "Định Hoá" and "Định Hóa" alike);
-	 * 1: without a level word (of the level the word names) */
-	for (pass = 0; pass < 2 && nhit == 0; pass++) {
-		for (i = 0; i < us->n; i++) {
-			const struct unit *u = &us->u[i];
-			int hit = pass == 0 ? strcmp(u->key, key) == 0 :
-			          strcmp(strip_level(u->key, NULL), bare) == 0 &&
-			          (level < 0 || bare == key || u->level == level ||
-			           (level == LV_DISTRICT && u->level == LV_PROVINCE));
-
-			if (hit && nhit < MAX_HITS && within(us, (int)i, top))
-				hits[nhit++] = (int)i;
-		}
-	}
-	/* the names written as given first ("Tân Thành" before "Tân Thạnh"),
-	 * then the highest level */
-	{
-		/* matched without the level word: the name as written is the
-		 * text after it ("xã Định Hóa": "Định Hóa", not "Định Hòa") */
-		const char *as_written = nfc, *k;
-
-		if (pass == 2 && bare != key)
-			for (k = key; k < bare && as_written; k++)
-				if (*k == ' ' && (as_written = strchr(as_written, ' ')))
-					as_written++;
-		nhit = exact_first(us, hits, nhit, as_written ? as_written : nfc);
-	}
-	nhit = narrow_hits(us, hits, nhit, year);
-	if (nhit == 1) {
-		r = hits[0];
-	} else if (nhit > 1) {
-		err_set(&c->err, "unit '%s' is ambiguous; give its code, or the unit it is in "
-		        "(\"PLACE/%s\"):", text, text);
-		for (i = 0; i < (size_t)nhit && i < 8; i++) {
-			const struct unit *u = &us->u[hits[i]];
-			char said[80];
-
-			/* what to type for it: the code alone names the unit of the
-			 * year asked (else the latest), which may be another unit
-			 * given the code since (05563: Tân Dương until 2025, Phượng
-			 * Tiến from 2026); CODE@YEAR names this one */
-			if (code_names(us, u->code, year) == hits[i] || (!u->valid_to && !u->valid_from))
-				snprintf(said, sizeof said, "%s", u->code);
-			else
-				snprintf(said, sizeof said, "%s@%d", u->code,
-				         u->valid_to ? u->valid_to : u->valid_from);
-			err_append(&c->err, "\n  %-20s %s (%s%s%s)", said, u->name,
-			           store_level_name[u->level], u->parent >= 0 ? " in " : "",
-			           u->parent >= 0 ? us->u[u->parent].name : "");
-		}
-		if (nhit > 8)
-			err_append(&c->err, "\n  and %d more", nhit - 8);
-	} else {
-		struct suggest sg;
-
-		if (top >= 0)
-			err_set(&c->err, "no unit '%s' in %s (%s)", text, us->u[top].name, us->u[top].code);
-		else
-			err_set(&c->err, "no unit '%s' in %s", text, c->db_path);
-		suggest_init(&sg, text);
-		for (i = 0; i < us->n; i++) {
-			suggest_add(&sg, us->u[i].name);
-			suggest_add(&sg, us->u[i].code);
-		}
-		suggest_append(&sg, &c->err);
-		if (us->n == 0)
-			err_append(&c->err, " (the database has no units: import units.csv first)");
-	}
-done:
-	free(nfc);
-	free(key);
-	return r;
+	return units_find(&c->units, text, c->unit_year, c->db_path, &c->err);
 }
 
 void ctx_progress(struct ctx *c, const char *what, long done, long total)

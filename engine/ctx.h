@@ -14,6 +14,7 @@
 #include "lua_sandbox.h"
 #include "scenario.h"
 #include "store.h"
+#include "units.h"
 
 struct catalog_entry {
 	char *path;
@@ -83,15 +84,16 @@ int ctx_overlay(struct ctx *c, struct evaldata *d);
 /* A set by id (from the criteria path) or by file path. NULL with c->err. */
 struct critset *ctx_load_set(struct ctx *c, const char *name);
 
-/* A unit by code or name: exact code, then name ignoring case, diacritics,
- * tone-mark placement and a leading "xã", "huyện", "tỉnh"… Returns the index
- * in c->units, or -1 with c->err (no match, with suggestions; or several,
- * listed). Loads units if needed. */
+/* A unit by code or name, read in c->unit_year (units_find over c->units;
+ * "no unit" names c->db_path): exact code, then name ignoring case,
+ * diacritics, tone-mark placement and a leading "xã", "huyện", "tỉnh"…
+ * Returns the index in c->units, or -1 with c->err (no match, with
+ * suggestions; or several, listed). Loads units if needed. */
 int ctx_find_unit(struct ctx *c, const char *text);
 /* Unit u, or the unit given the same code that existed in year when u did
  * not (05569: Bảo Cường in 2023, Định Hóa in 2026). */
 int ctx_unit_at(const struct ctx *c, int u, int year);
-/* The same, loading only the units around the one found (store_units_near)
+/* The same, loading only the units around the one found (units_load_near)
  * when the units are not loaded yet and text names one unit by code or by
  * its folded name; for a command that works in and below one unit. */
 int ctx_units_near(struct ctx *c, const char *text);

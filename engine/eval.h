@@ -12,6 +12,7 @@
 
 #include "crit.h"
 #include "store.h"
+#include "units.h"
 
 /* The numbers are stored in runs: keep them. ST_OPEN took the place of
  * "threshold not set", which an unset threshold no longer means alone. */

@@ -4,6 +4,7 @@
 
 #include "hier.h"
 #include "i18n.h"
+#include "units.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,7 +97,7 @@ int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, st
 	if (r->nunit == 0) {
 		char hist[256];
 
-		store_unit_history(&c->units, top >= 0 ? top : 0, hist, sizeof hist);
+		units_history(&c->units, top >= 0 ? top : 0, hist, sizeof hist);
 		if (top >= 0 && as && !unit_exists(&c->units.u[top], as))
 			err_set(&c->err, "%s (%s) did not exist in %d (%s), and what its units became is "
 			        "no %s; set %s judges %ss", c->units.u[top].name, c->units.u[top].code, as,

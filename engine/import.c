@@ -1,7 +1,8 @@
 /* import.c - interchange CSV files into the store (import.h).
  * One transaction for the whole command; the first refused row rolls it
  * back. Each row is checked field by field so the message can name the
- * file, line and field. Calls csv, store, map, suggest, utf8. */
+ * file, line and field. Calls csv, store, units (periods in words), map,
+ * suggest, utf8. */
 #include "import.h"
 
 #include <ctype.h>
@@ -14,6 +15,7 @@
 #include "map.h"
 #include "store.h"
 #include "suggest.h"
+#include "units.h"
 #include "utf8.h"
 
 const char *const import_kind_name[IK_N] = {
@@ -712,7 +714,7 @@ static int period_has(int64_t p, int year)
 
 static void period_text(int64_t p, char *buf, size_t cap)
 {
-	store_period_text(PERIOD_FROM(p), PERIOD_TO(p), buf, cap);
+	units_period_text(PERIOD_FROM(p), PERIOD_TO(p), buf, cap);
 }
 
 /* An optional year column; 0 when empty. */
@@ -938,7 +940,7 @@ static int same_unit(struct imp *im, const char *code, int has_period, int from,
 	err_set(im->err, "%s:%ld: field 'code': '%s' names %d units", im->file->path, im->csv.line,
 	        code, n);
 	for (k = (int)head; k >= 0; k = im->uc[k].next) {
-		store_period_text(im->uc[k].from, im->uc[k].to, pt, sizeof pt);
+		units_period_text(im->uc[k].from, im->uc[k].to, pt, sizeof pt);
 		err_append(im->err, "%s%s", k == (int)head ? " (" : ", ", *pt ? pt : "always");
 	}
 	err_append(im->err, has_period ? "), and this row's years overlap more than one of them" :
@@ -1013,8 +1015,8 @@ static int row_unit(struct imp *im)
 		if (!overlap(yfrom, yto, im->uc[k].from, im->uc[k].to)) {
 			char msg[240], a[32], b[32];
 
-			store_period_text(im->uc[k].from, im->uc[k].to, a, sizeof a);
-			store_period_text(yfrom, yto, b, sizeof b);
+			units_period_text(im->uc[k].from, im->uc[k].to, a, sizeof a);
+			units_period_text(yfrom, yto, b, sizeof b);
 			snprintf(msg, sizeof msg, "'%%s' existed %s; a unit that existed %s cannot sit "
 			         "under it (give the parent of the unit's own years)", a, b);
 			return bad(im, 3, msg, pcode);
@@ -1365,8 +1367,8 @@ static int row_group(struct imp *im)
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		char msg[320], a[32], b[32];
 
-		store_period_text(y0, y1, a, sizeof a);
-		store_period_text(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), b, sizeof b);
+		units_period_text(y0, y1, a, sizeof a);
+		units_period_text(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), b, sizeof b);
 		snprintf(msg, sizeof msg, "%s overlaps %s (nhóm %d), given to unit '%s' on an earlier "
 		         "line; the spans of one unit must not overlap", a, b, sqlite3_column_int(st, 2),
 		         F(im, 0));
@@ -1419,8 +1421,8 @@ static const char *const insert_sql[IK_N] = {
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET decision = excluded.decision, "
 	"source_id = excluded.source_id, import_id = excluded.import_id "
 	"WHERE coalesce(recognition.import_id, 0) < (SELECT value FROM temp.ntm_batch) RETURNING 1",
-	"INSERT INTO unit_group(unit_id, year_from, year_to, commune_group, source_id, import_id) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING 1",
+	("INSERT INTO unit_group(unit_id, year_from, year_to, commune_group, source_id, import_id) "
+	 "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING 1"),
 };
 
 static const char obs_plain_sql[] =
@@ -1768,8 +1770,8 @@ static int check_periods_kept(struct imp *im)
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		char a[32], b[32];
 
-		store_period_text(sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), a, sizeof a);
-		store_period_text(sqlite3_column_int(st, 4), sqlite3_column_int(st, 5), b, sizeof b);
+		units_period_text(sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), a, sizeof a);
+		units_period_text(sqlite3_column_int(st, 4), sqlite3_column_int(st, 5), b, sizeof b);
 		rc = err_set(im->err, "unit '%s' (%s) sits under '%s', which existed %s: none of the "
 		             "same years (check both units' valid_from and valid_to; nothing was "
 		             "imported)", (const char *)sqlite3_column_text(st, 0), a,

@@ -10,6 +10,7 @@
 
 #include "eval.h"
 #include "store.h"
+#include "units.h"
 
 /* Lines saying what was combined, kept once each. */
 struct lineage_notes {

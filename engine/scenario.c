@@ -176,7 +176,7 @@ static int check_unit_year(sqlite3 *db, int64_t unit_id, long long year, struct 
 		if ((from && year < from) || (to && year > to)) {
 			char pt[32];
 
-			store_period_text(from, to, pt, sizeof pt);
+			units_period_text(from, to, pt, sizeof pt);
 			rc = err_set(err, "year: unit '%s' existed %s; a change for %lld is refused",
 			             (const char *)sqlite3_column_text(st, 0), pt, year);
 		}

@@ -12,6 +12,7 @@
 
 #include "eval.h"
 #include "store.h"
+#include "units.h"
 
 #define SCEN_DEPTH 16
 

@@ -1,5 +1,6 @@
-/* store.h - the SQLite store: schema and migrations, the unit hierarchy,
- * the variable dictionary, figures, and evaluation runs with their results.
+/* store.h - the SQLite store: opening, schema and migrations, statements,
+ * the level and region words of the schema, sources, the variable
+ * dictionary and figures (the unit set is units.h; stored runs, runs.h).
  * Plain C over the sqlite3 API; no Lua here. */
 #ifndef NTM_STORE_H
 #define NTM_STORE_H
@@ -64,70 +65,9 @@ int store_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql, struct ntm_er
 /* Interns a source text; returns its id or -1 with err. */
 int64_t store_source_id(sqlite3 *db, struct map *cache, const char *text, struct ntm_err *err);
 
-struct unit {
-	int64_t id;
-	char *code, *name;
-	char *key;          /* utf8_fold(name): "dinh hoa" */
-	int level;          /* LV_* */
-	int64_t parent_id;  /* 0 for none */
-	int parent;         /* index in the unit set, or -1 */
-	int region;         /* own or inherited RG_* index, or -1 */
-	int own_region;     /* as stored on this unit, or -1 */
-	int valid_from;     /* first year the unit existed, 0 = always */
-	int valid_to;       /* last year it existed, 0 = still exists */
-	int merged_into;    /* index of the unit it was merged into, or -1 */
-	int split_from;     /* index of the unit it was split from, or -1 */
-	int same_code;      /* index of another unit given the same code (in other
-	                       years: 05569 is Bảo Cường until 2024, Chợ Chu in
-	                       2025, Định Hóa from 2026), latest first; -1 after
-	                       the last */
-};
-
-/* Whether u existed in year (0: any year). */
-static inline int unit_exists(const struct unit *u, int year)
-{
-	return year == 0 || ((u->valid_from == 0 || year >= u->valid_from) &&
-	                     (u->valid_to == 0 || year <= u->valid_to));
-}
-
-struct unitset {
-	struct unit *u;     /* sorted: parents before children, then by name */
-	size_t n;
-	struct map by_code; /* code -> index of its latest unit (same_code: the others) */
-	int *by_id;         /* id -> index, -1 for gaps; size max_id + 1 */
-	int64_t max_id;
-	char *arena;        /* the units' strings */
-	int nmerged;        /* units with a merged_into link */
-};
-
-/* The unit given code that existed in year; year 0: the latest given it.
- * -1 when none did. */
-int unitset_code(const struct unitset *us, const char *code, int year);
-/* How many units were given code (in different years). */
-int unitset_code_count(const struct unitset *us, const char *code);
-
-/* The largest unit id store_units accepts (ids index an array). */
+/* The largest id the loaders accept (ids index arrays: units_load's
+ * by_id, the variables of `ntm check`). */
 #define STORE_MAX_ID 100000000
-
-/* Loads every unit, parents resolved and regions inherited. Refuses what
- * another program may have written: a level ntm does not know, an id out
- * of range, parents that loop (err names the units). Returns 0 or -1. */
-int store_units(sqlite3 *db, struct unitset *us, struct ntm_err *err);
-/* The same for the units around one (id near): it, the units below it,
- * those merged into or split from any of them, and every ancestor: enough
- * to judge near and what is below it, without the country. */
-int store_units_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_err *err);
-/* The id of the unit whose code is code (of those given it, the one that
- * existed in year, else the latest), else of the one whose folded name is
- * key; 0 when there is none or more than one. */
-int64_t store_unit_lookup(sqlite3 *db, const char *code, const char *key, int year);
-/* A period in words: "2005-2019", "until 2019", "from 2020" (0: open),
- * or "" when both ends are open. */
-void store_period_text(int from, int to, char *buf, size_t cap);
-/* The unit's period and links in words: "until 2019, merged into Kim
- * Phượng (TN-DH-KIMPHUONG)"; "" for a unit with neither. */
-void store_unit_history(const struct unitset *us, int i, char *buf, size_t cap);
-void store_units_free(struct unitset *us);
 
 struct variable {
 	int64_t id;

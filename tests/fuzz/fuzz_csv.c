@@ -9,6 +9,7 @@
 #include "fuzz.h"
 #include "import.h"
 #include "store.h"
+#include "units.h"
 
 enum { MAX_FILES = IK_N };      /* one of each kind is as many as make sense */
 
@@ -51,10 +52,10 @@ static void read_back(void)
 	char buf[512];
 	size_t i;
 
-	if (store_units(work, &us, &err) == 0) {
+	if (units_load(work, &us, &err) == 0) {
 		for (i = 0; i < us.n; i++)
-			store_unit_history(&us, (int)i, buf, sizeof buf);
-		store_units_free(&us);
+			units_history(&us, (int)i, buf, sizeof buf);
+		units_free(&us);
 	}
 	if (store_vars(work, &vs, &err) == 0)
 		store_vars_free(&vs);

@@ -18,6 +18,7 @@
 #include "import.h"
 #include "scenario.h"
 #include "store.h"
+#include "units.h"
 
 struct fx {
 	char dir[64];
@@ -249,7 +250,7 @@ static void imports_in_dependency_order(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM observation"), 3);
 	assert_int_equal(count(f, "SELECT value FROM observation WHERE quarter = 1"), 1);
 	assert_int_equal(count(f, "SELECT count(*) FROM unit WHERE name_key = 'kim phuong'"), 1);
-	assert_int_equal(store_units(f->h, &us, &err), 0);
+	assert_int_equal(units_load(f->h, &us, &err), 0);
 	assert_int_equal(us.n, 4);
 	/* parents before children; regions inherited unless a unit has its own */
 	assert_string_equal(us.u[0].code, "TN");
@@ -259,7 +260,7 @@ static void imports_in_dependency_order(void **state)
 		if (strcmp(us.u[i].code, "TN-DH-SP") == 0)
 			assert_string_equal(store_region_name[us.u[i].region], "btb");
 	}
-	store_units_free(&us);
+	units_free(&us);
 }
 
 static void one_bad_row_writes_nothing(void **state)
@@ -410,13 +411,13 @@ static void code_given_twice(void **state)
 	    "05569,Chợ Chu,township,19,,,2025,05569,\n"
 	    "05569,Định Hóa,commune,19,,2026,,,\n");
 	assert_int_equal(import(f, "u.csv", NULL, NULL, 0, &err), 0);
-	old_id = store_unit_lookup(f->h, "05569", "", 2023);
-	new_id = store_unit_lookup(f->h, "05569", "", 2026);
+	old_id = units_lookup(f->h, "05569", "", 2023);
+	new_id = units_lookup(f->h, "05569", "", 2026);
 	assert_true(old_id > 0 && new_id > 0 && old_id != new_id);
-	assert_int_equal(store_unit_lookup(f->h, "05569", "", 0), new_id);
-	assert_int_equal(store_unit_lookup(f->h, "05569", "", 2030), new_id);
-	assert_int_equal(store_unit_lookup(f->h, "05569", "", 1999), old_id);
-	assert_int_equal(store_units(f->h, &us, &err), 0);
+	assert_int_equal(units_lookup(f->h, "05569", "", 0), new_id);
+	assert_int_equal(units_lookup(f->h, "05569", "", 2030), new_id);
+	assert_int_equal(units_lookup(f->h, "05569", "", 1999), old_id);
+	assert_int_equal(units_load(f->h, &us, &err), 0);
 	k = unitset_code(&us, "05569", 0);
 	assert_int_equal(us.u[k].id, new_id);
 	assert_int_equal(us.u[us.u[k].same_code].id, old_id);
@@ -426,7 +427,7 @@ static void code_given_twice(void **state)
 	assert_int_equal(unitset_code_count(&us, "05569"), 2);
 	/* the old unit was merged into the new one, given after it in the file */
 	assert_int_equal(us.u[us.u[us.u[k].same_code].merged_into].id, new_id);
-	store_units_free(&us);
+	units_free(&us);
 }
 
 /* Level and region names have no terminator: a bad one must be refused
@@ -635,13 +636,13 @@ static void parent_loop_refused(void **state)
 	assert_int_equal(import(f, "vars.csv", "units.csv", NULL, 0, &err), 0);
 	assert_int_equal(sqlite3_exec(f->h, "UPDATE unit SET parent_id = (SELECT id FROM unit WHERE "
 	                              "code = 'TN-DH-KP') WHERE code = 'TN'", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(store_units(f->h, &us, &err), -1);
+	assert_int_equal(units_load(f->h, &us, &err), -1);
 	assert_non_null(strstr(err.msg, "the units' parents form a loop: "));
 	assert_non_null(strstr(err.msg, "TN (Thái Nguyên) -> TN-DH-KP (Kim Phượng) -> TN-DH (Định Hóa) -> TN;"));
 	assert_int_equal(sqlite3_exec(f->h, "UPDATE unit SET parent_id = NULL WHERE code = 'TN'; "
 	                              "UPDATE unit SET parent_id = id WHERE code = 'TN-DH-SP'",
 	                              NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(store_units(f->h, &us, &err), -1);
+	assert_int_equal(units_load(f->h, &us, &err), -1);
 	assert_non_null(strstr(err.msg, "loop: TN-DH-SP (Sơn Phú) -> TN-DH-SP;"));
 	/* a level ntm does not know, written past the schema's check */
 	assert_int_equal(sqlite3_exec(f->h, "UPDATE unit SET parent_id = (SELECT id FROM unit WHERE "
@@ -649,7 +650,7 @@ static void parent_loop_refused(void **state)
 	                              "PRAGMA ignore_check_constraints = 1; "
 	                              "UPDATE unit SET level = 'planet' WHERE code = 'TN-DH'",
 	                              NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(store_units(f->h, &us, &err), -1);
+	assert_int_equal(units_load(f->h, &us, &err), -1);
 	assert_non_null(strstr(err.msg, "unit 'TN-DH' has the level 'planet' in the database"));
 }
 
