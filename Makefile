@@ -111,10 +111,12 @@ $(BUILD)/dictionary.c: data/variables.csv $(BUILD)/bin2c
 	$(Q)$(BUILD)/bin2c ntm_dictionary < $< > $@
 $(BUILD)/dictionary.o: $(BUILD)/dictionary.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
-# ... and the Vietnamese catalogue of what ntm writes for people (i18n.h).
-$(BUILD)/vi_po.c: engine/po/vi.po $(BUILD)/bin2c
+# ... and the Vietnamese catalogue of what ntm writes for people (i18n.h):
+# engine/po/vi.po and the vi-*.po beside it (error messages by area), one text.
+VI_PO = $(sort $(wildcard engine/po/vi*.po))
+$(BUILD)/vi_po.c: $(VI_PO) $(BUILD)/bin2c
 	@echo "  GEN    $@"
-	$(Q)$(BUILD)/bin2c ntm_vi_po < $< > $@
+	$(Q)cat $(VI_PO) | $(BUILD)/bin2c ntm_vi_po > $@
 $(BUILD)/vi_po.o: $(BUILD)/vi_po.c
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
