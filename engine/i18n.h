@@ -15,8 +15,11 @@ enum { LANG_VI, LANG_EN };
 int i18n_init(const char *lang);
 int i18n_lang(void);
 /* The text for msgid (its English) in the language chosen; msgid itself
- * when English or when the catalogue has no translation. */
-const char *i18n_tr(const char *msgid);
+ * when English or when the catalogue has no translation. format_arg: the
+ * compiler checks a printf format given as _("...") against its arguments
+ * as if it were the literal (tests/i18n/run checks each translation reads
+ * the same arguments). */
+const char *i18n_tr(const char *msgid) __attribute__((format_arg(1)));
 #define _(s) i18n_tr(s)
 /* A number already written with a decimal point (fmt_num, "%.1f"), as a
  * person reads it in the language chosen: in Vietnamese the point becomes
