@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "eval.h"
 #include "gnuplot.h"
+#include "i18n.h"
 
 const char *const chart_kind_name[CH_N] = { "line", "bars", "stacked", "heatmap" };
 
@@ -452,10 +453,10 @@ static int render(const struct chart *c, int term, int w, int h, FILE **img, str
 	if (!h)
 		h = term == GP_DUMB ? 30 : 540;
 	if (c->ncat == 0 || c->nser == 0)
-		return err_set(err, "chart '%s': nothing to draw (no categories or no series)",
+		return err_set(err, _("chart '%s': nothing to draw (no categories or no series)"),
 		               c->title ? c->title : "");
 	if (c->ydecimals < 0 || c->ydecimals > GP_DECIMALS_MAX)
-		return err_set(err, "chart: decimals %d is not 0 to %d", c->ydecimals, GP_DECIMALS_MAX);
+		return err_set(err, _("chart: decimals %d is not 0 to %d"), c->ydecimals, GP_DECIMALS_MAX);
 	if (gp_open(&g, term, w, h, err) < 0)
 		return -1;
 	label(&g, "title", c->title);
@@ -475,7 +476,7 @@ static int render(const struct chart *c, int term, int w, int h, FILE **img, str
 		draw_heat(&g, c);
 	} else if (draw_xy(&g, c) < 0) {
 		gp_discard(&g);
-		return err_set(err, "out of memory");
+		return err_set(err, "%s", _("out of memory"));
 	}
 	/* gnuplot draws into an anonymous file; the caller copies it whole */
 	if (!(*img = gp_tmpfile(err))) {
@@ -505,7 +506,7 @@ int chart_draw(const struct chart *c, const struct outdir *d, const char *name, 
 	       n > 4 && strcmp(name + n - 4, ".svg") == 0 ? GP_SVG :
 	       n > 4 && strcmp(name + n - 4, ".txt") == 0 ? GP_DUMB : GP_PNG;
 	if (term < 0)
-		return err_set(err, "chart: format '%s' is not png, svg or dumb", fmt);
+		return err_set(err, _("chart: format '%s' is not png, svg or dumb"), fmt);
 	if (render(c, term, w, h, &img, err) < 0)
 		return -1;
 	rc = outfile_copy(d, name, fileno(img), err);
@@ -524,25 +525,25 @@ int chart_render(const struct chart *c, const char *fmt, int w, int h, char **ou
 	*out = NULL;
 	*len = 0;
 	if (term < 0)
-		return err_set(err, "chart: format '%s' is not png, svg or dumb", fmt);
+		return err_set(err, _("chart: format '%s' is not png, svg or dumb"), fmt);
 	if (render(c, term, w, h, &img, err) < 0)
 		return -1;
 	/* read the anonymous file back whole */
 	if (fseek(img, 0, SEEK_END) != 0 || (size = ftell(img)) < 0 || fseek(img, 0, SEEK_SET) != 0) {
-		err_set(err, "chart: cannot read back what gnuplot drew");
+		err_set(err, "%s", _("chart: cannot read back what gnuplot drew"));
 		goto done;
 	}
 	if (size > CHART_MAX_RENDER) {
-		err_set(err, "chart '%s': gnuplot drew %ld bytes, more than the %d a page may hold",
+		err_set(err, _("chart '%s': gnuplot drew %ld bytes, more than the %d a page may hold"),
 		        c->title ? c->title : "", size, CHART_MAX_RENDER);
 		goto done;
 	}
 	if (!(buf = malloc((size_t)size + 1))) {
-		err_set(err, "out of memory");
+		err_set(err, "%s", _("out of memory"));
 		goto done;
 	}
 	if (fread(buf, 1, (size_t)size, img) != (size_t)size) {
-		err_set(err, "chart: cannot read back what gnuplot drew");
+		err_set(err, "%s", _("chart: cannot read back what gnuplot drew"));
 		goto done;
 	}
 	buf[size] = '\0';

@@ -1,6 +1,7 @@
 /* check.c - the rows `ntm check` rules read, the rule files, and the
  * findings they report (check.h). The audit's SQL is all here: the binding
- * (lua_check.c) only calls these functions. Calls sqlite3 and libc only. */
+ * (lua_check.c) only calls these functions. Calls sqlite3, libc and i18n
+ * (its messages) only. */
 #include "check.h"
 
 #include <dirent.h>
@@ -10,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "i18n.h"
 
 const char *const check_severity_name[CHK_NSEV] = { "error", "warning", "info" };
 
@@ -62,7 +65,7 @@ int check_open(sqlite3 *db, const struct check_query *q, struct check_cursor *cu
 	cur->st = NULL;
 	cur->what = q->what;
 	if (q->what < CHK_FIGURES || q->what > CHK_RECOGNITIONS)
-		return err_set(err, "check: unknown kind of row %d", q->what);
+		return err_set(err, _("check: unknown kind of row %d"), q->what);
 	if (q->root_id > 0)
 		n = (size_t)snprintf(text, sizeof text, "WITH RECURSIVE sub(id) AS (SELECT ?6 UNION ALL "
 		                     "SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
@@ -83,7 +86,7 @@ int check_open(sqlite3 *db, const struct check_query *q, struct check_cursor *cu
 	ADD(1, sql[q->what].order);
 #undef ADD
 	if (sqlite3_prepare_v2(db, text, -1, &cur->st, NULL) != SQLITE_OK) {
-		err_set(err, "database: %s", sqlite3_errmsg(db));
+		err_set(err, _("database: %s"), sqlite3_errmsg(db));
 		check_close(cur);
 		return -1;
 	}
@@ -122,7 +125,7 @@ int check_next(struct check_cursor *cur, struct check_row *r, struct ntm_err *er
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW)
-		return err_set(err, "database: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+		return err_set(err, _("database: %s"), sqlite3_errmsg(sqlite3_db_handle(st)));
 	memset(r, 0, sizeof *r);
 	r->value = r->allocated = r->disbursed = r->cost = NAN;
 	r->fund = r->kind = r->measure = r->name = r->category = r->status = "";
@@ -208,14 +211,14 @@ int check_rule_files(const char *path, struct check_files *fs, struct ntm_err *e
 
 	memset(fs, 0, sizeof *fs);
 	if (!(dirs = strdup(path)))
-		return err_set(err, "out of memory");
+		return err_set(err, "%s", _("out of memory"));
 	for (dir = strtok_r(dirs, ":", &save); dir; dir = strtok_r(NULL, ":", &save), d++) {
 		DIR *dp = opendir(dir);
 		struct dirent *de;
 
 		if (!dp) {
-			err_set(err, "rules folder '%s' cannot be read: %s (give --rules DIR or set "
-			        "NTM_CHECKS)", dir, strerror(errno));
+			err_set(err, _("rules folder '%s' cannot be read: %s (give --rules DIR or set "
+			        "NTM_CHECKS)"), dir, strerror(errno));
 			goto fail;
 		}
 		first = fs->n;
@@ -233,7 +236,7 @@ int check_rule_files(const char *path, struct check_files *fs, struct ntm_err *e
 				continue;
 			if (add_file(fs, &cap, dir, de->d_name, d) < 0) {
 				closedir(dp);
-				err_set(err, "out of memory");
+				err_set(err, "%s", _("out of memory"));
 				goto fail;
 			}
 		}
@@ -308,14 +311,14 @@ int check_add(struct check_findings *fs, const struct check_finding *x, struct n
 	int oom = 0, i;
 
 	if (fs->n >= CHECK_MAX_FINDINGS)
-		return err_set(err, "more than %d findings: narrow the rule, or check fewer units "
-		               "(--unit, --years)", CHECK_MAX_FINDINGS);
+		return err_set(err, _("more than %d findings: narrow the rule, or check fewer units "
+		               "(--unit, --years)"), CHECK_MAX_FINDINGS);
 	if (fs->n == fs->cap) {
 		size_t nc = fs->cap ? fs->cap * 2 : 64;
 		struct check_finding *nf = realloc(fs->f, nc * sizeof *nf);
 
 		if (!nf)
-			return err_set(err, "out of memory");
+			return err_set(err, "%s", _("out of memory"));
 		fs->f = nf;
 		fs->cap = nc;
 	}
@@ -338,7 +341,7 @@ int check_add(struct check_findings *fs, const struct check_finding *x, struct n
 	}
 	if (oom) {
 		finding_free(&f);
-		return err_set(err, "out of memory");
+		return err_set(err, "%s", _("out of memory"));
 	}
 	fs->f[fs->n++] = f;
 	fs->count[f.severity]++;

@@ -9,6 +9,7 @@
 #include "bounds.h"
 #include "cmds.h"
 #include "csv.h"
+#include "i18n.h"
 #include "report.h"
 #include "utf8.h"
 
@@ -253,16 +254,16 @@ int cmd_criteria_bounds(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "criteria bounds: give one set (usage: ntm criteria bounds SET "
-		        "[--unit NAME|CODE] [--years A-B] [--format table|csv])");
+		err_set(&c->err, "%s", _("criteria bounds: give one set (usage: ntm criteria bounds SET "
+		        "[--unit NAME|CODE] [--years A-B] [--format table|csv])"));
 		return 2;
 	}
 	if ((fmt = opt_get(opts, "format")) && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "criteria bounds: --format '%s' is not table or csv", fmt);
+		err_set(&c->err, _("criteria bounds: --format '%s' is not table or csv"), fmt);
 		return 2;
 	}
 	if (opt_get(opts, "years") && opt_years(opt_get(opts, "years"), &y0, &y1) < 0) {
-		err_set(&c->err, "criteria bounds: '%s' is not a span of years (e.g. 2021-2023)",
+		err_set(&c->err, _("criteria bounds: '%s' is not a span of years (e.g. 2021-2023)"),
 		        opt_get(opts, "years"));
 		return 2;
 	}

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "cmds.h"
 #include "csv.h"
+#include "i18n.h"
 #include "lua_check.h"
 
 static const char usage[] =
@@ -196,16 +197,16 @@ int cmd_check(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 0) {
-		err_set(&c->err, "check: unexpected argument '%s' (see ntm check --help)", argv[1]);
+		err_set(&c->err, _("check: unexpected argument '%s' (see ntm check --help)"), argv[1]);
 		return 2;
 	}
 	if ((fmt = opt_get(opts, "format")) && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "check: --format '%s' is not table or csv", fmt);
+		err_set(&c->err, _("check: --format '%s' is not table or csv"), fmt);
 		return 2;
 	}
 	csv = fmt && strcmp(fmt, "csv") == 0;
 	if (opt_get(opts, "years") && opt_years(opt_get(opts, "years"), &y0, &y1) < 0) {
-		err_set(&c->err, "check: --years '%s' is not a span of years (e.g. 2021-2023)",
+		err_set(&c->err, _("check: --years '%s' is not a span of years (e.g. 2021-2023)"),
 		        opt_get(opts, "years"));
 		return 2;
 	}

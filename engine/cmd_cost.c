@@ -69,15 +69,15 @@ static int costrun_open(struct ctx *c, const char *set, const char *unit, int ye
 	if (cost_load(costs, &c->vars, &k->m, &c->err) < 0) {
 		/* the default is relative: run elsewhere, it names nothing */
 		if (strcmp(costs, DEFAULT_COSTS) == 0 && access(costs, F_OK) < 0)
-			err_append(&c->err, " (the default cost model is %s under the current folder: run "
-			           "ntm in the project's folder, or give it with --costs FILE or NTM_COSTS)",
+			err_append(&c->err, _(" (the default cost model is %s under the current folder: run "
+			           "ntm in the project's folder, or give it with --costs FILE or NTM_COSTS)"),
 			           DEFAULT_COSTS);
 		return -1;
 	}
 	if (evalrun_open(c, set, top, year, year, &k->r) < 0 || evalrun_results(c, &k->r, &k->R) < 0)
 		return -1;
 	if (!(k->u = calloc((size_t)k->r.nunit, sizeof *k->u)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (i = 0; i < k->r.nunit; i++) {
 		struct unitneeds *x;
 		const struct critset *s = k->r.set;
@@ -92,7 +92,7 @@ static int costrun_open(struct ctx *c, const char *set, const char *unit, int ye
 		x->need = malloc(((size_t)s->nind + 1) * sizeof *x->need);
 		x->vals = malloc(((size_t)s->nvar + 1) * sizeof *x->vals);
 		if (!x->need || !x->vals)
-			return err_set(&c->err, "out of memory");
+			return err_set(&c->err, "%s", _("out of memory"));
 		memcpy(x->vals, evalrun_vals(&k->r, i, year), (size_t)s->nvar * sizeof *x->vals);
 		results_inds(&k->R, i, year, k->r.res);
 		x->nneed = cost_needs(&k->m, s, x->vals, c->units.u[x->unit].region, year, k->r.res,
@@ -140,14 +140,16 @@ static int any_figures(struct ctx *c, const char *cmd, const struct costrun *k)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	err_set(&c->err, "%s: no figures on record for %d for the %d %s%s judged by %s, so there "
-	        "is nothing to price", cmd, k->year, k->n, k->r.set->level, k->n == 1 ? "" : "s",
-	        k->r.set->id);
+	err_set(&c->err, k->n == 1 ?
+	        _("%s: no figures on record for %d for the %d %s judged by %s, so there is nothing "
+	          "to price") :
+	        _("%s: no figures on record for %d for the %d %ss judged by %s, so there is nothing "
+	          "to price"), cmd, k->year, k->n, _(k->r.set->level), k->r.set->id);
 	if (y0)
-		err_append(&c->err, " (they have figures for %d-%d: give one of those years, or import "
-		           "%d's)", y0, y1, k->year);
+		err_append(&c->err, _(" (they have figures for %d-%d: give one of those years, or import "
+		           "%d's)"), y0, y1, k->year);
 	else
-		err_append(&c->err, " (they have no figures at all: import their observations first)");
+		err_append(&c->err, "%s", _(" (they have no figures at all: import their observations first)"));
 	return -1;
 }
 
@@ -162,11 +164,11 @@ static int parse_year(struct ctx *c, const char *cmd, const char *arg, int *year
 	int y1;
 
 	if (!arg) {
-		err_set(&c->err, "%s: give --year Y", cmd);
+		err_set(&c->err, _("%s: give --year Y"), cmd);
 		return -1;
 	}
 	if (opt_years(arg, year, &y1) < 0 || *year != y1) {
-		err_set(&c->err, "%s: '%s' is not a year (e.g. 2024)", cmd, arg);
+		err_set(&c->err, _("%s: '%s' is not a year (e.g. 2024)"), cmd, arg);
 		return -1;
 	}
 	return 0;
@@ -204,11 +206,11 @@ int cmd_cost(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, cost_usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "cost: give one criteria set (usage: ntm cost SET --year Y)");
+		err_set(&c->err, "%s", _("cost: give one criteria set (usage: ntm cost SET --year Y)"));
 		return 2;
 	}
 	if ((fmt = opt_get(opts, "format")) && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "cost: --format '%s' is not table or csv", fmt);
+		err_set(&c->err, _("cost: --format '%s' is not table or csv"), fmt);
 		return 2;
 	}
 	csv = fmt && strcmp(fmt, "csv") == 0;
@@ -422,9 +424,11 @@ static int fund_budget(struct ctx *c, int top, int year, const char *fund, doubl
 	}
 	sqlite3_finalize(st);
 	if (n == 0)
-		return err_set(&c->err, "allocate: no '%s' funding on record for %d%s%s (give --budget)",
-		               fund, year, top >= 0 ? " at or below " : "",
-		               top >= 0 ? c->units.u[top].name : "");
+		return top >= 0 ?
+		       err_set(&c->err, _("allocate: no '%s' funding on record for %d at or below %s "
+		               "(give --budget)"), fund, year, c->units.u[top].name) :
+		       err_set(&c->err, _("allocate: no '%s' funding on record for %d (give --budget)"),
+		               fund, year);
 	*out = sum;
 	return 0;
 }
@@ -490,13 +494,14 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, alloc_usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "allocate: give one criteria set (usage: ntm allocate SET --budget X --year Y)");
+		err_set(&c->err, "%s", _("allocate: give one criteria set (usage: ntm allocate SET "
+		                         "--budget X --year Y)"));
 		return 2;
 	}
 	if (parse_year(c, "allocate", opt_get(opts, "year"), &year) < 0)
 		return 2;
 	if (!opt_get(opts, "budget") == !opt_get(opts, "fund")) {
-		err_set(&c->err, "allocate: give --budget AMOUNT or --fund F");
+		err_set(&c->err, "%s", _("allocate: give --budget AMOUNT or --fund F"));
 		return 2;
 	}
 	if ((opt_get(opts, "budget") && parse_amount(c, "budget", opt_get(opts, "budget"), &budget) < 0) ||
@@ -505,14 +510,14 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 	    (opt_get(opts, "max-per-unit") && parse_amount(c, "max-per-unit", opt_get(opts, "max-per-unit"), &maxpu) < 0))
 		return 2;
 	if (rate > 1) {
-		err_set(&c->err, "allocate: --disbursement is a share between 0 and 1 (0.87 for 87 %%)");
+		err_set(&c->err, "%s", _("allocate: --disbursement is a share between 0 and 1 (0.87 for 87 %)"));
 		return 2;
 	}
 	obj = opt_get(opts, "objective") ? opt_get(opts, "objective") : "criteria-met";
 	if (strcmp(obj, "units-meeting") == 0)
 		by_unit = 1;
 	else if (strcmp(obj, "criteria-met") != 0) {
-		err_set(&c->err, "allocate: --objective '%s' is not criteria-met or units-meeting", obj);
+		err_set(&c->err, _("allocate: --objective '%s' is not criteria-met or units-meeting"), obj);
 		return 2;
 	}
 	if (costrun_open(c, argv[1], opt_get(opts, "unit"), year, opt_get(opts, "costs"), &k) < 0 ||
@@ -526,7 +531,7 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 	it = calloc((size_t)k.n * ((size_t)k.r.set->ncrit + 1) + 1, sizeof *it);
 	given = calloc((size_t)k.n + 1, sizeof *given);
 	if (!it || !given) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto fail;
 	}
 	for (i = 0; i < k.n; i++) {
@@ -587,7 +592,7 @@ int cmd_allocate(struct ctx *c, int argc, char **argv)
 
 		if (!res || !cr || !vals) {
 			free(res), free(cr), free(vals);
-			err_set(&c->err, "out of memory");
+			err_set(&c->err, "%s", _("out of memory"));
 			goto fail;
 		}
 		/* an empty plan is not saved: a scenario of nothing would only

@@ -8,6 +8,7 @@
 #include "cmds.h"
 #include "critdiff.h"
 #include "csv.h"
+#include "i18n.h"
 #include "lua_crit.h"
 #include "utf8.h"
 
@@ -64,13 +65,13 @@ static void skipped(const char *path, const char *msg)
 	size_t n, lp = strlen(path);
 
 	if (!msg)
-		msg = "out of memory";
+		msg = _("out of memory");
 	n = strcspn(msg, "\n");
 
 	if (strncmp(msg, path, lp) == 0 && msg[lp] == ':')
-		fprintf(stderr, "ntm: warning: skipping %.*s\n", (int)n, msg);
+		fprintf(stderr, _("ntm: warning: skipping %.*s\n"), (int)n, msg);
 	else
-		fprintf(stderr, "ntm: warning: skipping %s: %.*s\n", path, (int)n, msg);
+		fprintf(stderr, _("ntm: warning: skipping %s: %.*s\n"), path, (int)n, msg);
 }
 
 /* The sets on the path by province (national first), level and years; a
@@ -83,7 +84,7 @@ static int list(struct ctx *c)
 	int i, n = 0;
 
 	if (!v) {
-		err_set(&c->err, "criteria list: out of memory");
+		err_set(&c->err, "%s", _("criteria list: out of memory"));
 		return 1;
 	}
 	for (i = 0; i < c->ncat; i++) {
@@ -298,17 +299,17 @@ static int renumbered(struct ctx *c, char *text, const struct critset *a, const 
 
 	for (tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		if (!(eq = strchr(tok, '=')) || eq == tok || !eq[1])
-			return err_set(&c->err, "criteria diff: --renumbered '%s' is not OLD=NEW "
-			               "(e.g. --renumbered 17.9=17.10,17.10=17.11)", tok);
+			return err_set(&c->err, _("criteria diff: --renumbered '%s' is not OLD=NEW "
+			               "(e.g. --renumbered 17.9=17.10,17.10=17.11)"), tok);
 		*eq = '\0';
 		if (crit_find_indicator(a, tok) < 0)
-			return err_set(&c->err, "criteria diff: --renumbered %s=%s: %s has no indicator %s",
+			return err_set(&c->err, _("criteria diff: --renumbered %s=%s: %s has no indicator %s"),
 			               tok, eq + 1, a->id, tok);
 		if (crit_find_indicator(b, eq + 1) < 0)
-			return err_set(&c->err, "criteria diff: --renumbered %s=%s: %s has no indicator %s",
+			return err_set(&c->err, _("criteria diff: --renumbered %s=%s: %s has no indicator %s"),
 			               tok, eq + 1, b->id, eq + 1);
 		if (n == MAX_RENUM)
-			return err_set(&c->err, "criteria diff: --renumbered: more than %d pairs", MAX_RENUM);
+			return err_set(&c->err, _("criteria diff: --renumbered: more than %d pairs"), MAX_RENUM);
 		map[n].old = tok;
 		map[n++].new = eq + 1;
 	}
@@ -330,14 +331,14 @@ static int diff(struct ctx *c, const char *old, const char *new, const char *fmt
 	}
 	if (renum && (!(text = strdup(renum)) || (nmap = renumbered(c, text, a, b, map)) < 0)) {
 		if (!text)
-			err_set(&c->err, "out of memory");
+			err_set(&c->err, "%s", _("out of memory"));
 		free(text);
 		crit_free(a);
 		crit_free(b);
 		return 2;
 	}
 	if (critdiff_map(a, b, map, nmap, &d) < 0) {
-		err_set(&c->err, "criteria diff: out of memory");
+		err_set(&c->err, "%s", _("criteria diff: out of memory"));
 		rc = 1;
 	} else {
 		if (fmt && strcmp(fmt, "csv") == 0)
@@ -385,7 +386,7 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 	}
 	if (strcmp(sub, "show") == 0) {
 		if (npos != 2) {
-			err_set(&c->err, "criteria show: give one set (usage: ntm criteria show SET [--drafts])");
+			err_set(&c->err, "%s", _("criteria show: give one set (usage: ntm criteria show SET [--drafts])"));
 			return 2;
 		}
 		if (!(s = ctx_load_set(c, argv[2])))
@@ -398,11 +399,11 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 		const char *fmt = opt_get(opts, "format");
 
 		if (npos != 3) {
-			err_set(&c->err, "criteria diff: give two sets (usage: ntm criteria diff OLD NEW)");
+			err_set(&c->err, "%s", _("criteria diff: give two sets (usage: ntm criteria diff OLD NEW)"));
 			return 2;
 		}
 		if (fmt && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
-			err_set(&c->err, "criteria diff: --format '%s' is not table or csv", fmt);
+			err_set(&c->err, _("criteria diff: --format '%s' is not table or csv"), fmt);
 			return 2;
 		}
 		return diff(c, argv[2], argv[3], fmt, opt_get(opts, "exit-code") != NULL,
@@ -410,7 +411,7 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 	}
 	if (strcmp(sub, "check") == 0) {
 		if (npos < 2) {
-			err_set(&c->err, "criteria check: give one or more set files");
+			err_set(&c->err, "%s", _("criteria check: give one or more set files"));
 			return 2;
 		}
 		for (i = 2; i <= npos; i++) {
@@ -430,9 +431,10 @@ int cmd_criteria(struct ctx *c, int argc, char **argv)
 			crit_free(s);
 		}
 		if (bad)
-			err_set(&c->err, "criteria check: %d file%s failed", bad, bad == 1 ? "" : "s");
+			err_set(&c->err, bad == 1 ? _("criteria check: %d file failed") :
+			        _("criteria check: %d files failed"), bad);
 		return bad ? 1 : 0;
 	}
-	err_set(&c->err, "criteria: unknown subcommand '%s' (list, show, diff or check)", sub);
+	err_set(&c->err, _("criteria: unknown subcommand '%s' (list, show, diff or check)"), sub);
 	return 2;
 }

@@ -183,19 +183,19 @@ int cmd_diff(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos < 1 || !a) {
-		err_set(&c->err, "diff: give at least one SET and --scenario A (usage: ntm diff SET "
-		        "--scenario A [--against B])");
+		err_set(&c->err, "%s", _("diff: give at least one SET and --scenario A (usage: ntm diff SET "
+		        "--scenario A [--against B])"));
 		return 2;
 	}
 	fmt = opt_get(opts, "format");
 	if (fmt && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "diff: --format '%s' is not table or csv", fmt);
+		err_set(&c->err, _("diff: --format '%s' is not table or csv"), fmt);
 		return 2;
 	}
 	csv = fmt && strcmp(fmt, "csv") == 0;
 	yarg = opt_get(opts, "year") ? opt_get(opts, "year") : opt_get(opts, "years");
 	if (yarg && (opt_years(yarg, &y0, &y1) < 0 || (opt_get(opts, "year") && y0 != y1))) {
-		err_set(&c->err, "diff: '%s' is not a year or span of years", yarg);
+		err_set(&c->err, _("diff: '%s' is not a year or span of years"), yarg);
 		return 2;
 	}
 	if (ctx_db(c) < 0 || (!opt_get(opts, "unit") && ctx_units(c) < 0) || ctx_vars(c) < 0)

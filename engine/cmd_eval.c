@@ -75,7 +75,7 @@ static int data_years(sqlite3 *db, int lo, int hi, int *a, int *b, struct ntm_er
 	}
 	sqlite3_finalize(st);
 	if (rc < 0)
-		err_set(err, "no figures in the database for %d-%d (import observations first, or give --years)",
+		err_set(err, _("no figures in the database for %d-%d (import observations first, or give --years)"),
 		        lo, hi);
 	return rc;
 }
@@ -203,7 +203,7 @@ static int mark_scenario(struct ctx *c, int64_t run_id)
 	sqlite3_bind_text(st, 1, c->scenario_name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, run_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = err_set(&c->err, "database: %s", sqlite3_errmsg(c->db));
+		rc = err_set(&c->err, _("database: %s"), sqlite3_errmsg(c->db));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -244,7 +244,7 @@ static int pick_criteria(struct ctx *c, const struct critset *s, const char *lis
 	int i, rc = 0;
 
 	if (!copy)
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
 		while (*tok == ' ')
 			tok++;
@@ -260,7 +260,7 @@ static int pick_criteria(struct ctx *c, const struct critset *s, const char *lis
 			ids[0] = '\0';
 			for (k = 0; k < s->ncrit && n < sizeof ids - 32; k++)
 				n += (size_t)snprintf(ids + n, sizeof ids - n, "%s%s", k ? ", " : "", s->crit[k].id);
-			rc = err_set(&c->err, "eval: --criterion '%s': %s has no such criterion (it has %s)",
+			rc = err_set(&c->err, _("eval: --criterion '%s': %s has no such criterion (it has %s)"),
 			             tok, s->id, ids);
 		}
 	}
@@ -276,7 +276,7 @@ static int pick_statuses(struct ctx *c, const char *list, unsigned *bits)
 	int k, rc = 0;
 
 	if (!copy)
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	*bits = 0;
 	for (tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
 		while (*tok == ' ')
@@ -287,12 +287,12 @@ static int pick_statuses(struct ctx *c, const char *list, unsigned *bits)
 		if (k < ST_N)
 			*bits |= 1u << k;
 		else
-			rc = err_set(&c->err, "eval: --status '%s' is not a status (met, unmet, open, "
-			             "unknown, n/a)", tok);
+			rc = err_set(&c->err, _("eval: --status '%s' is not a status (met, unmet, open, "
+			             "unknown, n/a)"), tok);
 	}
 	free(copy);
 	if (rc == 0 && !*bits)
-		rc = err_set(&c->err, "eval: --status names no status (met, unmet, open, unknown, n/a)");
+		rc = err_set(&c->err, "%s", _("eval: --status names no status (met, unmet, open, unknown, n/a)"));
 	return rc;
 }
 
@@ -308,7 +308,7 @@ static int keep_runs(struct ctx *c)
 		return 0;
 	n = strtol(k, &end, 10);
 	if (end == k || *end || n < 1 || n > 1000000)
-		return err_set(&c->err, "NTM_KEEP_RUNS '%s' is not a number of runs (1 or more)", k);
+		return err_set(&c->err, _("NTM_KEEP_RUNS '%s' is not a number of runs (1 or more)"), k);
 	return runs_prune(c->db, (int)n, -1, 0, &removed, &kept, &c->err);
 }
 
@@ -410,7 +410,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	/* the criteria asked for, before any figure is read */
 	if (o->criteria) {
 		if (!(keep = calloc((size_t)s->ncrit + 1, 1)))
-			err_set(&c->err, "out of memory");
+			err_set(&c->err, "%s", _("out of memory"));
 		if (!keep || pick_criteria(c, s, o->criteria, keep) < 0) {
 			free(keep);
 			crit_free(s);
@@ -422,7 +422,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		char msg[NTM_ERR_MAX];
 
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
-		err_set(&c->err, "eval: %s", msg);
+		err_set(&c->err, _("eval: %s"), msg);
 		free(keep);
 		return 1;
 	}
@@ -434,7 +434,7 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		fputs("\xef\xbb\xbf", out);
 	if (report_begin(&rep, out, o->format, o->explain, r.set, &c->units, r.units, r.nunit,
 	                 y0, y1, o->desc ? &flt : NULL) < 0) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	have_rep = 1;
@@ -464,7 +464,8 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 	if (c->scenario_name && o->format == FMT_TABLE)
 		fprintf(out, _("under scenario %s: the base data is unchanged\n"), c->scenario_name);
 	if (fflush(out) != 0 || ferror(out)) {
-		err_set(&c->err, "eval: the report could not be written%s", store ? " (the run is stored)" : "");
+		err_set(&c->err, _("eval: the report could not be written%s"),
+		        store ? _(" (the run is stored)") : "");
 		goto done;
 	}
 	/* each of these is printed once its own run is committed */
@@ -504,14 +505,14 @@ static int eval_in_force(struct ctx *c, const char *level, const char *recognise
 	int y, rc = 0, p;
 
 	if (store_level_parse(level) < 0) {
-		err_set(&c->err, "eval: --level '%s' is not a level (province, district, commune, "
-		        "township, village)", level);
+		err_set(&c->err, _("eval: --level '%s' is not a level (province, district, commune, "
+		        "township, village)"), level);
 		return 2;
 	}
 	if (!province && o->top >= 0 && (p = inforce_province_of(c, o->top)) >= 0)
 		pname = c->units.u[p].name;
 	if (pname && !(key = utf8_fold(pname))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		return 1;
 	}
 	if (inforce_load(c, &l) < 0) {
@@ -583,12 +584,12 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		return rc;
 	level = opt_get(opts, "level");
 	if (level ? npos != 0 : npos != 1) {
-		err_set(&c->err, level ? "eval: give a SET or --level, not both" :
-		        "eval: give one criteria set, or --level (usage: ntm eval SET [--year Y] [--unit U])");
+		err_set(&c->err, "%s", level ? _("eval: give a SET or --level, not both") :
+		        _("eval: give one criteria set, or --level (usage: ntm eval SET [--year Y] [--unit U])"));
 		return 2;
 	}
 	if (!level && (opt_get(opts, "province") || opt_get(opts, "recognises"))) {
-		err_set(&c->err, "eval: --province and --recognises go with --level");
+		err_set(&c->err, "%s", _("eval: --province and --recognises go with --level"));
 		return 2;
 	}
 	fmt = opt_get(opts, "format");
@@ -601,12 +602,12 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		ext = tf == TF_CSV ? "csv" : tf == TF_TEXT ? "table" :
 		      dot && !strchr(dot, '/') && strcasecmp(dot, ".json") == 0 ? "json" : NULL;
 		if (fmt && ext && strcmp(fmt, ext) != 0) {
-			err_set(&c->err, "eval: --format %s, but --out '%s' names %s", fmt, out, ext);
+			err_set(&c->err, _("eval: --format %s, but --out '%s' names %s"), fmt, out, ext);
 			return 2;
 		}
 		if (!fmt && !(fmt = ext)) {
-			err_set(&c->err, "eval: --out '%s': the extension says no format eval writes (.txt, "
-			        ".csv, .json); the Biểu tables as xlsx, md or html are `ntm report`'s", out);
+			err_set(&c->err, _("eval: --out '%s': the extension says no format eval writes (.txt, "
+			        ".csv, .json); the Biểu tables as xlsx, md or html are `ntm report`'s"), out);
 			return 2;
 		}
 	}
@@ -615,12 +616,12 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	else if (fmt && strcmp(fmt, "json") == 0)
 		o.format = FMT_JSON;
 	else if (fmt && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "eval: --format '%s' is not table, csv or json", fmt);
+		err_set(&c->err, _("eval: --format '%s' is not table, csv or json"), fmt);
 		return 2;
 	}
 	o.bom = opt_get(opts, "bom") != NULL;
 	if (o.bom && o.format != FMT_CSV) {
-		err_set(&c->err, "eval: --bom goes with csv");
+		err_set(&c->err, "%s", _("eval: --bom goes with csv"));
 		return 2;
 	}
 	o.criteria = opt_get(opts, "criterion");
@@ -633,15 +634,15 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 		o.desc = desc;
 	}
 	if (level && o.format != FMT_TABLE) {
-		err_set(&c->err, "eval: --level reports as a table (one section per set); for csv "
-		        "or json, evaluate each SET");
+		err_set(&c->err, "%s", _("eval: --level reports as a table (one section per set); for csv "
+		        "or json, evaluate each SET"));
 		return 2;
 	}
 	o.explain = opt_get(opts, "explain") != NULL;
 	o.assume = opt_get(opts, "assume-recognitions") != NULL;
 	o.no_store = opt_get(opts, "no-store") != NULL;
 	if (opt_get(opts, "year") && opt_get(opts, "years")) {
-		err_set(&c->err, "eval: give --year or --years, not both");
+		err_set(&c->err, "%s", _("eval: give --year or --years, not both"));
 		return 2;
 	}
 	/* one unit and what is below it: the units around it only, unless the
@@ -657,8 +658,8 @@ int cmd_eval(struct ctx *c, int argc, char **argv)
 	yarg = opt_get(opts, "year") ? opt_get(opts, "year") : opt_get(opts, "years");
 	if (yarg) {
 		if (opt_years(yarg, &y0, &y1) < 0 || (opt_get(opts, "year") && y0 != y1)) {
-			err_set(&c->err, "eval: '%s' is not a year%s", yarg,
-			        opt_get(opts, "year") ? " (e.g. 2023)" : " span (e.g. 2021-2023)");
+			err_set(&c->err, opt_get(opts, "year") ? _("eval: '%s' is not a year (e.g. 2023)") :
+			        _("eval: '%s' is not a year span (e.g. 2021-2023)"), yarg);
 			crit_free(s);
 			return 2;
 		}

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "import.h"
 
 static const char usage[] =
@@ -64,14 +65,14 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos == 0) {
-		err_set(&c->err, "import: no file given (usage: ntm import FILE... [--dry-run])");
+		err_set(&c->err, "%s", _("import: no file given (usage: ntm import FILE... [--dry-run])"));
 		return 2;
 	}
 	existed = access(c->db_path, F_OK) == 0;
 	if (ctx_db(c) < 0 || store_writable(c->db, c->db_path, "import into it", &c->err) < 0)
 		return 1;
 	if (!(files = calloc((size_t)npos, sizeof *files))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		return 1;
 	}
 	for (i = 0; i < npos; i++)
@@ -86,8 +87,8 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 	if ((rc < 0 || io.dry_run) && c->db_created && !existed)
 		drop_new(c);
 	if (rc < 0) {
-		err_append(&c->err, "\nnothing was imported%s%s", npos > 1 ? " from any of the files" : "",
-		           c->db_created && !existed ? ", and no database was made" : "");
+		err_append(&c->err, _("\nnothing was imported%s%s"), npos > 1 ? _(" from any of the files") : "",
+		           c->db_created && !existed ? _(", and no database was made") : "");
 		free(files);
 		return 1;
 	}

@@ -9,6 +9,7 @@
 #include "chart.h"
 #include "evalrun.h"
 #include "gnuplot.h"
+#include "i18n.h"
 #include "scenario.h"
 #include "plot_project.h"
 #include "plot_map.h"
@@ -119,23 +120,23 @@ static int finish(struct ctx *c, struct chart *ch, struct opt *opts, const char 
 	char text[1200];
 
 	if (opt_get(opts, "title") && chart_text(ch, &ch->title, opt_get(opts, "title")) < 0)
-		rc = err_set(&c->err, "out of memory");
+		rc = err_set(&c->err, "%s", _("out of memory"));
 	/* a chart of a scenario says so, whoever wrote the title */
 	if (rc == 0 && c->scenario_name && ch->title && !strstr(ch->title, c->scenario_name)) {
 		snprintf(text, sizeof text, "%s (kịch bản %s)", ch->title, c->scenario_name);
 		if (chart_text(ch, &ch->title, text) < 0)
-			rc = err_set(&c->err, "out of memory");
+			rc = err_set(&c->err, "%s", _("out of memory"));
 	}
 	/* under the chart: its source (--source), then what it leaves out */
 	if (rc == 0 && (src || note)) {
 		snprintf(text, sizeof text, "%s%s%s%s", src ? "Nguồn: " : "", src ? src : "",
 		         src && note ? ". " : "", note ? note : "");
 		if (chart_text(ch, &ch->footnote, text) < 0)
-			rc = err_set(&c->err, "out of memory");
+			rc = err_set(&c->err, "%s", _("out of memory"));
 	}
 	ch->bar_values = opt_get(opts, "values") != NULL;
 	if (rc == 0 && size && parse_size(size, &w, &h) < 0)
-		rc = err_set(&c->err, "plot: --size '%s' is not WIDTHxHEIGHT, each %d to %d (e.g. 900x540)",
+		rc = err_set(&c->err, _("plot: --size '%s' is not WIDTHxHEIGHT, each %d to %d (e.g. 900x540)"),
 		             size, GP_SIZE_MIN, GP_SIZE_MAX);
 	if (rc == 0)
 		rc = outdir_of(&od, opt_get(opts, "out"), &name, &c->err);
@@ -157,9 +158,9 @@ static int years_opt(struct ctx *c, struct opt *opts, int *y0, int *y1)
 
 	if (opt_get(opts, "year")) {
 		if (opt_years(opt_get(opts, "year"), y0, y1) < 0 || *y0 != *y1)
-			return err_set(&c->err, "plot: --year '%s' is not a year", opt_get(opts, "year"));
+			return err_set(&c->err, _("plot: --year '%s' is not a year"), opt_get(opts, "year"));
 	} else if (yarg && opt_years(yarg, y0, y1) < 0) {
-		return err_set(&c->err, "plot: --years '%s' is not a span like 2021-2023", yarg);
+		return err_set(&c->err, _("plot: --years '%s' is not a span like 2021-2023"), yarg);
 	}
 	return 0;
 }
@@ -232,7 +233,7 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 	char num[8], title[512], tonnes[256], chain[SCEN_DEPTH * 24 + 4];
 
 	if (!opt_get(opts, "unit"))
-		return err_set(&c->err, "plot funding: give --unit NAME|CODE");
+		return err_set(&c->err, "%s", _("plot funding: give --unit NAME|CODE"));
 	if ((u = ctx_find_unit(c, opt_get(opts, "unit"))) < 0 || years_opt(c, opts, &y0, &y1) < 0)
 		return -1;
 	memset(alloc, 0, sizeof alloc);
@@ -267,10 +268,10 @@ static int plot_funding(struct ctx *c, struct opt *opts)
 	                    sizeof tonnes) < 0)
 		return -1;
 	if (ny == 0)
-		return err_set(&c->err, "plot funding: no funding in million VND for %s (%s)",
+		return err_set(&c->err, _("plot funding: no funding in million VND for %s (%s)"),
 		               c->units.u[u].name, c->units.u[u].code);
 	if (!(ch = chart_new(CH_STACKED, ny)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	snprintf(title, sizeof title, "%s: vốn phân bổ theo nguồn và tỷ lệ giải ngân", c->units.u[u].name);
 	chart_text(ch, &ch->title, title);
 	chart_text(ch, &ch->ylabel, "Triệu đồng");
@@ -357,13 +358,13 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 	int64_t vi;
 
 	if (!var || !list)
-		return err_set(&c->err, "plot variable: give --var NAME and --unit NAME|CODE[,...]");
+		return err_set(&c->err, "%s", _("plot variable: give --var NAME and --unit NAME|CODE[,...]"));
 	if (ctx_vars(c) < 0 || years_opt(c, opts, &y0, &y1) < 0)
 		return -1;
 	if (!map_get(&c->vars.by_name, var, &vi))
-		return err_set(&c->err, "plot variable: unknown variable '%s' (`ntm variables` lists them)", var);
+		return err_set(&c->err, _("plot variable: unknown variable '%s' (`ntm variables` lists them)"), var);
 	if (!(copy = strdup(list)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (tok = strtok_r(copy, ",", &save); tok && nu < 16; tok = strtok_r(NULL, ",", &save)) {
 		if ((units[nu] = ctx_find_unit(c, tok)) < 0) {
 			free(copy);
@@ -400,12 +401,12 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 		}
 		sqlite3_finalize(st);
 		if (!y0)
-			return err_set(&c->err, "plot variable: no annual figure of %s", var);
+			return err_set(&c->err, _("plot variable: no annual figure of %s"), var);
 	}
 	if (y1 - y0 > 60)
-		return err_set(&c->err, "plot variable: %d-%d is too many years (at most 61)", y0, y1);
+		return err_set(&c->err, _("plot variable: %d-%d is too many years (at most 61)"), y0, y1);
 	if (!(ch = chart_new(CH_LINE, y1 - y0 + 1)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (y = y0; y <= y1; y++) {
 		snprintf(num, sizeof num, "%d", y);
 		chart_set_cat(ch, y - y0, num);
@@ -434,7 +435,7 @@ static int plot_variable(struct ctx *c, struct opt *opts)
 	}
 	if (rows == 0) {
 		chart_free(ch);
-		return err_set(&c->err, "plot variable: no annual figure of %s for the units given", var);
+		return err_set(&c->err, _("plot variable: no annual figure of %s for the units given"), var);
 	}
 	if (plot_trend(c, &ch, opts, INFINITY) < 0 || draw_threshold(c, ch, opts, units[0]) < 0) {
 		chart_free(ch);
@@ -449,7 +450,7 @@ static int evaluate(struct ctx *c, struct opt *opts, struct evalrun *r, int *top
 	int y0 = 0, y1 = 0;
 
 	if (!opt_get(opts, "set") || !opt_get(opts, "unit"))
-		return err_set(&c->err, "plot: give --set SET and --unit NAME|CODE");
+		return err_set(&c->err, "%s", _("plot: give --set SET and --unit NAME|CODE"));
 	if (years_opt(c, opts, &y0, &y1) < 0 || (*top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return -1;
 	return evalrun_open(c, opt_get(opts, "set"), *top, y0, y1, r);
@@ -486,7 +487,7 @@ static int plot_units_met(struct ctx *c, struct opt *opts)
 	if (!(ch = chart_new(CH_STACKED, r.year_to - r.year_from + 1)) ||
 	    !chart_add(ch, "Đạt chuẩn (chắc chắn)") || !chart_add(ch, "Có thể đạt (chờ ngưỡng, thiếu số liệu)") ||
 	    !chart_add(ch, "Không đạt") || !chart_add(ch, "Số tiêu chí đạt bình quân")) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	chart_color(&ch->ser[0], "#3a9e5a");
@@ -540,7 +541,7 @@ static int plot_heatmap(struct ctx *c, struct opt *opts)
 	by_year = r.nunit == 1;
 	nrow = by_year ? r.year_to - r.year_from + 1 : r.nunit;
 	if (!(ch = chart_new(CH_HEAT, r.set->ncrit))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	ch->status_map = 1;
@@ -560,7 +561,7 @@ static int plot_heatmap(struct ctx *c, struct opt *opts)
 		y = by_year ? R.year_from + i : r.year_to;
 		snprintf(num, sizeof num, "%d", y);
 		if (!(row = chart_add(ch, by_year ? num : c->units.u[r.units[u]].name))) {
-			err_set(&c->err, "out of memory");
+			err_set(&c->err, "%s", _("out of memory"));
 			goto done;
 		}
 		for (j = 0; j < r.set->ncrit; j++)
@@ -587,16 +588,16 @@ static int draw_threshold(struct ctx *c, struct chart *ch, struct opt *opts, int
 	int k, j, region;
 
 	if (!spec)
-		return rg ? err_set(&c->err, "plot: --region goes with --threshold SET:INDICATOR") : 0;
+		return rg ? err_set(&c->err, "%s", _("plot: --region goes with --threshold SET:INDICATOR")) : 0;
 	if (!(colon = strrchr(spec, ':')) || colon == spec || !colon[1] ||
 	    (size_t)(colon - spec) >= sizeof setid)
-		return err_set(&c->err, "plot: --threshold '%s' is not SET:INDICATOR (e.g. vn-318-commune:17.1)",
+		return err_set(&c->err, _("plot: --threshold '%s' is not SET:INDICATOR (e.g. vn-318-commune:17.1)"),
 		               spec);
 	snprintf(setid, sizeof setid, "%.*s", (int)(colon - spec), spec);
 	if (rg) {
 		if ((region = store_region_parse(rg)) < 0)
-			return err_set(&c->err, "plot: --region '%s' is not one of tdmnpb, dbsh, btb, dhntb, tn, "
-			               "dnb, dbscl", rg);
+			return err_set(&c->err, _("plot: --region '%s' is not one of tdmnpb, dbsh, btb, dhntb, tn, "
+			               "dnb, dbscl"), rg);
 	} else {
 		region = c->units.u[unit].region;
 	}
@@ -604,7 +605,7 @@ static int draw_threshold(struct ctx *c, struct chart *ch, struct opt *opts, int
 		return -1;
 	s->strict = c->strict;
 	if ((k = crit_find_indicator(s, colon + 1)) < 0 || s->ind[k].cmp == CMP_MUST) {
-		err_set(&c->err, "plot: set %s has no indicator '%s' with a minimum or maximum", setid, colon + 1);
+		err_set(&c->err, _("plot: set %s has no indicator '%s' with a minimum or maximum"), setid, colon + 1);
 		crit_free(s);
 		return -1;
 	}
@@ -613,7 +614,7 @@ static int draw_threshold(struct ctx *c, struct chart *ch, struct opt *opts, int
 	         region >= 0 ? store_region_name[region] : "");
 	if (chart_threshold(ch, label) < 0) {
 		crit_free(s);
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	}
 	for (j = 0; j < ch->ncat; j++) {
 		int y = atoi(ch->cat[j] ? ch->cat[j] : "");
@@ -642,15 +643,15 @@ static int plot_share(struct ctx *c, struct opt *opts)
 	char labels[64][12], title[512];
 
 	if (!var || !of || !opt_get(opts, "unit"))
-		return err_set(&c->err, "plot share: give --var NAME --of NAME --unit NAME|CODE");
+		return err_set(&c->err, "%s", _("plot share: give --var NAME --of NAME --unit NAME|CODE"));
 	if (c->scenario_name)
-		return err_set(&c->err, "plot share: draws every quarter as recorded, and a scenario "
+		return err_set(&c->err, _("plot share: draws every quarter as recorded, and a scenario "
 		               "changes a year's figures: leave out --scenario, or draw each with "
-		               "plot variable --scenario %s", c->scenario_name);
+		               "plot variable --scenario %s"), c->scenario_name);
 	if (ctx_vars(c) < 0 || (u = u0 = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return -1;
 	if (!map_get(&c->vars.by_name, var, &vi) || !map_get(&c->vars.by_name, of, &di))
-		return err_set(&c->err, "plot share: unknown variable '%s' (`ntm variables` lists them)",
+		return err_set(&c->err, _("plot share: unknown variable '%s' (`ntm variables` lists them)"),
 		               map_get(&c->vars.by_name, var, NULL) ? of : var);
 	/* the denominator of a quarter may be the year's own figure */
 	if (store_prepare(c->db, &st,
@@ -679,10 +680,10 @@ static int plot_share(struct ctx *c, struct opt *opts)
 	}
 	sqlite3_finalize(st);
 	if (n == 0)
-		return err_set(&c->err, "plot share: no period with both %s and %s for %s", var, of,
+		return err_set(&c->err, _("plot share: no period with both %s and %s for %s"), var, of,
 		               c->units.u[u].name);
 	if (!(ch = chart_new(CH_BARS, n)) || !chart_add(ch, c->units.u[u].name)) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	for (u = 0; u < n; u++) {
@@ -715,10 +716,10 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 	long long run[2];
 
 	if (!a || !b)
-		return err_set(&c->err, "plot runs: give --run ID --against ID (`ntm runs` lists them)");
+		return err_set(&c->err, "%s", _("plot runs: give --run ID --against ID (`ntm runs` lists them)"));
 	if (c->scenario_name)
-		return err_set(&c->err, "plot runs: --scenario does not apply: each run was stored under "
-		               "its own scenario, which the chart names (`ntm runs` lists them)");
+		return err_set(&c->err, "%s", _("plot runs: --scenario does not apply: each run was stored under "
+		               "its own scenario, which the chart names (`ntm runs` lists them)"));
 	run[0] = atoll(a);
 	run[1] = atoll(b);
 	for (k = 0; k < 64; k++)
@@ -734,19 +735,19 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 	sqlite3_bind_int64(st, 2, run[1]);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return err_set(&c->err, "plot runs: no run %lld or no run %lld (`ntm runs` lists them)",
+		return err_set(&c->err, _("plot runs: no run %lld or no run %lld (`ntm runs` lists them)"),
 		               run[0], run[1]);
 	}
 	if (strcmp((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)) != 0) {
-		err_set(&c->err, "plot runs: run %lld is of set %s and run %lld of set %s; compare two runs "
-		        "of one set", run[0], (const char *)sqlite3_column_text(st, 0), run[1],
+		err_set(&c->err, _("plot runs: run %lld is of set %s and run %lld of set %s; compare two runs "
+		        "of one set"), run[0], (const char *)sqlite3_column_text(st, 0), run[1],
 		        (const char *)sqlite3_column_text(st, 1));
 		sqlite3_finalize(st);
 		return -1;
 	}
 	if (strcmp((const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3)) != 0)
-		fprintf(stderr, "ntm: warning: run %lld judged %s and run %lld %s: the bars count "
-		        "different units\n", run[0], (const char *)sqlite3_column_text(st, 2), run[1],
+		fprintf(stderr, _("ntm: warning: run %lld judged %s and run %lld %s: the bars count "
+		        "different units\n"), run[0], (const char *)sqlite3_column_text(st, 2), run[1],
 		        (const char *)sqlite3_column_text(st, 3));
 	for (k = 0; k < 2; k++)
 		snprintf(scen[k], sizeof scen[k], "%.100s", (const char *)sqlite3_column_text(st, 4 + k));
@@ -772,9 +773,9 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 	}
 	sqlite3_finalize(st);
 	if (ny == 0)
-		return err_set(&c->err, "plot runs: no stored results for runs %lld and %lld", run[0], run[1]);
+		return err_set(&c->err, _("plot runs: no stored results for runs %lld and %lld"), run[0], run[1]);
 	if (!(ch = chart_new(CH_BARS, ny))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	/* each run with the scenario it was made under */
@@ -799,7 +800,7 @@ static int plot_runs(struct ctx *c, struct opt *opts)
 	ch = NULL;
 done:
 	if (rc < 0 && !c->err.set)
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 	chart_free(ch);
 	return rc;
 }
@@ -838,12 +839,12 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "plot: give one kind of chart: funding, variable, share, units-met, heatmap, projection, "
-		        "runs or map (see 'ntm plot --help')");
+		err_set(&c->err, "%s", _("plot: give one kind of chart: funding, variable, share, units-met, heatmap, projection, "
+		        "runs or map (see 'ntm plot --help')"));
 		return 2;
 	}
 	if (!opt_get(opts, "out")) {
-		err_set(&c->err, "plot: give --out FILE");
+		err_set(&c->err, "%s", _("plot: give --out FILE"));
 		return 2;
 	}
 	if (ctx_db(c) < 0 || ctx_units(c) < 0)
@@ -867,7 +868,7 @@ int cmd_plot(struct ctx *c, int argc, char **argv)
 		return plot_runs(c, opts) < 0 ? 1 : 0;
 	if (strcmp(argv[1], "map") == 0)
 		return plot_map(c, opts) < 0 ? 1 : 0;
-	err_set(&c->err, "plot: unknown kind '%s' (funding, variable, share, units-met, heatmap, projection, runs or map)",
+	err_set(&c->err, _("plot: unknown kind '%s' (funding, variable, share, units-met, heatmap, projection, runs or map)"),
 	        argv[1]);
 	return 2;
 }

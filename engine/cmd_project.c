@@ -10,6 +10,7 @@
 #include "cmds.h"
 #include "csv.h"
 #include "evalrun.h"
+#include "i18n.h"
 #include "project.h"
 #include "report.h"
 #include "utf8.h"
@@ -659,13 +660,13 @@ static int project(struct ctx *c, const char *set, int top, struct popt *o)
 		char msg[NTM_ERR_MAX];
 
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
-		err_set(&c->err, "project: %s", msg);
+		err_set(&c->err, _("project: %s"), msg);
 		return 1;
 	}
 	if (!o->to)
 		o->to = r.set->year_to;
 	if (o->to < r.year_from) {
-		err_set(&c->err, "project: --to %d is before the set's first year, %d (%s applies to %d-%d)",
+		err_set(&c->err, _("project: --to %d is before the set's first year, %d (%s applies to %d-%d)"),
 		        o->to, r.year_from, r.set->id, r.set->year_from, r.set->year_to);
 		goto done;
 	}
@@ -676,7 +677,7 @@ static int project(struct ctx *c, const char *set, int top, struct popt *o)
 	t = calloc((size_t)r.set->ncrit + 1, sizeof *t);
 	rows = calloc((size_t)r.set->nind + 1, sizeof *rows);
 	if (!ind || !crit || !t || !rows) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	if (o->format == FMT_TABLE) {
@@ -726,7 +727,7 @@ static int project(struct ctx *c, const char *set, int top, struct popt *o)
 				snprintf(ucells, n, "%s,%s,", a, b);
 			free(a), free(b);
 			if (!ucells) {
-				err_set(&c->err, "out of memory");
+				err_set(&c->err, "%s", _("out of memory"));
 				goto done;
 			}
 			csv_unit(f, r.set, ucells, ind, o);
@@ -746,7 +747,7 @@ static int project(struct ctx *c, const char *set, int top, struct popt *o)
 		json_summary(f, r.set, t);
 	}
 	if (fflush(f) != 0 || ferror(f)) {
-		err_set(&c->err, "project: the output could not be written");
+		err_set(&c->err, "%s", _("project: the output could not be written"));
 		goto done;
 	}
 	print_notes(c, o->format);
@@ -779,7 +780,8 @@ int cmd_project(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "project: give one criteria set (usage: ntm project SET [--unit U] [--to YEAR])");
+		err_set(&c->err, "%s", _("project: give one criteria set (usage: ntm project SET "
+		                         "[--unit U] [--to YEAR])"));
 		return 2;
 	}
 	fmt = opt_get(opts, "format");
@@ -788,15 +790,15 @@ int cmd_project(struct ctx *c, int argc, char **argv)
 	else if (fmt && strcmp(fmt, "json") == 0)
 		o.format = FMT_JSON;
 	else if (fmt && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "project: --format '%s' is not table, csv or json", fmt);
+		err_set(&c->err, _("project: --format '%s' is not table, csv or json"), fmt);
 		return 2;
 	}
 	if ((m = opt_get(opts, "method")) && (o.method = proj_method_parse(m)) < 0) {
-		err_set(&c->err, "project: --method '%s' is not linear or theil-sen", m);
+		err_set(&c->err, _("project: --method '%s' is not linear or theil-sen"), m);
 		return 2;
 	}
 	if ((to = opt_get(opts, "to")) && (opt_years(to, &o.to, &y1) < 0 || o.to != y1)) {
-		err_set(&c->err, "project: --to '%s' is not a year (1990-2100, e.g. 2025)", to);
+		err_set(&c->err, _("project: --to '%s' is not a year (1990-2100, e.g. 2025)"), to);
 		return 2;
 	}
 	unit = opt_get(opts, "unit");

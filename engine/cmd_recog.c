@@ -143,7 +143,7 @@ static int load_recogs(struct ctx *c, int top, struct recog **out, int *n, int *
 	return 0;
 oom:
 	sqlite3_finalize(st);
-	return err_set(&c->err, "out of memory");
+	return err_set(&c->err, "%s", _("out of memory"));
 }
 
 /* Evaluates every set of the list over the units of its level in scope and
@@ -157,7 +157,7 @@ static int evaluate(struct ctx *c, const struct setlist *l, int top, int y0, int
 	es->r = calloc((size_t)l->n + 1, sizeof *es->r);
 	es->R = calloc((size_t)l->n + 1, sizeof *es->R);
 	if (!es->r || !es->R)
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (k = 0; k < l->n; k++) {
 		const struct setinfo *x = &l->v[k];
 		int rk = rank(x->recognises), a = y0 > x->year_from ? y0 : x->year_from;
@@ -227,7 +227,7 @@ static int merged_note(struct ctx *c, const struct verdict *ev, int nyear, int t
 	if (!head || !next) {
 		free(head);
 		free(next);
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	}
 	for (k = 0; k < (int)c->units.n; k++)
 		head[k] = next[k] = -1;
@@ -354,16 +354,16 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 0) {
-		err_set(&c->err, "recognitions: unexpected argument '%s' (see --help)", argv[1]);
+		err_set(&c->err, _("recognitions: unexpected argument '%s' (see --help)"), argv[1]);
 		return 2;
 	}
 	if ((fmt = opt_get(opts, "format")) && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0) {
-		err_set(&c->err, "recognitions: --format '%s' is not table or csv", fmt);
+		err_set(&c->err, _("recognitions: --format '%s' is not table or csv"), fmt);
 		return 2;
 	}
 	csv = fmt && strcmp(fmt, "csv") == 0;
 	if (opt_get(opts, "years") && opt_years(opt_get(opts, "years"), &y0, &y1) < 0) {
-		err_set(&c->err, "recognitions: '%s' is not a span of years (e.g. 2021-2023)",
+		err_set(&c->err, _("recognitions: '%s' is not a span of years (e.g. 2021-2023)"),
 		        opt_get(opts, "years"));
 		return 2;
 	}
@@ -383,15 +383,18 @@ int cmd_recognitions(struct ctx *c, int argc, char **argv)
 		}
 	}
 	if (y0 == 0) {
-		err_set(&c->err, "recognitions: no recognitions on record%s (import a "
-		        "recognitions.csv, or give --years)", top >= 0 ? " for this unit" : "");
+		err_set(&c->err, "%s", top >= 0 ?
+		        _("recognitions: no recognitions on record for this unit (import a "
+		          "recognitions.csv, or give --years)") :
+		        _("recognitions: no recognitions on record (import a recognitions.csv, or "
+		          "give --years)"));
 		goto out;
 	}
 	nyear = y1 - y0 + 1;
 	ev = malloc(c->units.n * (size_t)nyear * NLADDER * sizeof *ev + 1);
 	rows = malloc(((size_t)nrec + c->units.n * (size_t)nyear * NLADDER) * sizeof *rows + 1);
 	if (!ev || !rows) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto out;
 	}
 	for (k = 0; k < (int)(c->units.n * (size_t)nyear * NLADDER); k++)

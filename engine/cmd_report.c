@@ -14,6 +14,7 @@
 
 #include "cmds.h"
 #include "evalrun.h"
+#include "i18n.h"
 #include "inforce.h"
 #include "outfile.h"
 #include "reads.h"
@@ -160,13 +161,16 @@ static int pick_set(struct rep *p, int year)
 	char *key = NULL;
 
 	if (prov >= 0 && !(key = utf8_fold(c->units.u[prov].name)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	if (inforce_load(c, &l) < 0)
 		goto done;
 	if (!(x = inforce_pick(&l, "commune", "ntm", key, year))) {
-		err_set(&c->err, "report: no commune set in force%s%s in %d on the criteria path %s; "
-		        "give --set SET", prov >= 0 ? " in " : "", prov >= 0 ? c->units.u[prov].name : "",
-		        year, c->criteria_path);
+		if (prov >= 0)
+			err_set(&c->err, _("report: no commune set in force in %s in %d on the criteria path %s; "
+			        "give --set SET"), c->units.u[prov].name, year, c->criteria_path);
+		else
+			err_set(&c->err, _("report: no commune set in force in %d on the criteria path %s; "
+			        "give --set SET"), year, c->criteria_path);
 		goto done;
 	}
 	snprintf(p->setbuf, sizeof p->setbuf, "%s", x->id);
@@ -204,8 +208,8 @@ static int evaluate(struct rep *p, int last, struct evalrun *r, struct results *
 		int year = p->y1;
 
 		if (!year && (k = reads_data_years(c->db, u->id, 1990, 2100, &a, &year, &c->err)) <= 0)
-			return k < 0 ? -1 : err_set(&c->err, "report: no figures for %s (%s) or the units below it; "
-			                            "import observations first", u->name, u->code);
+			return k < 0 ? -1 : err_set(&c->err, _("report: no figures for %s (%s) or the units below it; "
+			                            "import observations first"), u->name, u->code);
 		if (pick_set(p, year) < 0)
 			return -1;
 	}
@@ -225,8 +229,8 @@ static int evaluate(struct rep *p, int last, struct evalrun *r, struct results *
 					break;
 				}
 		if (!*ya) {
-			err_set(&c->err, "report: no figures for the %ss of %s (%s) in %d-%d, the years of set %s; "
-			        "give --year or --years", r->set->level, u->name, u->code, r->year_from,
+			err_set(&c->err, _("report: no figures for the %ss of %s (%s) in %d-%d, the years of set %s; "
+			        "give --year or --years"), _(r->set->level), u->name, u->code, r->year_from,
 			        r->year_to, r->set->id);
 			evalrun_free(r);
 			return -1;
@@ -526,7 +530,7 @@ static int t_indicators(struct rep *p, struct table *t)
 		ids[0] = '\0';
 		for (k = 0; k < s->ncrit && m < sizeof ids; k++)
 			m += (size_t)snprintf(ids + m, sizeof ids - m, "%s%s", k ? ", " : "", s->crit[k].id);
-		err_set(&c->err, "report indicators: set %s has no criterion '%s' (its criteria: %s)", s->id,
+		err_set(&c->err, _("report indicators: set %s has no criterion '%s' (its criteria: %s)"), s->id,
 		        p->criterion, ids);
 		goto done;
 	}
@@ -695,9 +699,9 @@ static int t_funding(struct rep *p, struct table *t)
 	if (n == 0) {
 		free(f);
 		if (p->y0)
-			return err_set(&c->err, "report funding: no funding on record for %s (%s) or the units "
-			               "below it in %d-%d", u->name, u->code, y0, y1);
-		return err_set(&c->err, "report funding: no funding on record for %s (%s) or the units below it",
+			return err_set(&c->err, _("report funding: no funding on record for %s (%s) or the units "
+			               "below it in %d-%d"), u->name, u->code, y0, y1);
+		return err_set(&c->err, _("report funding: no funding on record for %s (%s) or the units below it"),
 		               u->name, u->code);
 	}
 	table_set(t, &t->sheet, "Biểu 04 Nguồn vốn");
@@ -765,8 +769,8 @@ static int t_projects(struct rep *p, struct table *t)
 		return -1;
 	if (n == 0) {
 		reads_projects_free(w, n);
-		return err_set(&c->err, "report projects: no works or projects on record for %s (%s) or the "
-		               "units below it%s", u->name, u->code, p->y0 ? " in those years" : "");
+		return err_set(&c->err, _("report projects: no works or projects on record for %s (%s) or the "
+		               "units below it%s"), u->name, u->code, p->y0 ? _(" in those years") : "");
 	}
 	table_set(t, &t->sheet, "Biểu 05 Công trình");
 	table_set(t, &t->form, "Biểu số 05");
@@ -936,14 +940,14 @@ static int emit(struct ctx *c, const struct table *t, int fmt, const struct outd
 		          fmt == TF_MD ? table_md_write(stdout, t) :
 		          fmt == TF_HTML ? report_html_table(stdout, t) : table_text_write(stdout, t);
 
-		return bad < 0 ? err_set(&c->err, "report: the table could not be written") : 0;
+		return bad < 0 ? err_set(&c->err, "%s", _("report: the table could not be written")) : 0;
 	}
 	if (fmt == TF_XLSX) {
 		const char *dir = getenv("TMPDIR");
 
 		snprintf(tmp, sizeof tmp, "%s/ntm-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
 		if ((fd = mkstemp(tmp)) < 0)
-			return err_set(&c->err, "report: cannot make a temporary file in %s: %s (set TMPDIR)",
+			return err_set(&c->err, _("report: cannot make a temporary file in %s: %s (set TMPDIR)"),
 			               dir && *dir ? dir : "/tmp", strerror(errno));
 		if (table_xlsx_write(tmp, &t, 1, &c->err) == 0 && outfile_copy(od, name, fd, &c->err) == 0)
 			rc = 0;
@@ -953,7 +957,7 @@ static int emit(struct ctx *c, const struct table *t, int fmt, const struct outd
 		if ((fmt == TF_CSV ? table_csv_write(o.f, t, bom) :
 		     fmt == TF_MD ? table_md_write(o.f, t) :
 		     fmt == TF_HTML ? report_html_table(o.f, t) : table_text_write(o.f, t)) < 0) {
-			err_set(&c->err, "%s: cannot write", outfile_shown(od, name, shown, sizeof shown));
+			err_set(&c->err, _("%s: cannot write"), outfile_shown(od, name, shown, sizeof shown));
 			outfile_abort(&o);
 		} else {
 			rc = outfile_commit(&o, &c->err);
@@ -1058,8 +1062,8 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "report: give one table: criteria, indicators, summary, funding or projects, "
-		        "or html (see 'ntm report --help')");
+		err_set(&c->err, "%s", _("report: give one table: criteria, indicators, summary, funding or projects, "
+		        "or html (see 'ntm report --help')"));
 		return 2;
 	}
 	for (which = 0; which < NTABLES && strcmp(table_names[which], argv[1]) != 0; which++)
@@ -1068,8 +1072,8 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 		struct suggest sg;
 		int k;
 
-		err_set(&c->err, "report: unknown table '%s' (criteria, indicators, summary, funding or projects, "
-		        "or html)", argv[1]);
+		err_set(&c->err, _("report: unknown table '%s' (criteria, indicators, summary, funding or projects, "
+		        "or html)"), argv[1]);
 		suggest_init(&sg, argv[1]);
 		for (k = 0; k < NTABLES; k++)
 			suggest_add(&sg, table_names[k]);
@@ -1079,56 +1083,56 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 	out = opt_get(opts, "out");
 	whole = which == NTABLES - 1;   /* html: the page */
 	if (whole && (!out || table_format_of(out) != TF_HTML || opt_get(opts, "format"))) {
-		err_set(&c->err, "report html: give --out FILE.html (the page is one file)");
+		err_set(&c->err, "%s", _("report html: give --out FILE.html (the page is one file)"));
 		return 2;
 	}
 	if (opt_get(opts, "rules") && !whole) {
-		err_set(&c->err, "report: --rules goes with html (the page's audit)");
+		err_set(&c->err, "%s", _("report: --rules goes with html (the page's audit)"));
 		return 2;
 	}
 	if (out && (fmt = table_format_of(out)) < 0) {
-		err_set(&c->err, "report: --out '%s': give a file ending in .xlsx, .csv, .md, .txt or .html", out);
+		err_set(&c->err, _("report: --out '%s': give a file ending in .xlsx, .csv, .md, .txt or .html"), out);
 		return 2;
 	}
 	if ((fa = opt_get(opts, "format"))) {
 		int f = table_format_parse(fa);
 
 		if (f < 0 || f == TF_XLSX) {
-			err_set(&c->err, "report: --format '%s' is not text, csv, md or html%s", fa,
-			        f == TF_XLSX ? " (an xlsx is a file: give --out FILE.xlsx)" : "");
+			err_set(&c->err, _("report: --format '%s' is not text, csv, md or html%s"), fa,
+			        f == TF_XLSX ? _(" (an xlsx is a file: give --out FILE.xlsx)") : "");
 			return 2;
 		}
 		if (out && f != fmt) {
-			err_set(&c->err, "report: --format %s and --out '%s' disagree; the extension of --out "
-			        "picks the format", fa, out);
+			err_set(&c->err, _("report: --format %s and --out '%s' disagree; the extension of --out "
+			        "picks the format"), fa, out);
 			return 2;
 		}
 		fmt = f;
 	}
 	if (opt_get(opts, "bom") && fmt != TF_CSV) {
-		err_set(&c->err, "report: --bom goes with csv (--out FILE.csv or --format csv)");
+		err_set(&c->err, "%s", _("report: --bom goes with csv (--out FILE.csv or --format csv)"));
 		return 2;
 	}
 	if (opt_get(opts, "criterion") && which != 1) {
-		err_set(&c->err, "report: --criterion goes with the indicators table");
+		err_set(&c->err, "%s", _("report: --criterion goes with the indicators table"));
 		return 2;
 	}
 	if (!opt_get(opts, "criterion") && which == 1) {
-		err_set(&c->err, "report indicators: give --criterion ID (e.g. --criterion 2)");
+		err_set(&c->err, "%s", _("report indicators: give --criterion ID (e.g. --criterion 2)"));
 		return 2;
 	}
 	if (!opt_get(opts, "unit")) {
-		err_set(&c->err, "report: give --unit NAME|CODE (a district, a province or a commune)");
+		err_set(&c->err, "%s", _("report: give --unit NAME|CODE (a district, a province or a commune)"));
 		return 2;
 	}
 	if (opt_get(opts, "year") && opt_get(opts, "years")) {
-		err_set(&c->err, "report: give --year or --years, not both");
+		err_set(&c->err, "%s", _("report: give --year or --years, not both"));
 		return 2;
 	}
 	if ((yarg = opt_get(opts, "year") ? opt_get(opts, "year") : opt_get(opts, "years")) &&
 	    (opt_years(yarg, &p.y0, &p.y1) < 0 || (opt_get(opts, "year") && p.y0 != p.y1))) {
-		err_set(&c->err, "report: '%s' is not a year%s", yarg,
-		        opt_get(opts, "year") ? " (e.g. 2023)" : " span (e.g. 2021-2023)");
+		err_set(&c->err, opt_get(opts, "year") ? _("report: '%s' is not a year (e.g. 2023)")
+		        : _("report: '%s' is not a year span (e.g. 2021-2023)"), yarg);
 		return 2;
 	}
 	p.c = c;
@@ -1164,7 +1168,7 @@ int cmd_report(struct ctx *c, int argc, char **argv)
 	default: built = t_projects(&p, &t); break;
 	}
 	if (built == 0 && t.oom)
-		built = err_set(&c->err, "out of memory");
+		built = err_set(&c->err, "%s", _("out of memory"));
 	rc = built < 0 ? 1 : emit(c, &t, fmt, &od, name, opt_get(opts, "bom") != NULL) < 0 ? 1 : 0;
 	table_free(&t);
 	outdir_close(&od);

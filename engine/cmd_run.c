@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "lua_script.h"
 
 static const char usage[] =
@@ -29,12 +30,12 @@ int cmd_run(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos < 1) {
-		err_set(&c->err, "run: give a script (usage: ntm run SCRIPT.lua [ARGS...] [--out DIR])");
+		err_set(&c->err, "%s", _("run: give a script (usage: ntm run SCRIPT.lua [ARGS...] [--out DIR])"));
 		return 2;
 	}
 	out = opt_get(opts, "out") ? opt_get(opts, "out") : "plots";
 	if (mkdir(out, 0777) < 0 && errno != EEXIST) {
-		err_set(&c->err, "run: cannot create %s: %s", out, strerror(errno));
+		err_set(&c->err, _("run: cannot create %s: %s"), out, strerror(errno));
 		return 1;
 	}
 	if (ctx_db(c) < 0)

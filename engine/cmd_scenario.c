@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "import.h"
 #include "report.h"
 #include "scenario.h"
@@ -216,7 +217,7 @@ static int set_figure(struct ctx *c, const char *name, struct opt *opts)
 	double x;
 
 	if (!unit || !var || !year || !val == !add) {
-		err_set(&c->err, "scenario set: give --unit, --var, --year and one of --value, --add");
+		err_set(&c->err, "%s", _("scenario set: give --unit, --var, --year and one of --value, --add"));
 		return 2;
 	}
 	/* the text as the importer reads it; the value's range is checked by
@@ -226,7 +227,7 @@ static int set_figure(struct ctx *c, const char *name, struct opt *opts)
 	if (ctx_units(c) < 0 || ctx_vars(c) < 0 || (u = ctx_find_unit(c, unit)) < 0)
 		return 1;
 	if (!map_get(&c->vars.by_name, var, &vi)) {
-		err_set(&c->err, "scenario set: unknown variable '%s' (`ntm variables` lists them)", var);
+		err_set(&c->err, _("scenario set: unknown variable '%s' (`ntm variables` lists them)"), var);
 		return 1;
 	}
 	rc = val ? import_text_figure(c->vars.v[vi].uom, val, &x, "scenario set: --value ", &c->err) :
@@ -241,7 +242,7 @@ static int set_figure(struct ctx *c, const char *name, struct opt *opts)
 		char msg[NTM_ERR_MAX];
 
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
-		err_set(&c->err, "scenario set: %s", msg);
+		err_set(&c->err, _("scenario set: %s"), msg);
 	} else {
 		printf("scenario %s: %s %d %s %s %s\n", name, c->units.u[u].name, y, var,
 		       val ? "=" : "+=", val ? val : add);
@@ -272,8 +273,8 @@ int cmd_scenario(struct ctx *c, int argc, char **argv)
 		return rc;
 	verb = npos >= 1 ? argv[1] : "";
 	if (strcmp(verb, "list") != 0 && npos != 2) {
-		err_set(&c->err, "scenario: give create, show, delete or set with a NAME, or list "
-		        "(see ntm scenario --help)");
+		err_set(&c->err, "%s", _("scenario: give create, show, delete or set with a NAME, or list "
+		        "(see ntm scenario --help)"));
 		return 2;
 	}
 	if (ctx_db(c) < 0)
@@ -301,6 +302,6 @@ int cmd_scenario(struct ctx *c, int argc, char **argv)
 		printf("deleted scenario %s\n", argv[2]);
 		return 0;
 	}
-	err_set(&c->err, "scenario: unknown action '%s' (create, list, show, delete, set)", verb);
+	err_set(&c->err, _("scenario: unknown action '%s' (create, list, show, delete, set)"), verb);
 	return 2;
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "lua_crit.h"
 #include "outfile.h"
 #include "sheet.h"
@@ -61,7 +62,7 @@ static int write_sheet(struct ctx *c, const char *name, const char *region, cons
 	if (region && (rg = store_region_parse(region)) < 0) {
 		struct suggest sg;
 
-		err_set(&c->err, "criteria sheet: --region '%s' is not a threshold region", region);
+		err_set(&c->err, _("criteria sheet: --region '%s' is not a threshold region"), region);
 		suggest_init(&sg, region);
 		for (i = 0; i < RG_N; i++)
 			suggest_add(&sg, store_region_name[i]);
@@ -72,12 +73,12 @@ static int write_sheet(struct ctx *c, const char *name, const char *region, cons
 	}
 	if (yrs) {
 		if (opt_years(yrs, &y0, &y1) < 0) {
-			err_set(&c->err, "criteria sheet: --years '%s' is not YYYY or YYYY-YYYY", yrs);
+			err_set(&c->err, _("criteria sheet: --years '%s' is not YYYY or YYYY-YYYY"), yrs);
 			rc = 2;
 			goto done;
 		}
 		if (y1 < s->year_from || y0 > s->year_to) {
-			err_set(&c->err, "criteria sheet: set %s applies to %d-%d; --years %s is outside it",
+			err_set(&c->err, _("criteria sheet: set %s applies to %d-%d; --years %s is outside it"),
 			        s->id, s->year_from, s->year_to, yrs);
 			goto done;
 		}
@@ -89,14 +90,14 @@ static int write_sheet(struct ctx *c, const char *name, const char *region, cons
 	if (!out) {
 		rc = sheet_write(stdout, s, &sh, bom) < 0 ? 1 : 0;
 		if (rc)
-			err_set(&c->err, "criteria sheet: cannot write to standard output");
+			err_set(&c->err, "%s", _("criteria sheet: cannot write to standard output"));
 		goto done;
 	}
 	if (outdir_of(&d, out, &file, &c->err) < 0 || outfile_begin(&o, &d, file, &c->err) < 0)
 		goto done;
 	if (sheet_write(o.f, s, &sh, bom) < 0) {
 		outfile_abort(&o);
-		err_set(&c->err, "%s: cannot write", outfile_shown(&d, file, shown, sizeof shown));
+		err_set(&c->err, _("%s: cannot write"), outfile_shown(&d, file, shown, sizeof shown));
 		goto done;
 	}
 	if (outfile_commit(&o, &c->err) < 0)
@@ -150,8 +151,8 @@ static int apply(struct ctx *c, const char *sheet, const char *id, const char *t
 	int i, k, rc = 1, amended = 0;
 
 	if (!good_id(id)) {
-		err_set(&c->err, "criteria sheet: --id '%s' must be letters, digits, '-', '.' or '_' "
-		        "(it names the set and its file)", id);
+		err_set(&c->err, _("criteria sheet: --id '%s' must be letters, digits, '-', '.' or '_' "
+		        "(it names the set and its file)"), id);
 		return 2;
 	}
 	if (!dir) {
@@ -162,7 +163,7 @@ static int apply(struct ctx *c, const char *sheet, const char *id, const char *t
 	if (sheet_read(sheet, load_set, c, &s, &p, &c->err) < 0)
 		goto done;
 	if (p.rows.n == 0) {
-		err_set(&c->err, "%s: no row differs from set %s: nothing written", sheet, s->id);
+		err_set(&c->err, _("%s: no row differs from set %s: nothing written"), sheet, s->id);
 		goto done;
 	}
 	snprintf(name, sizeof name, "%s.lua", id);
@@ -170,12 +171,12 @@ static int apply(struct ctx *c, const char *sheet, const char *id, const char *t
 		goto done;
 	outfile_shown(&d, name, shown, sizeof shown);
 	if (strcmp(id, s->id) == 0) {
-		err_set(&c->err, "criteria sheet: --id %s is the set the sheet fills; give the new set "
-		        "its own id", id);
+		err_set(&c->err, _("criteria sheet: --id %s is the set the sheet fills; give the new set "
+		        "its own id"), id);
 		goto done;
 	}
 	if (fstatat(d.fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && !force) {
-		err_set(&c->err, "%s exists; --force replaces it", shown);
+		err_set(&c->err, _("%s exists; --force replaces it"), shown);
 		goto done;
 	}
 	/* a set of that id in another file would make the id ambiguous */
@@ -185,30 +186,30 @@ static int apply(struct ctx *c, const char *sheet, const char *id, const char *t
 		if (c->cat[i].id && strcmp(c->cat[i].id, id) == 0 &&
 		    !(stat(c->cat[i].path, &other) == 0 &&
 		      fstatat(d.fd, name, &st, 0) == 0 && st.st_dev == other.st_dev && st.st_ino == other.st_ino)) {
-			err_set(&c->err, "criteria sheet: set '%s' is already declared by %s; choose another "
-			        "--id", id, c->cat[i].path);
+			err_set(&c->err, _("criteria sheet: set '%s' is already declared by %s; choose another "
+			        "--id"), id, c->cat[i].path);
 			goto done;
 		}
 
 	if (outfile_begin(&o, &d, name, &c->err) < 0)
 		goto done;
 	if (sheet_lua(o.f, s, &p, id, title, base_name(sheet)) < 0 || fflush(o.f) != 0) {
-		err_set(&c->err, "%s: cannot write", shown);
+		err_set(&c->err, _("%s: cannot write"), shown);
 		goto done;
 	}
 	/* the hidden file must load and give back the sheet applied */
 	snprintf(tmp, sizeof tmp, "%s/%s", dir, o.tmp);
 	if (!(n = lcrit_load(&c->sb, tmp, c->have_vars ? &c->vars : NULL, ctx_set_path, c, &c->err))) {
 		memcpy(first, c->err.msg, sizeof first);
-		err_set(&c->err, "%s: the set written does not load, nothing written: %s", shown, first);
+		err_set(&c->err, _("%s: the set written does not load, nothing written: %s"), shown, first);
 		goto done;
 	}
 	if (sheet_expected(s, &p, &want, &c->err) < 0 ||
 	    sheet_build(n, -1, n->year_from, n->year_to, &got, &c->err) < 0)
 		goto done;
 	if ((k = sheet_compare(&want, &got)) >= 0 || strcmp(n->id, id) != 0) {
-		err_set(&c->err, "%s: internal error: the set written does not give back the sheet "
-		        "(row %d); nothing written", shown, k);
+		err_set(&c->err, _("%s: internal error: the set written does not give back the sheet "
+		        "(row %d); nothing written"), shown, k);
 		goto done;
 	}
 	if (outfile_commit(&o, &c->err) < 0)
@@ -256,23 +257,23 @@ int cmd_criteria_sheet(struct ctx *c, int argc, char **argv)
 		return rc;
 	if ((sheet = opt_get(opts, "apply"))) {
 		if (npos != 0) {
-			err_set(&c->err, "criteria sheet --apply: the set comes from the sheet's set column; "
-			        "give no SET (usage: ntm criteria sheet --apply FILE.csv --id NEW)");
+			err_set(&c->err, "%s", _("criteria sheet --apply: the set comes from the sheet's set column; "
+			        "give no SET (usage: ntm criteria sheet --apply FILE.csv --id NEW)"));
 			return 2;
 		}
 		if (!(id = opt_get(opts, "id"))) {
-			err_set(&c->err, "criteria sheet --apply: give the new set's id with --id NEW");
+			err_set(&c->err, "%s", _("criteria sheet --apply: give the new set's id with --id NEW"));
 			return 2;
 		}
 		return apply(c, sheet, id, opt_get(opts, "title"), opt_get(opts, "out-dir"),
 		             opt_get(opts, "force") != NULL);
 	}
 	if (npos != 1) {
-		err_set(&c->err, "criteria sheet: give one set (usage: ntm criteria sheet SET [--out FILE.csv])");
+		err_set(&c->err, "%s", _("criteria sheet: give one set (usage: ntm criteria sheet SET [--out FILE.csv])"));
 		return 2;
 	}
 	if (opt_get(opts, "id") || opt_get(opts, "title") || opt_get(opts, "out-dir") || opt_get(opts, "force")) {
-		err_set(&c->err, "criteria sheet: --id, --title, --out-dir and --force go with --apply");
+		err_set(&c->err, "%s", _("criteria sheet: --id, --title, --out-dir and --force go with --apply"));
 		return 2;
 	}
 	return write_sheet(c, argv[1], opt_get(opts, "region"), opt_get(opts, "years"),

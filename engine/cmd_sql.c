@@ -7,6 +7,7 @@
 
 #include "cmds.h"
 #include "csv.h"
+#include "i18n.h"
 
 static const char usage[] =
 	"usage: ntm sql QUERY [--format list|csv]\n\n"
@@ -34,12 +35,12 @@ int cmd_sql(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (npos != 1) {
-		err_set(&c->err, "sql: give one query in quotes (usage: ntm sql \"SELECT ...\")");
+		err_set(&c->err, "%s", _("sql: give one query in quotes (usage: ntm sql \"SELECT ...\")"));
 		return 2;
 	}
 	fmt = opt_get(opts, "format");
 	if (fmt && strcmp(fmt, "csv") != 0 && strcmp(fmt, "list") != 0) {
-		err_set(&c->err, "sql: --format '%s' is not list or csv", fmt);
+		err_set(&c->err, _("sql: --format '%s' is not list or csv"), fmt);
 		return 2;
 	}
 	csv = fmt && strcmp(fmt, "csv") == 0;
@@ -50,20 +51,20 @@ int cmd_sql(struct ctx *c, int argc, char **argv)
 		return 1;
 	}
 	if (!st) {
-		err_set(&c->err, "sql: the query is empty");
+		err_set(&c->err, "%s", _("sql: the query is empty"));
 		return 2;
 	}
 	for (; tail && *tail && strchr(" \t\r\n;", *tail); tail++)
 		;
 	if (tail && *tail) {
 		sqlite3_finalize(st);
-		err_set(&c->err, "sql: give one statement (found more after the first: '%.40s')", tail);
+		err_set(&c->err, _("sql: give one statement (found more after the first: '%.40s')"), tail);
 		return 2;
 	}
 	if (!sqlite3_stmt_readonly(st)) {
 		sqlite3_finalize(st);
-		err_set(&c->err, "sql: the statement would change the database; ntm sql only reads "
-		        "(use ntm import and ntm scenario to change data)");
+		err_set(&c->err, "%s", _("sql: the statement would change the database; ntm sql only reads "
+		        "(use ntm import and ntm scenario to change data)"));
 		return 2;
 	}
 	n = sqlite3_column_count(st);

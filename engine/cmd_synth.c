@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmds.h"
+#include "i18n.h"
 #include "synth.h"
 
 static const char usage[] =
@@ -43,34 +44,34 @@ int cmd_synth(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, usage, &done)) || done)
 		return rc;
 	if (!opt_get(opts, "out") || npos) {
-		err_set(&c->err, "synth: give --out DIR (usage: ntm synth --out DIR [--units FILE] [--seed N] "
-		        "[--scale X])");
+		err_set(&c->err, "%s", _("synth: give --out DIR (usage: ntm synth --out DIR [--units FILE] [--seed N] "
+		        "[--scale X])"));
 		return 2;
 	}
 	synth_defaults(&so);
 	so.units = opt_get(opts, "units");
 	if (so.units && opt_get(opts, "scale")) {
-		err_set(&c->err, "synth: --scale invents units; with --units FILE the units are FILE's "
-		        "(give one or the other)");
+		err_set(&c->err, "%s", _("synth: --scale invents units; with --units FILE the units are FILE's "
+		        "(give one or the other)"));
 		return 2;
 	}
 	if ((v = opt_get(opts, "seed"))) {
 		so.seed = strtoull(v, &end, 10);
 		if (*end || !*v) {
-			err_set(&c->err, "synth: --seed '%s' is not a whole number", v);
+			err_set(&c->err, _("synth: --seed '%s' is not a whole number"), v);
 			return 2;
 		}
 	}
 	if ((v = opt_get(opts, "scale"))) {
 		so.scale = strtod(v, &end);
 		if (*end || !*v || so.scale <= 0 || so.scale > 10) {
-			err_set(&c->err, "synth: --scale '%s' is not a number in (0, 10]", v);
+			err_set(&c->err, _("synth: --scale '%s' is not a number in (0, 10]"), v);
 			return 2;
 		}
 	}
 	if ((v = opt_get(opts, "years"))) {
 		if (opt_years(v, &so.year_from, &so.year_to) < 0) {
-			err_set(&c->err, "synth: --years '%s' is not a span like 2021-2025", v);
+			err_set(&c->err, _("synth: --years '%s' is not a span like 2021-2025"), v);
 			return 2;
 		}
 	}

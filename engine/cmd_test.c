@@ -9,6 +9,7 @@
 
 #include "cmds.h"
 #include "eval.h"
+#include "i18n.h"
 #include "lua_crit.h"
 #include "report.h"
 #include "suggest.h"
@@ -61,7 +62,7 @@ static int history(const struct critset *s, const struct crit_case *k, int year,
 	n = (size_t)d->nyear * (size_t)(s->nvar ? s->nvar : 1);
 	if (!(d->vals = malloc(n * sizeof *d->vals)) ||
 	    !(*recog = calloc((size_t)s->nrtitle + 1, sizeof **recog))) {
-		snprintf(why, cap, "out of memory");
+		snprintf(why, cap, "%s", _("out of memory"));
 		return -1;
 	}
 	for (n = 0; n < (size_t)d->nyear * (size_t)s->nvar; n++)
@@ -78,14 +79,14 @@ static int history(const struct critset *s, const struct crit_case *k, int year,
 		if (!at)
 			continue;
 		if (atoi(at + 1) >= year) {
-			snprintf(why, cap, "past: year %d is not before the case's year %d", atoi(at + 1), year);
+			snprintf(why, cap, _("past: year %d is not before the case's year %d"), atoi(at + 1), year);
 			return -1;
 		}
 		for (j = 0; j < s->nvar && (strncmp(s->var[j], k->var[i], (size_t)(at - k->var[i])) != 0 ||
 		                            s->var[j][at - k->var[i]] != '\0'); j++)
 			;
 		if (j == s->nvar) {
-			snprintf(why, cap, "past: set %s uses no variable '%.*s'", s->id,
+			snprintf(why, cap, _("past: set %s uses no variable '%.*s'"), s->id,
 			         (int)(at - k->var[i]), k->var[i]);
 			return -1;
 		}
@@ -105,7 +106,7 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 	char why[1024] = "";
 
 	if (!vals || !res || !crit) {
-		snprintf(why, sizeof why, "out of memory");
+		snprintf(why, sizeof why, "%s", _("out of memory"));
 		ok = 0;
 		goto done;
 	}
@@ -115,19 +116,19 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 		struct suggest sg;
 		struct ntm_err e = { 0 };
 
-		err_set(&e, "unknown region '%s'", k->region);
+		err_set(&e, _("unknown region '%s'"), k->region);
 		suggest_init(&sg, k->region);
 		for (i = 0; i < RG_N; i++)
 			suggest_add(&sg, store_region_name[i]);
 		suggest_append(&sg, &e);
-		err_append(&e, " (regions: tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl)");
+		err_append(&e, "%s", _(" (regions: tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl)"));
 		snprintf(why, sizeof why, "%.1000s", e.msg);
 		ok = 0;
 		goto done;
 	}
 	/* eval refuses a year the set does not apply to: so does a test */
 	if (year < s->year_from || year > s->year_to) {
-		snprintf(why, sizeof why, "year %d: set %s applies to %d-%d (%s); eval refuses %d too",
+		snprintf(why, sizeof why, _("year %d: set %s applies to %d-%d (%s); eval refuses %d too"),
 		         year, s->id, s->year_from, s->year_to, s->decision, year);
 		ok = 0;
 		goto done;
@@ -144,7 +145,7 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 		if (j == s->nvar && k->derived[i])
 			continue;
 		if (j == s->nvar) {
-			snprintf(why, sizeof why, "data: set %s uses no variable '%s'", s->id, k->var[i]);
+			snprintf(why, sizeof why, _("data: set %s uses no variable '%s'"), s->id, k->var[i]);
 			ok = 0;
 			goto done;
 		}
@@ -161,7 +162,7 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 		size_t n = strlen(why);
 
 		if (want < 0) {
-			snprintf(why + n, sizeof why - n, "'%s' is not a status (met, unmet, open, unknown, n/a)",
+			snprintf(why + n, sizeof why - n, _("'%s' is not a status (met, unmet, open, unknown, n/a)"),
 			         e->status);
 			ok = 0;
 			break;
@@ -170,14 +171,14 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 			got = st;
 		} else if (e->kind == EXPECT_CRITERION) {
 			if ((at = crit_find_criterion(s, e->id)) < 0) {
-				snprintf(why + n, sizeof why - n, "set %s has no criterion %s", s->id, e->id);
+				snprintf(why + n, sizeof why - n, _("set %s has no criterion %s"), s->id, e->id);
 				ok = 0;
 				break;
 			}
 			got = crit[at];
 		} else {
 			if ((at = crit_find_indicator(s, e->id)) < 0) {
-				snprintf(why + n, sizeof why - n, "set %s has no indicator %s", s->id, e->id);
+				snprintf(why + n, sizeof why - n, _("set %s has no indicator %s"), s->id, e->id);
 				ok = 0;
 				break;
 			}
@@ -187,16 +188,16 @@ static int run_case(const struct critset *s, const char *path, const struct crit
 
 				report_num(v, sizeof v, res[at].value);
 				report_num(t, sizeof t, res[at].threshold);
-				snprintf(why + n, sizeof why - n, "indicator %s: expected %s, got %s "
-				         "(value %s, threshold %s)", e->id, e->status, eval_status_name[got],
-				         *v ? v : "none", *t ? t : "not set");
+				snprintf(why + n, sizeof why - n, _("indicator %s: expected %s, got %s "
+				         "(value %s, threshold %s)"), e->id, e->status, eval_status_name[got],
+				         *v ? v : _("none"), *t ? t : _("not set"));
 				ok = 0;
 				break;
 			}
 		}
 		if (got != want) {
-			snprintf(why + n, sizeof why - n, "%s %s: expected %s, got %s",
-			         e->kind == EXPECT_SET ? "set" : "criterion", e->id ? e->id : s->id,
+			snprintf(why + n, sizeof why - n, e->kind == EXPECT_SET ? _("set %s: expected %s, got %s") :
+			         _("criterion %s: expected %s, got %s"), e->id ? e->id : s->id,
 			         e->status, eval_status_name[got]);
 			ok = 0;
 		}
@@ -256,7 +257,7 @@ static char **find_tests(struct ctx *c, int *n)
 				snprintf(out[*n], len, "%s/%s", dir, de->d_name);
 				/* a FIFO or a device would block the read: say so and go on */
 				if (stat(out[*n], &st) == 0 && !S_ISREG(st.st_mode)) {
-					fprintf(stderr, "ntm: warning: skipping %s: not a regular file\n", out[*n]);
+					fprintf(stderr, _("ntm: warning: skipping %s: not a regular file\n"), out[*n]);
 					free(out[*n]);
 				} else {
 					(*n)++;
@@ -325,6 +326,6 @@ int cmd_test(struct ctx *c, int argc, char **argv)
 	}
 	printf("%d passed, %d failed\n", passed, failed);
 	if (failed)
-		err_set(&c->err, "test: %d case%s failed", failed, failed == 1 ? "" : "s");
+		err_set(&c->err, failed == 1 ? _("test: %d case failed") : _("test: %d cases failed"), failed);
 	return failed ? 1 : 0;
 }

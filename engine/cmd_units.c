@@ -92,28 +92,6 @@ static const char *level_text(int level)
 	return i18n_lang() == LANG_VI ? vi[level] : store_level_name[level];
 }
 
-/* "until 2019, merged into Kim Phượng (TN-DH-KIMPHUONG)" in the language
- * chosen: units_history's words, for a person reading the list. */
-static void history(const struct unitset *us, int i, char *buf, size_t cap)
-{
-	const struct unit *u = &us->u[i];
-	size_t n = 0;
-
-	buf[0] = '\0';
-	if (u->valid_from && u->valid_to)
-		n = (size_t)snprintf(buf, cap, "%d-%d", u->valid_from, u->valid_to);
-	else if (u->valid_to)
-		n = (size_t)snprintf(buf, cap, _("until %d"), u->valid_to);
-	else if (u->valid_from)
-		n = (size_t)snprintf(buf, cap, _("from %d"), u->valid_from);
-	if (u->merged_into >= 0 && n < cap)
-		n += (size_t)snprintf(buf + n, cap - n, _(", merged into %s (%s)"),
-		                      us->u[u->merged_into].name, us->u[u->merged_into].code);
-	if (u->split_from >= 0 && n < cap)
-		snprintf(buf + n, cap - n, _(", split from %s (%s)"), us->u[u->split_from].name,
-		         us->u[u->split_from].code);
-}
-
 /* The widest code tree() would print from at, or w if wider. */
 static int widest(const struct unitset *us, const struct links *l, int at, int level, int year,
                   int w)
@@ -134,7 +112,7 @@ static void line(const struct unitset *us, const struct links *l, int at, int in
 	const struct unit *u = &us->u[at];
 	char hist[256], took[1024];
 
-	history(us, at, hist, sizeof hist);
+	units_history(us, at, hist, sizeof hist);
 	took_in(us, l, at, took, sizeof took);
 	utf8_pad(stdout, u->code, code_w);
 	printf(" %*s%s  (%s%s%s%s%s%s)\n", indent, "", u->name, level_text(u->level),
@@ -179,7 +157,7 @@ static int successors(struct ctx *c, const struct links *l, int at, int level, i
 	char hist[256];
 
 	if (!mark) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		return 1;
 	}
 	hit = mark + us->n;
@@ -206,12 +184,12 @@ static int successors(struct ctx *c, const struct links *l, int at, int level, i
 		}
 	if (!n) {
 		units_history(us, at, hist, sizeof hist);
-		err_set(&c->err, "units: %s (%s) did not exist in %d (%s)", us->u[at].name,
+		err_set(&c->err, _("units: %s (%s) did not exist in %d (%s)"), us->u[at].name,
 		        us->u[at].code, year, hist);
 		free(mark);
 		return 1;
 	}
-	history(us, at, hist, sizeof hist);
+	units_history(us, at, hist, sizeof hist);
 	fprintf(stderr, _("ntm: %s (%s) did not exist in %d (%s); the %d unit%s of %d its units "
 	                  "became, each with the units it took in:\n"), us->u[at].name, us->u[at].code,
 	        year, hist, n, n == 1 || i18n_lang() == LANG_VI ? "" : "s", year);
@@ -240,18 +218,19 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, units_usage, &done)) || done)
 		return rc;
 	if (opt_get(opts, "level") && (level = store_level_parse(opt_get(opts, "level"))) < 0) {
-		err_set(&c->err, "units: '%s' is not a level (province, district, commune, township, ward, village)",
+		err_set(&c->err, _("units: '%s' is not a level (province, district, commune, township, "
+		                   "ward, village)"),
 		        opt_get(opts, "level"));
 		return 2;
 	}
 	if (opt_get(opts, "year") && (opt_years(opt_get(opts, "year"), &year, &y1) < 0 || year != y1)) {
-		err_set(&c->err, "units: --year '%s' is not a year (e.g. 2019)", opt_get(opts, "year"));
+		err_set(&c->err, _("units: --year '%s' is not a year (e.g. 2019)"), opt_get(opts, "year"));
 		return 2;
 	}
 	if (npos > 1) {
 		/* a name of several words typed without quotes */
-		err_set(&c->err, "units: give one name; '%s' stands alone after '%s': a name of several "
-		        "words needs quotes (ntm units \"", argv[2], argv[1]);
+		err_set(&c->err, _("units: give one name; '%s' stands alone after '%s': a name of several "
+		        "words needs quotes (ntm units \""), argv[2], argv[1]);
 		for (i = 1; i <= (size_t)npos; i++)
 			err_append(&c->err, "%s%s", i > 1 ? " " : "", argv[i]);
 		err_append(&c->err, "\")");
@@ -260,7 +239,7 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 	if (ctx_units(c) < 0)
 		return 1;
 	if (links_make(&c->units, &l) < 0) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		return 1;
 	}
 	rc = 0;
@@ -353,7 +332,7 @@ int cmd_variables(struct ctx *c, int argc, char **argv)
 	if (ctx_vars(c) < 0)
 		return 1;
 	if ((nw = vars_words(npos + 1, argv, w, 32)) < 0) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		return 1;
 	}
 	for (i = 0; i < c->vars.n; i++)
@@ -409,14 +388,14 @@ static int runs_prune_cmd(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, runs_usage, &done)) || done)
 		return rc;
 	if (npos != 0) {
-		err_set(&c->err, "runs prune: unexpected argument '%s' (see --help)", argv[1]);
+		err_set(&c->err, _("runs prune: unexpected argument '%s' (see --help)"), argv[1]);
 		return 2;
 	}
 	if ((k = opt_get(opts, "keep"))) {
 		long v = strtol(k, &end, 10);
 
 		if (end == k || *end || v < 0 || v > 1000000) {
-			err_set(&c->err, "runs prune: --keep '%s' is not a number of runs (0 or more)", k);
+			err_set(&c->err, _("runs prune: --keep '%s' is not a number of runs (0 or more)"), k);
 			return 2;
 		}
 		keep = (int)v;
@@ -425,13 +404,13 @@ static int runs_prune_cmd(struct ctx *c, int argc, char **argv)
 		long v = strtol(d, &end, 10);
 
 		if (end == d || *end || v < 0 || v > 100000) {
-			err_set(&c->err, "runs prune: --older-than '%s' is not a number of days", d);
+			err_set(&c->err, _("runs prune: --older-than '%s' is not a number of days"), d);
 			return 2;
 		}
 		days = (int)v;
 	}
 	if (keep < 0 && days < 0) {
-		err_set(&c->err, "runs prune: give --keep N or --older-than DAYS");
+		err_set(&c->err, "%s", _("runs prune: give --keep N or --older-than DAYS"));
 		return 2;
 	}
 	if (ctx_db(c) < 0 || store_writable(c->db, c->db_path, "prune runs", &c->err) < 0 ||
@@ -457,7 +436,7 @@ int cmd_runs(struct ctx *c, int argc, char **argv)
 	if ((rc = cmd_options(c, opts, argc, argv, &npos, runs_usage, &done)) || done)
 		return rc;
 	if (npos != 0) {
-		err_set(&c->err, "runs: unknown verb '%s' (prune; with none, the list)", argv[1]);
+		err_set(&c->err, _("runs: unknown verb '%s' (prune; with none, the list)"), argv[1]);
 		return 2;
 	}
 	if (opt_get(opts, "limit"))

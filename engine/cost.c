@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "i18n.h"
 
 static const char *const header[] = { "work", "variable", "uom", "cost_mvnd", "region", "source" };
 #define NCOL 6
@@ -34,13 +35,13 @@ int cost_load(const char *path, const struct varset *vs, struct costmodel *m,
 		return -1;
 	if ((rc = csv_next(&c, err)) <= 0) {
 		csv_close(&c);
-		return rc < 0 ? -1 : err_set(err, "%s: empty (expected the header %s,%s,%s,%s,%s,%s)",
+		return rc < 0 ? -1 : err_set(err, _("%s: empty (expected the header %s,%s,%s,%s,%s,%s)"),
 		                             path, header[0], header[1], header[2], header[3],
 		                             header[4], header[5]);
 	}
 	for (i = 0; i < NCOL; i++)
 		if ((size_t)i >= c.nfield || strcmp(c.field[i], header[i]) != 0) {
-			err_set(err, "%s:%ld: the header must be %s,%s,%s,%s,%s,%s", path, c.line, header[0],
+			err_set(err, _("%s:%ld: the header must be %s,%s,%s,%s,%s,%s"), path, c.line, header[0],
 			        header[1], header[2], header[3], header[4], header[5]);
 			csv_close(&c);
 			return -1;
@@ -50,12 +51,12 @@ int cost_load(const char *path, const struct varset *vs, struct costmodel *m,
 		char *end;
 
 		if (c.nfield != NCOL) {
-			err_set(err, "%s:%ld: %zu fields, expected %d", path, c.line, c.nfield, NCOL);
+			err_set(err, _("%s:%ld: %zu fields, expected %d"), path, c.line, c.nfield, NCOL);
 			goto fail;
 		}
 		if (vs && vs->n > 0 && !map_get(&vs->by_name, c.field[1], NULL)) {
-			err_set(err, "%s:%ld: field 'variable': unknown variable '%s' (`ntm variables` "
-			        "lists them)", path, c.line, c.field[1]);
+			err_set(err, _("%s:%ld: field 'variable': unknown variable '%s' (`ntm variables` "
+			        "lists them)"), path, c.line, c.field[1]);
 			goto fail;
 		}
 		if (m->n == cap) {
@@ -69,25 +70,29 @@ int cost_load(const char *path, const struct varset *vs, struct costmodel *m,
 		memset(r, 0, sizeof *r);
 		r->cost = strtod(c.field[3], &end);
 		if (end == c.field[3] || *end || !isfinite(r->cost) || r->cost <= 0) {
-			err_set(err, "%s:%ld: field 'cost_mvnd': '%s' is not a positive amount (million "
-			        "VND per %s)", path, c.line, c.field[3], c.field[2]);
+			err_set(err, _("%s:%ld: field 'cost_mvnd': '%s' is not a positive amount (million "
+			        "VND per %s)"), path, c.line, c.field[3], c.field[2]);
 			goto fail;
 		}
 		r->region = -1;
 		if (*c.field[4] && (r->region = store_region_parse(c.field[4])) < 0) {
-			err_set(err, "%s:%ld: field 'region': '%s' is not a threshold region (tdmnpb, dbsh, "
-			        "btb, dhntb, tn, dnb, dbscl) or empty", path, c.line, c.field[4]);
+			err_set(err, _("%s:%ld: field 'region': '%s' is not a threshold region (tdmnpb, dbsh, "
+			        "btb, dhntb, tn, dnb, dbscl) or empty"), path, c.line, c.field[4]);
 			goto fail;
 		}
 		if (!*c.field[0] || !*c.field[2] || !*c.field[5]) {
-			err_set(err, "%s:%ld: field '%s' is empty (every price needs its work, unit and "
-			        "source)", path, c.line, !*c.field[0] ? "work" : !*c.field[2] ? "uom" : "source");
+			err_set(err, _("%s:%ld: field '%s' is empty (every price needs its work, unit and "
+			        "source)"), path, c.line, !*c.field[0] ? "work" : !*c.field[2] ? "uom" : "source");
 			goto fail;
 		}
 		for (i = 0; i < m->n; i++)
 			if (strcmp(m->r[i].var, c.field[1]) == 0 && m->r[i].region == r->region) {
-				err_set(err, "%s:%ld: a second price for '%s'%s%s (the first is '%s')", path,
-				        c.line, c.field[1], *c.field[4] ? " in " : "", c.field[4], m->r[i].work);
+				if (*c.field[4])
+					err_set(err, _("%s:%ld: a second price for '%s' in %s (the first is '%s')"),
+					        path, c.line, c.field[1], c.field[4], m->r[i].work);
+				else
+					err_set(err, _("%s:%ld: a second price for '%s' (the first is '%s')"), path,
+					        c.line, c.field[1], m->r[i].work);
 				goto fail;
 			}
 		r->work = strdup(c.field[0]);
@@ -108,7 +113,7 @@ int cost_load(const char *path, const struct varset *vs, struct costmodel *m,
 		goto oom;
 	return 0;
 oom:
-	err_set(err, "out of memory");
+	err_set(err, "%s", _("out of memory"));
 fail:
 	csv_close(&c);
 	cost_free(m);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 int csv_open(struct csv *c, const char *path, struct ntm_err *err)
@@ -18,7 +19,7 @@ int csv_open(struct csv *c, const char *path, struct ntm_err *err)
 	if (strcmp(path, "-") == 0) {
 		c->fp = stdin;
 	} else if (!(c->fp = fopen(path, "rb"))) {
-		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	}
 	return 0;
 }
@@ -34,7 +35,7 @@ int csv_open_mem(struct csv *c, const char *name, const char *data, size_t len,
 	if (len == 0)
 		c->eof = 1;
 	else if (!(c->fp = fmemopen((void *)data, len, "rb")))
-		return err_set(err, "%s: cannot open: %s", name, strerror(errno));
+		return err_set(err, _("%s: cannot open: %s"), name, strerror(errno));
 	return 0;
 }
 
@@ -119,7 +120,8 @@ int csv_next(struct csv *c, struct ntm_err *err)
 			/* A UTF-8 byte order mark is accepted and dropped. */
 			if (ch == 0xEF) {
 				if (get(c) != 0xBB || get(c) != 0xBF)
-					return err_set(err, "%s:1: the file starts with a broken byte order mark", c->path);
+					return err_set(err, _("%s:1: the file starts with a broken byte order mark"),
+					               c->path);
 				ch = get(c);
 			}
 		}
@@ -144,7 +146,8 @@ int csv_next(struct csv *c, struct ntm_err *err)
 			for (;;) {
 				ch = get(c);
 				if (ch == EOF)
-					return err_set(err, "%s:%ld: a quoted field is not closed before the end of the file",
+					return err_set(err, _("%s:%ld: a quoted field is not closed before the end "
+					                      "of the file"),
 					               c->path, c->line);
 				if (ch == '"') {
 					if (peek(c) == '"') {
@@ -156,14 +159,15 @@ int csv_next(struct csv *c, struct ntm_err *err)
 					c->next_line++;
 				}
 				if (ch == '\0')
-					return err_set(err, "%s:%ld: field %zu holds a NUL byte", c->path, c->next_line, c->nfield + 1);
+					return err_set(err, _("%s:%ld: field %zu holds a NUL byte"), c->path,
+					               c->next_line, c->nfield + 1);
 				if (put(c, (char)ch) < 0)
 					goto oom;
 			}
 			ch = get(c);
 			if (ch != c->sep && ch != '\n' && ch != '\r' && ch != EOF)
-				return err_set(err, "%s:%ld: field %zu: unexpected character after a closing quote "
-				               "(a quote inside a quoted field must be doubled)",
+				return err_set(err, _("%s:%ld: field %zu: unexpected character after a closing quote "
+				               "(a quote inside a quoted field must be doubled)"),
 				               c->path, c->next_line, c->nfield + 1);
 		}
 		if (ch == c->sep) {
@@ -183,11 +187,12 @@ int csv_next(struct csv *c, struct ntm_err *err)
 			break;
 		}
 		if (ch == '"')
-			return err_set(err, "%s:%ld: field %zu: a quote inside an unquoted field "
-			               "(quote the whole field and double the quote)",
+			return err_set(err, _("%s:%ld: field %zu: a quote inside an unquoted field "
+			               "(quote the whole field and double the quote)"),
 			               c->path, c->next_line, c->nfield + 1);
 		if (ch == '\0')
-			return err_set(err, "%s:%ld: field %zu holds a NUL byte", c->path, c->next_line, c->nfield + 1);
+			return err_set(err, _("%s:%ld: field %zu holds a NUL byte"), c->path,
+			               c->next_line, c->nfield + 1);
 		if (put(c, (char)ch) < 0)
 			goto oom;
 		ch = get(c);
@@ -206,12 +211,12 @@ int csv_next(struct csv *c, struct ntm_err *err)
 	if ((bad = utf8_invalid_at(c->buf, c->len)) != (size_t)-1) {
 		for (i = 0; i + 1 < c->nfield && c->off[i + 1] <= bad; i++)
 			;
-		return err_set(err, "%s:%ld: field %zu is not valid UTF-8 (save the file as UTF-8)",
+		return err_set(err, _("%s:%ld: field %zu is not valid UTF-8 (save the file as UTF-8)"),
 		               c->path, c->line, i + 1);
 	}
 	return 1;
 oom:
-	return err_set(err, "%s:%ld: out of memory reading the record", c->path, c->line);
+	return err_set(err, _("%s:%ld: out of memory reading the record"), c->path, c->line);
 }
 
 char *csv_cell(const char *s)

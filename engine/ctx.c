@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "lua_crit.h"
 #include "suggest.h"
@@ -107,19 +108,20 @@ int ctx_db(struct ctx *c)
 		return 0;
 	if (store_open_init(c->db_path, &c->db, new_db, c, &c->err) == 0)
 		return 0;
-	if (!strstr(c->err.msg, ": cannot open database") || access(c->db_path, F_OK) == 0)
+	/* store_open_init's "PATH: cannot open database: ...", in the language chosen */
+	if (!strstr(c->err.msg, _(": cannot open database")) || access(c->db_path, F_OK) == 0)
 		return -1;
 	/* the default path is relative: run elsewhere, it names nothing */
 	slash = strrchr(c->db_path, '/');
 	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - c->db_path) : 1,
 	         slash ? c->db_path : ".");
 	if (!c->db_given && stat(dir, &st) < 0 && getcwd(cwd, sizeof cwd))
-		err_append(&c->err, " (the default database is %s under the current folder, %s, "
+		err_append(&c->err, _(" (the default database is %s under the current folder, %s, "
 		           "which has no folder '%s': run ntm in the project's folder, or give the "
-		           "database with --db PATH or NTM_DB)", c->db_path, cwd, dir);
+		           "database with --db PATH or NTM_DB)"), c->db_path, cwd, dir);
 	else
-		err_append(&c->err, " (check that the folder '%s' exists and can be written, or give "
-		           "another database with --db PATH or NTM_DB)", dir);
+		err_append(&c->err, _(" (check that the folder '%s' exists and can be written, or give "
+		           "another database with --db PATH or NTM_DB)"), dir);
 	return -1;
 }
 
@@ -204,7 +206,7 @@ int ctx_dictionary(struct ctx *c)
 	if (store_open_init(":memory:", &mem, bundled, NULL, &e) < 0 ||
 	    store_vars(mem, &c->vars, &e) < 0) {
 		store_close(mem);
-		return err_set(&c->err, "the bundled dictionary: %s", e.msg);
+		return err_set(&c->err, _("the bundled dictionary: %s"), e.msg);
 	}
 	store_close(mem);
 	snprintf(c->dict_origin, sizeof c->dict_origin,
@@ -250,14 +252,14 @@ int ctx_catalog(struct ctx *c)
 	if (ctx_sandbox(c) < 0)
 		return -1;
 	if (!(paths = strdup(c->criteria_path)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (dir = strtok_r(paths, ":", &save); dir; dir = strtok_r(NULL, ":", &save)) {
 		DIR *d = opendir(dir);
 		struct dirent *de;
 
 		if (!d) {
-			err_set(&c->err, "criteria directory '%s' cannot be read (set --criteria DIR "
-			        "or NTM_CRITERIA_PATH)", dir);
+			err_set(&c->err, _("criteria directory '%s' cannot be read (set --criteria DIR "
+			        "or NTM_CRITERIA_PATH)"), dir);
 			free(paths);
 			return -1;
 		}
@@ -295,9 +297,9 @@ int ctx_catalog(struct ctx *c)
 		struct stat st;
 
 		if (stat(c->cat[i].path, &st) < 0)
-			err_set(&e, "%s: cannot open: %s", c->cat[i].path, strerror(errno));
+			err_set(&e, _("%s: cannot open: %s"), c->cat[i].path, strerror(errno));
 		else if (!S_ISREG(st.st_mode))
-			err_set(&e, "%s: cannot open: not a regular file", c->cat[i].path);
+			err_set(&e, _("%s: cannot open: not a regular file"), c->cat[i].path);
 		else if (lcrit_peek(&c->sb, c->cat[i].path, &c->cat[i].id, &c->cat[i].extends, &e) == 0)
 			continue;
 		c->cat[i].error = strdup(e.msg);
@@ -369,15 +371,15 @@ static int resolve_throf(struct ctx *c, const struct critset *s, struct expr *e,
 		snprintf(id, sizeof id, "%.*s", (int)(colon - e->str), e->str);
 		for (i = 0; i <= depth; i++)
 			if (strcmp(chain[i], id) == 0) {
-				err_set(&c->err, "set %s: threshold_of(\"%s\", \"%s\") leads back to it (thresholds "
-				        "of sets read each other:", s->id, id, colon + 1);
+				err_set(&c->err, _("set %s: threshold_of(\"%s\", \"%s\") leads back to it (thresholds "
+				        "of sets read each other:"), s->id, id, colon + 1);
 				for (k = 0; k <= depth; k++)
 					err_append(&c->err, " %s ->", chain[k]);
 				err_append(&c->err, " %s)", id);
 				return -1;
 			}
 		if (depth + 1 >= 16)
-			return err_set(&c->err, "set %s: threshold_of reads sets more than 16 deep", s->id);
+			return err_set(&c->err, _("set %s: threshold_of reads sets more than 16 deep"), s->id);
 		chain[depth + 1] = id;
 		c->throf_chain = chain;
 		c->throf_depth = depth + 1;
@@ -385,12 +387,12 @@ static int resolve_throf(struct ctx *c, const struct critset *s, struct expr *e,
 		c->throf_chain = NULL;
 		c->throf_depth = 0;
 		if (!o) {
-			err_prefix(&c->err, "set %s: threshold_of(\"%s\", \"%s\"): ", s->id, id, colon + 1);
+			err_prefix(&c->err, _("set %s: threshold_of(\"%s\", \"%s\"): "), s->id, id, colon + 1);
 			return -1;
 		}
 		if ((k = crit_find_indicator(o, colon + 1)) < 0 || o->ind[k].cmp == CMP_MUST) {
-			err_set(&c->err, "set %s: threshold_of(\"%s\", \"%s\"): set %s has no indicator %s with a "
-			        "minimum or maximum", s->id, id, colon + 1, id, colon + 1);
+			err_set(&c->err, _("set %s: threshold_of(\"%s\", \"%s\"): set %s has no indicator %s with a "
+			        "minimum or maximum"), s->id, id, colon + 1, id, colon + 1);
 			crit_free(o);
 			return -1;
 		}
@@ -400,7 +402,7 @@ static int resolve_throf(struct ctx *c, const struct critset *s, struct expr *e,
 		e->cmp = o->ind[k].cmp;
 		crit_free(o);
 		if (!e->thr)
-			return err_set(&c->err, "out of memory");
+			return err_set(&c->err, "%s", _("out of memory"));
 	}
 	return 0;
 }
@@ -478,7 +480,7 @@ static struct critset *load_set(struct ctx *c, const char *name)
 		for (i = 0; i < c->ncat; i++) {
 			if (c->cat[i].id && strcmp(c->cat[i].id, name) == 0) {
 				if (n++)
-					return err_set(&c->err, "set '%s' is declared by both %s and %s",
+					return err_set(&c->err, _("set '%s' is declared by both %s and %s"),
 					               name, path, c->cat[i].path), NULL;
 				path = c->cat[i].path;
 			}
@@ -496,20 +498,20 @@ static struct critset *load_set(struct ctx *c, const char *name)
 					return err_set(&c->err, "%s", c->cat[i].error), NULL;
 			}
 
-			err_set(&c->err, "no criteria set '%s' in %s", name, c->criteria_path);
+			err_set(&c->err, _("no criteria set '%s' in %s"), name, c->criteria_path);
 			suggest_init(&sg, name);
 			for (i = 0; i < c->ncat; i++) {
 				if (c->cat[i].id)
 					suggest_add(&sg, c->cat[i].id);
 			}
 			suggest_append(&sg, &c->err);
-			err_append(&c->err, " (`ntm criteria list` shows the sets)");
+			err_append(&c->err, "%s", _(" (`ntm criteria list` shows the sets)"));
 			for (i = 0, n = 0; i < c->ncat; i++)
 				if (!c->cat[i].id && n++ == 0)
-					err_append(&c->err, "; a file that may declare it has an error: %s",
+					err_append(&c->err, _("; a file that may declare it has an error: %s"),
 					           c->cat[i].error);
 			if (n > 1)
-				err_append(&c->err, " (and %d more files)", n - 1);
+				err_append(&c->err, _(" (and %d more files)"), n - 1);
 			return NULL;
 		}
 	}

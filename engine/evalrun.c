@@ -30,7 +30,7 @@ static int prepare(struct ctx *c, struct critset *s, int y0, int y1, struct eval
 	r->year_from = y0 ? y0 : s->year_from;
 	r->year_to = y1 ? y1 : s->year_to;
 	if (r->year_from < s->year_from || r->year_to > s->year_to || r->year_from > r->year_to) {
-		err_set(&c->err, "set %s applies to %d-%d (%s); %d-%d is outside it", s->id,
+		err_set(&c->err, _("set %s applies to %d-%d (%s); %d-%d is outside it"), s->id,
 		        s->year_from, s->year_to, s->decision, r->year_from, r->year_to);
 		return -1;
 	}
@@ -38,7 +38,7 @@ static int prepare(struct ctx *c, struct critset *s, int y0, int y1, struct eval
 	r->res = calloc((size_t)(s->nind ? s->nind : 1), sizeof *r->res);
 	r->crit = calloc((size_t)(s->ncrit ? s->ncrit : 1), 1);
 	if (!r->units || !r->res || !r->crit)
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	return 0;
 }
 
@@ -85,7 +85,7 @@ int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, st
 		        c->units.u[top].name, c->units.u[top].code, c->units.u[top].valid_to, as);
 	}
 	if (top >= 0 && !(scope = lineage_scope(&c->units, top, as))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto fail;
 	}
 	for (k = 0; k < c->units.n; k++)
@@ -99,23 +99,23 @@ int evalrun_select(struct ctx *c, struct critset *s, int top, int y0, int y1, st
 
 		units_history(&c->units, top >= 0 ? top : 0, hist, sizeof hist);
 		if (top >= 0 && as && !unit_exists(&c->units.u[top], as))
-			err_set(&c->err, "%s (%s) did not exist in %d (%s), and what its units became is "
-			        "no %s; set %s judges %ss", c->units.u[top].name, c->units.u[top].code, as,
-			        hist, s->level, s->id, s->level);
+			err_set(&c->err, _("%s (%s) did not exist in %d (%s), and what its units became is "
+			        "no %s; set %s judges %ss"), c->units.u[top].name, c->units.u[top].code, as,
+			        hist, _(s->level), s->id, _(s->level));
 		else if (top >= 0)
-			err_set(&c->err, "%s (%s) is a %s with no %s in or below it; set %s judges %ss",
+			err_set(&c->err, _("%s (%s) is a %s with no %s in or below it; set %s judges %ss"),
 			        c->units.u[top].name, c->units.u[top].code,
-			        store_level_name[c->units.u[top].level], s->level, s->id, s->level);
+			        _(store_level_name[c->units.u[top].level]), _(s->level), s->id, _(s->level));
 		else
-			err_set(&c->err, "the database has no unit of level %s (set %s judges %ss)",
-			        s->level, s->id, s->level);
+			err_set(&c->err, _("the database has no unit of level %s (set %s judges %ss)"),
+			        _(s->level), s->id, _(s->level));
 		goto fail;
 	}
 	if (load(c, r) < 0)
 		goto fail;
 	if (s->nagg > 0) {
 		if (!(r->hier = calloc(1, sizeof *r->hier))) {
-			err_set(&c->err, "out of memory");
+			err_set(&c->err, "%s", _("out of memory"));
 			goto fail;
 		}
 		if (hier_fill(c, r->hier, r) < 0)
@@ -141,12 +141,12 @@ int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R)
 	int *region = malloc(((size_t)r->nunit + 1) * sizeof *region), i, y, ncm, st;
 
 	if (!region)
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (i = 0; i < r->nunit; i++)
 		region[i] = c->units.u[r->units[i]].region;
 	if (results_init(R, r->set, r->units, region, r->nunit, r->year_from, r->year_to) < 0) {
 		free(region);
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	}
 	free(region);
 	for (i = 0; i < r->nunit; i++) {
@@ -160,7 +160,7 @@ int evalrun_results(struct ctx *c, struct evalrun *r, struct results *R)
 			results_put(R, i, y, r->res, r->crit, st, ncm);
 		}
 		if (r->nunit > 500 && i % 256 == 0)
-			ctx_progress(c, "evaluating", i, r->nunit);
+			ctx_progress(c, _("evaluating"), i, r->nunit);
 	}
 	if (r->nunit > 500)
 		ctx_progress(c, NULL, -1, 0);

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 enum { J_NULL, J_FALSE, J_TRUE, J_NUM, J_STR, J_ARR, J_OBJ };
@@ -87,12 +88,12 @@ static void found(const struct jp *p, size_t pos, char *buf, size_t cap)
 	size_t n = 1;
 
 	if (pos >= p->len) {
-		snprintf(buf, cap, "the end of the file");
+		snprintf(buf, cap, "%s", _("the end of the file"));
 		return;
 	}
 	c = (unsigned char)p->s[pos];
 	if (c < 0x20 || c == 0x7f) {
-		snprintf(buf, cap, "a control character (0x%02x)", c);
+		snprintf(buf, cap, _("a control character (0x%02x)"), c);
 		return;
 	}
 	if (c >= 0xF0)
@@ -126,7 +127,7 @@ static int expected(struct jp *p, const char *what)
 	char f[64];
 
 	found(p, p->i, f, sizeof f);
-	return fail(p, p->i, "expected %s, found %s", what, f);
+	return fail(p, p->i, _("expected %s, found %s"), what, f);
 }
 
 static int32_t newv(struct jp *p, int type, size_t pos)
@@ -137,12 +138,12 @@ static int32_t newv(struct jp *p, int type, size_t pos)
 		size_t cap = p->capv ? p->capv * 2 : 1024;
 
 		if (p->nv >= GJ_MAX_VALUES)
-			return fail(p, pos, "more than %d values: too large to draw (simplify the boundaries)",
+			return fail(p, pos, _("more than %d values: too large to draw (simplify the boundaries)"),
 			            GJ_MAX_VALUES);
 		if (cap > GJ_MAX_VALUES)
 			cap = GJ_MAX_VALUES;
 		if (!(v = realloc(p->v, cap * sizeof *v)))
-			return err_set(p->err, "out of memory reading %s", p->name);
+			return err_set(p->err, _("out of memory reading %s"), p->name);
 		p->v = v;
 		p->capv = cap;
 	}
@@ -176,7 +177,7 @@ static int hex4(struct jp *p, unsigned *out)
 		else if (c >= 'A' && c <= 'F')
 			v = v * 16 + (unsigned)(c - 'A' + 10);
 		else
-			return expected(p, "four hexadecimal digits after \\u in a string");
+			return expected(p, _("four hexadecimal digits after \\u in a string"));
 	}
 	*out = v;
 	return 0;
@@ -224,15 +225,15 @@ static int string(struct jp *p, int32_t *out)
 		unsigned char c;
 
 		if (p->i >= p->len)
-			return fail(p, start, "a string that does not end (no closing '\"')");
+			return fail(p, start, "%s", _("a string that does not end (no closing '\"')"));
 		c = (unsigned char)p->s[p->i];
 		if (c == '"') {
 			p->i++;
 			break;
 		}
 		if (c < 0x20)
-			return fail(p, p->i, "a control character (0x%02x) in a string; write it escaped "
-			            "(\\n, \\t, \\u00XX)", c);
+			return fail(p, p->i, _("a control character (0x%02x) in a string; write it escaped "
+			            "(\\n, \\t, \\u00XX)"), c);
 		if (c != '\\') {
 			p->sb[p->nsb++] = (char)c;
 			p->i++;
@@ -254,26 +255,26 @@ static int string(struct jp *p, int32_t *out)
 			if (hex4(p, &cp) < 0)
 				return -1;
 			if (cp >= 0xDC00 && cp <= 0xDFFF)
-				return fail(p, p->i - 6, "\\u%04X is the second half of a surrogate pair, "
-				            "without its first", cp);
+				return fail(p, p->i - 6, _("\\u%04X is the second half of a surrogate pair, "
+				            "without its first"), cp);
 			if (cp >= 0xD800 && cp <= 0xDBFF) {
 				if (p->i + 1 >= p->len || p->s[p->i] != '\\' || p->s[p->i + 1] != 'u')
-					return fail(p, p->i - 6, "\\u%04X is the first half of a surrogate pair, "
-					            "without its second (\\uDC00 to \\uDFFF)", cp);
+					return fail(p, p->i - 6, _("\\u%04X is the first half of a surrogate pair, "
+					            "without its second (\\uDC00 to \\uDFFF)"), cp);
 				p->i += 2;
 				if (hex4(p, &lo) < 0)
 					return -1;
 				if (lo < 0xDC00 || lo > 0xDFFF)
-					return fail(p, p->i - 6, "\\u%04X after \\u%04X: expected the second half "
-					            "of a surrogate pair (\\uDC00 to \\uDFFF)", lo, cp);
+					return fail(p, p->i - 6, _("\\u%04X after \\u%04X: expected the second half "
+					            "of a surrogate pair (\\uDC00 to \\uDFFF)"), lo, cp);
 				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 			}
 			if (cp == 0)
-				return fail(p, p->i - 6, "\\u0000 (a NUL character) in a string");
+				return fail(p, p->i - 6, "%s", _("\\u0000 (a NUL character) in a string"));
 			put_utf8(p, cp);
 			continue;   /* p->i is past the digits */
 		default:
-			return expected(p, "an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) after '\\'");
+			return expected(p, _("an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX) after '\\'"));
 		}
 		p->i++;
 	}
@@ -302,11 +303,11 @@ static int number(struct jp *p, int32_t *out)
 		while (digit(p))
 			p->i++;
 	else
-		return expected(p, "a digit in a number");
+		return expected(p, _("a digit in a number"));
 	if (p->i < p->len && p->s[p->i] == '.') {
 		p->i++;
 		if (!digit(p))
-			return expected(p, "a digit after '.' in a number");
+			return expected(p, _("a digit after '.' in a number"));
 		while (digit(p))
 			p->i++;
 	}
@@ -315,18 +316,18 @@ static int number(struct jp *p, int32_t *out)
 		if (p->i < p->len && (p->s[p->i] == '+' || p->s[p->i] == '-'))
 			p->i++;
 		if (!digit(p))
-			return expected(p, "a digit in the exponent of a number");
+			return expected(p, _("a digit in the exponent of a number"));
 		while (digit(p))
 			p->i++;
 	}
 	if (p->i - start > 64)
-		return fail(p, start, "a number of more than 64 characters");
+		return fail(p, start, "%s", _("a number of more than 64 characters"));
 	memcpy(buf, p->s + start, p->i - start);
 	buf[p->i - start] = '\0';
 	/* the grammar above is strtod's in the C locale, which ntm keeps */
 	d = strtod(buf, NULL);
 	if (!isfinite(d))
-		return fail(p, start, "number %s is out of range", buf);
+		return fail(p, start, _("number %s is out of range"), buf);
 	if ((k = newv(p, J_NUM, start)) < 0)
 		return -1;
 	p->v[k].u.num = d;
@@ -343,7 +344,7 @@ static int container(struct jp *p, int depth, int32_t *out)
 	int32_t k, child, prev = -1;
 
 	if (depth >= GJ_MAX_DEPTH)
-		return fail(p, p->i, "more than %d arrays and objects inside one another", GJ_MAX_DEPTH);
+		return fail(p, p->i, _("more than %d arrays and objects inside one another"), GJ_MAX_DEPTH);
 	if ((k = newv(p, obj ? J_OBJ : J_ARR, p->i)) < 0)
 		return -1;
 	p->i++;
@@ -357,7 +358,7 @@ static int container(struct jp *p, int depth, int32_t *out)
 		if (obj) {
 			ws(p);
 			if (p->i >= p->len || p->s[p->i] != '"')
-				return expected(p, "a key (a string in double quotes) in an object");
+				return expected(p, _("a key (a string in double quotes) in an object"));
 			if (string(p, &child) < 0)
 				return -1;
 			if (prev < 0)
@@ -367,7 +368,7 @@ static int container(struct jp *p, int depth, int32_t *out)
 			prev = child;
 			ws(p);
 			if (p->i >= p->len || p->s[p->i] != ':')
-				return expected(p, "':' after a key in an object");
+				return expected(p, _("':' after a key in an object"));
 			p->i++;
 		}
 		if (value(p, depth + 1, &child) < 0)
@@ -387,7 +388,7 @@ static int container(struct jp *p, int depth, int32_t *out)
 			p->i++;
 			break;
 		}
-		return expected(p, obj ? "',' or '}' in an object" : "',' or ']' in an array");
+		return expected(p, obj ? _("',' or '}' in an object") : _("',' or ']' in an array"));
 	}
 	*out = k;
 	return 0;
@@ -398,7 +399,7 @@ static int literal(struct jp *p, const char *word, int type, int32_t *out)
 	size_t n = strlen(word);
 
 	if (p->len - p->i < n || memcmp(p->s + p->i, word, n) != 0)
-		return expected(p, "a value (an object, array, string, number, true, false or null)");
+		return expected(p, _("a value (an object, array, string, number, true, false or null)"));
 	if ((*out = newv(p, type, p->i)) < 0)
 		return -1;
 	p->i += n;
@@ -409,7 +410,7 @@ static int value(struct jp *p, int depth, int32_t *out)
 {
 	ws(p);
 	if (p->i >= p->len)
-		return expected(p, "a value");
+		return expected(p, _("a value"));
 	switch (p->s[p->i]) {
 	case '{': case '[':
 		return container(p, depth, out);
@@ -424,7 +425,7 @@ static int value(struct jp *p, int depth, int32_t *out)
 	default:
 		if (p->s[p->i] == '-' || (p->s[p->i] >= '0' && p->s[p->i] <= '9'))
 			return number(p, out);
-		return expected(p, "a value (an object, array, string, number, true, false or null)");
+		return expected(p, _("a value (an object, array, string, number, true, false or null)"));
 	}
 }
 
@@ -446,7 +447,7 @@ static int member(struct jp *p, int32_t obj, const char *key, int32_t *out)
 		if (strcmp(str(p, k), key) != 0)
 			continue;
 		if (*out >= 0)
-			return fail(p, p->v[k].pos, "\"%s\" given twice in one object", key);
+			return fail(p, p->v[k].pos, _("\"%s\" given twice in one object"), key);
 		*out = p->v[k].next;
 	}
 	return 0;
@@ -466,11 +467,11 @@ static const char *is_type(const struct jp *p, int32_t k, const char *want)
 static void kind(const struct jp *p, int32_t k, char *buf, size_t cap)
 {
 	if (k < 0)
-		snprintf(buf, cap, "nothing");
+		snprintf(buf, cap, "%s", _("nothing"));
 	else if (p->v[k].type == J_STR)
 		snprintf(buf, cap, "\"%.40s\"", str(p, k));
 	else
-		snprintf(buf, cap, "%s", jtype_name[p->v[k].type]);
+		snprintf(buf, cap, "%s", _(jtype_name[p->v[k].type]));
 }
 
 static int grow(void **arr, size_t *cap, size_t need, size_t size)
@@ -504,20 +505,21 @@ static int ring(struct jp *p, struct geojson *g, struct build *b, const struct w
 	int n = 0;
 
 	if (multi)
-		snprintf(ring_name, sizeof ring_name, "ring %d of polygon %d", nr + 1, poly + 1);
+		snprintf(ring_name, sizeof ring_name, _("ring %d of polygon %d"), nr + 1, poly + 1);
 	else
-		snprintf(ring_name, sizeof ring_name, "ring %d", nr + 1);
+		snprintf(ring_name, sizeof ring_name, _("ring %d"), nr + 1);
 	if (p->v[k].type != J_ARR) {
 		kind(p, k, what, sizeof what);
-		return fail(p, p->v[k].pos, "%s: %s: expected an array of positions, found %s", w->text,
+		return fail(p, p->v[k].pos, _("%s: %s: expected an array of positions, found %s"), w->text,
 		            ring_name, what);
 	}
 	if (p->v[k].n < 4)
-		return fail(p, p->v[k].pos, "%s: %s has %d position%s; a ring has at least 4 (the last "
-		            "repeating the first)", w->text, ring_name, p->v[k].n, p->v[k].n == 1 ? "" : "s");
+		return fail(p, p->v[k].pos, p->v[k].n == 1 ? _("%s: %s has %d position; a ring has at least 4 "
+		            "(the last repeating the first)") : _("%s: %s has %d positions; a ring has at least "
+		            "4 (the last repeating the first)"), w->text, ring_name, p->v[k].n);
 	if (grow((void **)&g->ring, &b->capring, (size_t)g->nring + 1, sizeof *g->ring) < 0 ||
 	    grow((void **)&g->pt, &b->cappt, 2 * (g->npt + (size_t)p->v[k].n), sizeof *g->pt) < 0)
-		return err_set(p->err, "out of memory reading %s", p->name);
+		return err_set(p->err, _("out of memory reading %s"), p->name);
 	first = g->npt;
 	for (pos = p->v[k].first; pos >= 0; pos = p->v[pos].next, n++) {
 		int32_t x = p->v[pos].first, y = x >= 0 ? p->v[x].next : -1;
@@ -527,22 +529,22 @@ static int ring(struct jp *p, struct geojson *g, struct build *b, const struct w
 		    p->v[x].type != J_NUM || p->v[y].type != J_NUM ||
 		    (p->v[y].next >= 0 && p->v[p->v[y].next].type != J_NUM)) {
 			kind(p, pos, what, sizeof what);
-			return fail(p, p->v[pos].pos, "%s: %s, position %d: expected [longitude, latitude], "
-			            "found %s%s", w->text, ring_name, n + 1, what,
-			            p->v[pos].type == J_ARR ? " of other values" : "");
+			return fail(p, p->v[pos].pos, _("%s: %s, position %d: expected [longitude, latitude], "
+			            "found %s%s"), w->text, ring_name, n + 1, what,
+			            p->v[pos].type == J_ARR ? _(" of other values") : "");
 		}
 		lon = p->v[x].u.num;
 		lat = p->v[y].u.num;
 		if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
-			return fail(p, p->v[pos].pos, "%s: %s, position %d: [%g, %g] is not a longitude "
-			            "(-180 to 180) and a latitude (-90 to 90)", w->text, ring_name, n + 1, lon, lat);
+			return fail(p, p->v[pos].pos, _("%s: %s, position %d: [%g, %g] is not a longitude "
+			            "(-180 to 180) and a latitude (-90 to 90)"), w->text, ring_name, n + 1, lon, lat);
 		g->pt[2 * g->npt] = lon;
 		g->pt[2 * g->npt + 1] = lat;
 		g->npt++;
 	}
 	if (g->pt[2 * first] != g->pt[2 * (g->npt - 1)] ||
 	    g->pt[2 * first + 1] != g->pt[2 * (g->npt - 1) + 1])
-		return fail(p, p->v[k].pos, "%s: %s is not closed: its last position must repeat its first",
+		return fail(p, p->v[k].pos, _("%s: %s is not closed: its last position must repeat its first"),
 		            w->text, ring_name);
 	r = &g->ring[g->nring++];
 	r->off = first;
@@ -563,10 +565,10 @@ static int polygon(struct jp *p, struct geojson *g, struct build *b, const struc
 	if (p->v[k].type != J_ARR || p->v[k].n == 0) {
 		kind(p, k, what, sizeof what);
 		if (multi)
-			return fail(p, p->v[k].pos, "%s: polygon %d: expected an array of rings, found %s%s",
-			            w->text, poly + 1, what, p->v[k].type == J_ARR ? " that is empty" : "");
-		return fail(p, p->v[k].pos, "%s: expected the coordinates of a Polygon (an array of rings), "
-		            "found %s%s", w->text, what, p->v[k].type == J_ARR ? " that is empty" : "");
+			return fail(p, p->v[k].pos, _("%s: polygon %d: expected an array of rings, found %s%s"),
+			            w->text, poly + 1, what, p->v[k].type == J_ARR ? _(" that is empty") : "");
+		return fail(p, p->v[k].pos, _("%s: expected the coordinates of a Polygon (an array of rings), "
+		            "found %s%s"), w->text, what, p->v[k].type == J_ARR ? _(" that is empty") : "");
 	}
 	for (r = p->v[k].first; r >= 0; r = p->v[r].next, n++)
 		if (ring(p, g, b, w, r, poly, n, multi) < 0)
@@ -582,12 +584,12 @@ static int feature(struct jp *p, struct geojson *g, struct build *b, int32_t k, 
 	char what[64];
 	int multi, np = 0;
 
-	snprintf(w.text, sizeof w.text, "feature %d", index + 1);
+	snprintf(w.text, sizeof w.text, _("feature %d"), index + 1);
 	memset(f, 0, sizeof *f);
 	f->line = line_of(p, p->v[k].pos);
 	if (p->v[k].type != J_OBJ) {
 		kind(p, k, what, sizeof what);
-		return fail(p, p->v[k].pos, "%s: expected an object {\"type\": \"Feature\", ...}, found %s",
+		return fail(p, p->v[k].pos, _("%s: expected an object {\"type\": \"Feature\", ...}, found %s"),
 		            w.text, what);
 	}
 	if (member(p, k, "type", &type) < 0 || member(p, k, "properties", &props) < 0 ||
@@ -595,49 +597,49 @@ static int feature(struct jp *p, struct geojson *g, struct build *b, int32_t k, 
 		return -1;
 	if (!is_type(p, type, "Feature")) {
 		kind(p, type, what, sizeof what);
-		return fail(p, p->v[type >= 0 ? type : k].pos, "%s: expected \"type\": \"Feature\", found %s",
+		return fail(p, p->v[type >= 0 ? type : k].pos, _("%s: expected \"type\": \"Feature\", found %s"),
 		            w.text, what);
 	}
 	if (props < 0 || p->v[props].type != J_OBJ) {
 		kind(p, props, what, sizeof what);
-		return fail(p, p->v[props >= 0 ? props : k].pos, "%s: expected \"properties\": an object "
-		            "with the unit's \"code\", found %s", w.text, what);
+		return fail(p, p->v[props >= 0 ? props : k].pos, _("%s: expected \"properties\": an object "
+		            "with the unit's \"code\", found %s"), w.text, what);
 	}
 	if (member(p, props, "code", &code) < 0 || member(p, props, "name", &name) < 0)
 		return -1;
 	if (code >= 0 && p->v[code].type == J_NUM)
-		return fail(p, p->v[code].pos, "%s: properties.code is a number; write the code as a "
-		            "string (\"05569\"), or its leading zeros are lost", w.text);
+		return fail(p, p->v[code].pos, _("%s: properties.code is a number; write the code as a "
+		            "string (\"05569\"), or its leading zeros are lost"), w.text);
 	if (code < 0 || p->v[code].type != J_STR || !*str(p, code)) {
 		kind(p, code, what, sizeof what);
-		return fail(p, p->v[code >= 0 ? code : props].pos, "%s: expected properties.code, the "
-		            "unit's code (a string), found %s", w.text, what);
+		return fail(p, p->v[code >= 0 ? code : props].pos, _("%s: expected properties.code, the "
+		            "unit's code (a string), found %s"), w.text, what);
 	}
 	if (strlen(str(p, code)) > GJ_MAX_TEXT)
-		return fail(p, p->v[code].pos, "%s: properties.code is longer than %d bytes", w.text,
+		return fail(p, p->v[code].pos, _("%s: properties.code is longer than %d bytes"), w.text,
 		            GJ_MAX_TEXT);
-	snprintf(w.text, sizeof w.text, "feature %d (%s)", index + 1, str(p, code));
+	snprintf(w.text, sizeof w.text, _("feature %d (%s)"), index + 1, str(p, code));
 	if (name >= 0 && p->v[name].type != J_NULL &&
 	    (p->v[name].type != J_STR || strlen(str(p, name)) > GJ_MAX_TEXT)) {
 		kind(p, name, what, sizeof what);
-		return fail(p, p->v[name].pos, "%s: expected properties.name, the unit's name (a string of "
-		            "at most %d bytes), found %s", w.text, GJ_MAX_TEXT, what);
+		return fail(p, p->v[name].pos, _("%s: expected properties.name, the unit's name (a string of "
+		            "at most %d bytes), found %s"), w.text, GJ_MAX_TEXT, what);
 	}
 	if (geom < 0 || p->v[geom].type != J_OBJ) {
 		kind(p, geom, what, sizeof what);
-		return fail(p, p->v[geom >= 0 ? geom : k].pos, "%s: expected \"geometry\": a Polygon or "
-		            "MultiPolygon, found %s", w.text, what);
+		return fail(p, p->v[geom >= 0 ? geom : k].pos, _("%s: expected \"geometry\": a Polygon or "
+		            "MultiPolygon, found %s"), w.text, what);
 	}
 	if (member(p, geom, "type", &gtype) < 0 || member(p, geom, "coordinates", &coords) < 0)
 		return -1;
 	multi = is_type(p, gtype, "MultiPolygon") != NULL;
 	if (!multi && !is_type(p, gtype, "Polygon")) {
 		kind(p, gtype, what, sizeof what);
-		return fail(p, p->v[gtype >= 0 ? gtype : geom].pos, "%s: geometry type %s cannot be drawn "
-		            "(Polygon or MultiPolygon expected)", w.text, what);
+		return fail(p, p->v[gtype >= 0 ? gtype : geom].pos, _("%s: geometry type %s cannot be drawn "
+		            "(Polygon or MultiPolygon expected)"), w.text, what);
 	}
 	if (coords < 0) {
-		return fail(p, p->v[geom].pos, "%s: the geometry has no \"coordinates\"", w.text);
+		return fail(p, p->v[geom].pos, _("%s: the geometry has no \"coordinates\""), w.text);
 	}
 	f->ring0 = g->nring;
 	if (!multi) {
@@ -647,9 +649,9 @@ static int feature(struct jp *p, struct geojson *g, struct build *b, int32_t k, 
 	} else {
 		if (p->v[coords].type != J_ARR || p->v[coords].n == 0) {
 			kind(p, coords, what, sizeof what);
-			return fail(p, p->v[coords].pos, "%s: expected the coordinates of a MultiPolygon (an "
-			            "array of polygons), found %s%s", w.text, what,
-			            p->v[coords].type == J_ARR ? " that is empty" : "");
+			return fail(p, p->v[coords].pos, _("%s: expected the coordinates of a MultiPolygon (an "
+			            "array of polygons), found %s%s"), w.text, what,
+			            p->v[coords].type == J_ARR ? _(" that is empty") : "");
 		}
 		for (poly = p->v[coords].first; poly >= 0; poly = p->v[poly].next, np++)
 			if (polygon(p, g, b, &w, poly, np, 1) < 0)
@@ -661,7 +663,7 @@ static int feature(struct jp *p, struct geojson *g, struct build *b, int32_t k, 
 	    !(f->name = strdup(name >= 0 && p->v[name].type == J_STR ? str(p, name) : ""))) {
 		free(f->code);
 		f->code = NULL;
-		return err_set(p->err, "out of memory reading %s", p->name);
+		return err_set(p->err, _("out of memory reading %s"), p->name);
 	}
 	g->n++;
 	return 0;
@@ -687,7 +689,7 @@ static int unique_codes(struct jp *p, const struct geojson *g)
 	int k, rc = 0;
 
 	if (!cx)
-		return err_set(p->err, "out of memory reading %s", p->name);
+		return err_set(p->err, _("out of memory reading %s"), p->name);
 	for (k = 0; k < g->n; k++) {
 		cx[k].code = g->f[k].code;
 		cx[k].ix = k;
@@ -695,8 +697,8 @@ static int unique_codes(struct jp *p, const struct geojson *g)
 	qsort(cx, (size_t)g->n, sizeof *cx, by_code);
 	for (k = 1; k < g->n && rc == 0; k++)
 		if (strcmp(cx[k].code, cx[k - 1].code) == 0)
-			rc = err_set(p->err, "%s:%d: feature %d (%s): feature %d has that code already; one "
-			             "feature per unit (a unit in several parts is one MultiPolygon)", p->name,
+			rc = err_set(p->err, _("%s:%d: feature %d (%s): feature %d has that code already; one "
+			             "feature per unit (a unit in several parts is one MultiPolygon)"), p->name,
 			             g->f[cx[k].ix].line, cx[k].ix + 1, cx[k].code, cx[k - 1].ix + 1);
 	free(cx);
 	return rc;
@@ -711,26 +713,26 @@ static int shape(struct jp *p, struct geojson *g, int32_t root)
 
 	if (p->v[root].type != J_OBJ) {
 		kind(p, root, what, sizeof what);
-		return fail(p, p->v[root].pos, "expected a GeoJSON FeatureCollection (an object), found %s",
+		return fail(p, p->v[root].pos, _("expected a GeoJSON FeatureCollection (an object), found %s"),
 		            what);
 	}
 	if (member(p, root, "type", &type) < 0 || member(p, root, "features", &feats) < 0)
 		return -1;
 	if (!is_type(p, type, "FeatureCollection")) {
 		kind(p, type, what, sizeof what);
-		return fail(p, p->v[type >= 0 ? type : root].pos, "expected \"type\": \"FeatureCollection\" "
-		            "(a Feature per unit), found %s", what);
+		return fail(p, p->v[type >= 0 ? type : root].pos, _("expected \"type\": \"FeatureCollection\" "
+		            "(a Feature per unit), found %s"), what);
 	}
 	if (feats < 0 || p->v[feats].type != J_ARR) {
 		kind(p, feats, what, sizeof what);
-		return fail(p, p->v[feats >= 0 ? feats : root].pos, "expected \"features\": an array of "
-		            "Features, found %s", what);
+		return fail(p, p->v[feats >= 0 ? feats : root].pos, _("expected \"features\": an array of "
+		            "Features, found %s"), what);
 	}
 	if (p->v[feats].n > GJ_MAX_FEATURES)
-		return fail(p, p->v[feats].pos, "%d features; a map draws at most %d", p->v[feats].n,
+		return fail(p, p->v[feats].pos, _("%d features; a map draws at most %d"), p->v[feats].n,
 		            GJ_MAX_FEATURES);
 	if (!(g->f = calloc((size_t)(p->v[feats].n ? p->v[feats].n : 1), sizeof *g->f)))
-		return err_set(p->err, "out of memory reading %s", p->name);
+		return err_set(p->err, _("out of memory reading %s"), p->name);
 	for (k = p->v[feats].first; k >= 0; k = p->v[k].next, index++)
 		if (feature(p, g, &b, k, index) < 0)
 			return -1;
@@ -753,20 +755,20 @@ int geojson_parse(const char *text, size_t len, const char *name, struct geojson
 	p.err = err;
 	p.lline = 1;
 	if (len > GJ_MAX_BYTES)
-		return err_set(err, "%s: %zu bytes, more than the %d a boundaries file may hold "
-		               "(simplify it)", name, len, GJ_MAX_BYTES);
+		return err_set(err, _("%s: %zu bytes, more than the %d a boundaries file may hold "
+		               "(simplify it)"), name, len, GJ_MAX_BYTES);
 	if ((bad = utf8_invalid_at(text, len)) != (size_t)-1)
-		return fail(&p, bad, "the file is not UTF-8 text");
+		return fail(&p, bad, "%s", _("the file is not UTF-8 text"));
 	/* a byte-order mark, which some editors write, is not text */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		p.i = 3;
 	if (!(p.sb = malloc(len + 1)))
-		return err_set(err, "out of memory reading %s", name);
+		return err_set(err, _("out of memory reading %s"), name);
 	if (value(&p, 0, &root) < 0)
 		goto done;
 	ws(&p);
 	if (p.i < p.len) {
-		expected(&p, "the end of the file after the top value");
+		expected(&p, _("the end of the file after the top value"));
 		goto done;
 	}
 	rc = shape(&p, g, root);
@@ -788,25 +790,25 @@ int geojson_read(const char *path, struct geojson *g, struct ntm_err *err)
 
 	memset(g, 0, sizeof *g);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		err_set(err, "%s: not a file", path);
+		err_set(err, _("%s: not a file"), path);
 		goto done;
 	}
 	if (st.st_size > GJ_MAX_BYTES) {
-		err_set(err, "%s: %lld bytes, more than the %d a boundaries file may hold (simplify it)",
+		err_set(err, _("%s: %lld bytes, more than the %d a boundaries file may hold (simplify it)"),
 		        path, (long long)st.st_size, GJ_MAX_BYTES);
 		goto done;
 	}
 	if (!(buf = malloc((size_t)st.st_size + 1))) {
-		err_set(err, "out of memory reading %s", path);
+		err_set(err, _("out of memory reading %s"), path);
 		goto done;
 	}
 	while (got < (size_t)st.st_size && (n = read(fd, buf + got, (size_t)st.st_size - got)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			err_set(err, "%s: cannot read: %s", path, strerror(errno));
+			err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
 			goto done;
 		}
 		got += (size_t)n;

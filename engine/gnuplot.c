@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "fmt.h"
+#include "i18n.h"
 
 extern char **environ;
 
@@ -85,7 +86,7 @@ FILE *gp_tmpfile(struct ntm_err *err)
 		dir = "/tmp";
 	snprintf(path, sizeof path, "%s/ntm-XXXXXX", dir);
 	if ((fd = mkstemp(path)) < 0) {
-		err_set(err, "cannot create a temporary file in %s: %s", dir, strerror(errno));
+		err_set(err, _("cannot create a temporary file in %s: %s"), dir, strerror(errno));
 		return NULL;
 	}
 	/* anonymous from here on: the data lives until the last close */
@@ -93,7 +94,7 @@ FILE *gp_tmpfile(struct ntm_err *err)
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
 	if (!(f = fdopen(fd, "w+"))) {
 		close(fd);
-		err_set(err, "out of memory");
+		err_set(err, "%s", _("out of memory"));
 	}
 	return f;
 }
@@ -108,11 +109,11 @@ int gp_open(struct gp *g, int term, int width, int height, struct ntm_err *err)
 	if (t && *t) {
 		g->timeout = strtod(t, &end);
 		if (*end || !(g->timeout > 0) || g->timeout > 86400)
-			return err_set(err, "NTM_GNUPLOT_TIMEOUT '%s' is not a number of seconds "
-			               "(more than 0, at most 86400)", t);
+			return err_set(err, _("NTM_GNUPLOT_TIMEOUT '%s' is not a number of seconds "
+			               "(more than 0, at most 86400)"), t);
 	}
 	if (width < GP_SIZE_MIN || width > GP_SIZE_MAX || height < GP_SIZE_MIN || height > GP_SIZE_MAX)
-		return err_set(err, "chart size %dx%d: width and height are %d to %d", width, height,
+		return err_set(err, _("chart size %dx%d: width and height are %d to %d"), width, height,
 		               GP_SIZE_MIN, GP_SIZE_MAX);
 	if (!(g->cmd = gp_tmpfile(err)))
 		return -1;
@@ -240,11 +241,11 @@ int gp_run(struct gp *g, int out, struct ntm_err *err)
 	prog = prog && *prog ? prog : "gnuplot";
 	argv[0] = (char *)prog;
 	if (!g->cmd)
-		return err_set(err, "gnuplot: no commands");
+		return err_set(err, "%s", _("gnuplot: no commands"));
 	fputs("\nunset output\nquit\n", g->cmd);
 	errno = 0;
 	if (fflush(g->cmd) != 0 || ferror(g->cmd)) {
-		err_set(err, "cannot write gnuplot's commands: %s", strerror(errno ? errno : EIO));
+		err_set(err, _("cannot write gnuplot's commands: %s"), strerror(errno ? errno : EIO));
 		goto done;
 	}
 	if (!(errf = gp_tmpfile(err)))
@@ -255,7 +256,7 @@ int gp_run(struct gp *g, int out, struct ntm_err *err)
 	fd[1] = fcntl(out, F_DUPFD_CLOEXEC, 3);
 	fd[2] = fcntl(fileno(errf), F_DUPFD_CLOEXEC, 3);
 	if (fd[0] < 0 || fd[1] < 0 || fd[2] < 0 || lseek(fd[0], 0, SEEK_SET) < 0) {
-		err_set(err, "cannot prepare gnuplot's files: %s", strerror(errno));
+		err_set(err, _("cannot prepare gnuplot's files: %s"), strerror(errno));
 		goto done;
 	}
 	posix_spawn_file_actions_init(&fa);
@@ -264,8 +265,8 @@ int gp_run(struct gp *g, int out, struct ntm_err *err)
 	e = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	if (e != 0) {
-		err_set(err, "cannot run %s: %s (install the Debian package gnuplot-nox, "
-		        "or `make deps`)", prog, strerror(e));
+		err_set(err, _("cannot run %s: %s (install the Debian package gnuplot-nox, "
+		        "or `make deps`)"), prog, strerror(e));
 		goto done;
 	}
 	killed = wait_for(pid, g->timeout, &status);
@@ -275,10 +276,10 @@ int gp_run(struct gp *g, int out, struct ntm_err *err)
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
 	if (killed)
-		err_set(err, "gnuplot did not finish within %g s and was stopped "
-		        "(NTM_GNUPLOT_TIMEOUT sets the limit in seconds)", g->timeout);
+		err_set(err, _("gnuplot did not finish within %g s and was stopped "
+		        "(NTM_GNUPLOT_TIMEOUT sets the limit in seconds)"), g->timeout);
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || strstr(msg, "error"))
-		err_set(err, "gnuplot failed%s%s", *msg ? ": " : "", msg);
+		err_set(err, *msg ? _("gnuplot failed: %s") : "%s", *msg ? msg : _("gnuplot failed"));
 	else
 		rc = 0;
 done:

@@ -12,17 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 static int cycle(struct ctx *c, struct hier *h, const char *id)
 {
 	int i;
 
-	err_set(&c->err, "sets depend on each other:");
+	err_set(&c->err, "%s", _("sets depend on each other:"));
 	for (i = 0; i < h->depth; i++)
 		err_append(&c->err, " %s ->", h->chain[i]);
-	err_append(&c->err, " %s (meets, share_meeting and count_meeting must "
-	                  "not lead back to the set that uses them)", id);
+	err_append(&c->err, _(" %s (meets, share_meeting and count_meeting must "
+	                  "not lead back to the set that uses them)"), id);
 	return -1;
 }
 
@@ -53,7 +54,7 @@ static int evaluate(struct ctx *c, struct hier *h, struct hier_set *hs, struct c
 	hs->level = store_level_parse(s->level);
 	if (!(units = in_scope(c, h, hs->level, &n))) {
 		crit_free(s);
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	}
 	hs->in_force = y0 <= y1;
 	if (n == 0 || !hs->in_force) {
@@ -88,14 +89,14 @@ static struct hier_set *need(struct ctx *c, struct hier *h, const char *id)
 		if (strcmp(h->set[i]->id, id) == 0)
 			return h->set[i];
 	if (h->depth == (int)(sizeof h->chain / sizeof h->chain[0])) {
-		err_set(&c->err, "sets depend on each other more than %d deep", h->depth);
+		err_set(&c->err, _("sets depend on each other more than %d deep"), h->depth);
 		return NULL;
 	}
 	if (!(s = ctx_load_set(c, id))) {
 		char msg[NTM_ERR_MAX];
 
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
-		err_set(&c->err, "set %s uses the results of set %s: %s", h->chain[h->depth - 1], id, msg);
+		err_set(&c->err, _("set %s uses the results of set %s: %s"), h->chain[h->depth - 1], id, msg);
 		return NULL;
 	}
 	if (!(ns = realloc(h->set, (size_t)(h->nset + 1) * sizeof *ns)) ||
@@ -104,7 +105,7 @@ static struct hier_set *need(struct ctx *c, struct hier *h, const char *id)
 			h->set = ns;
 		free(hs);
 		crit_free(s);
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		return NULL;
 	}
 	h->set = ns;
@@ -226,7 +227,7 @@ static int load_below(struct ctx *c, const struct hier *h, struct evalrun *r, in
 	tmp->var = calloc((size_t)s->nvar, sizeof *tmp->var);
 	*cols = malloc((size_t)s->nvar * sizeof **cols);
 	if (!tmp->var || !*cols)
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (v = 0; v < s->nvar; v++) {
 		const struct aggvar *g = &s->agg[v];
 		int k;
@@ -241,7 +242,7 @@ static int load_below(struct ctx *c, const struct hier *h, struct evalrun *r, in
 		(*cols)[v] = k;
 	}
 	if (!(units = in_scope(c, h, level, &n)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	rc = eval_load(c->db, &c->units, &c->vars, tmp, units, n, r->year_from, r->year_to, d,
 	               &c->err);
 	free(units);
@@ -256,7 +257,7 @@ static int fill(struct ctx *c, struct hier *h, struct evalrun *r)
 	int lrc;
 
 	if (!acc || !pos) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto out;
 	}
 	for (v = 0; v < s->nvar; v++) {
@@ -268,9 +269,9 @@ static int fill(struct ctx *c, struct hier *h, struct evalrun *r)
 			if (!(hs = need(c, h, g->set)))
 				goto out;
 			if (hs->level != store_level_parse(s->level)) {
-				err_set(&c->err, "set %s: meets(\"%s\") compares a %s with a set for %ss "
-				        "(use share_meeting or count_meeting for the units below)",
-				        s->id, g->set, s->level, store_level_name[hs->level]);
+				err_set(&c->err, _("set %s: meets(\"%s\") compares a %s with a set for %ss "
+				        "(use share_meeting or count_meeting for the units below)"),
+				        s->id, g->set, _(s->level), _(store_level_name[hs->level]));
 				goto out;
 			}
 			for (y = r->year_from; y <= r->year_to; y++)
@@ -323,7 +324,7 @@ int hier_fill(struct ctx *c, struct hier *h, struct evalrun *r)
 	h->nyear = r->year_to - r->year_from + 1;
 	h->nunits = (int)c->units.n;
 	if (!(h->scope = calloc(c->units.n ? c->units.n : 1, 1)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (k = 0; k < (size_t)r->nunit; k++)
 		h->scope[r->units[k]] = 1;
 	/* units are sorted parents first: one pass marks every descendant */

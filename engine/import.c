@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "i18n.h"
 #include "map.h"
 #include "store.h"
 #include "suggest.h"
@@ -144,7 +145,7 @@ static void list_values(struct ntm_err *err, const char *const *list, int n)
  * wrote (-1). */
 static const char *level_name(int64_t lv)
 {
-	return lv >= 0 && lv < LV_N ? store_level_name[lv] : "unit of unknown level";
+	return lv >= 0 && lv < LV_N ? _(store_level_name[lv]) : _("unit of unknown level");
 }
 
 /* The row's value of column i (already trimmed); "" for an optional
@@ -215,8 +216,8 @@ int import_check_text(const char *s, const char *where, struct ntm_err *err)
 
 	for (p = (const unsigned char *)s; *p; p++)
 		if (control_at(p))
-			return refuse(err, where, s, "has a control character (a line break, tab, escape "
-			              "or the like); names and notes are plain text");
+			return refuse(err, where, s, _("has a control character (a line break, tab, escape "
+			              "or the like); names and notes are plain text"));
 	return 0;
 }
 
@@ -229,7 +230,7 @@ int import_check_year(long long year, const char *text, const char *where, struc
 			snprintf(buf, sizeof buf, "%lld", year);
 			text = buf;
 		}
-		return refuse(err, where, text, "is not a year (expected YYYY, 1990-2100)");
+		return refuse(err, where, text, _("is not a year (expected YYYY, 1990-2100)"));
 	}
 	return 0;
 }
@@ -239,7 +240,7 @@ int import_check_number(double v, const char *text, const char *where, struct nt
 	char buf[32];
 
 	if (!isfinite(v))
-		return refuse(err, where, text ? text : num_text(v, buf, sizeof buf), "is not a number");
+		return refuse(err, where, text ? text : num_text(v, buf, sizeof buf), _("is not a number"));
 	return 0;
 }
 
@@ -252,7 +253,7 @@ int import_check_amount(double v, const char *text, const char *where, struct nt
 	if (import_check_number(v, text, where, err) < 0)
 		return -1;
 	if (v < 0)
-		return refuse(err, where, text, "is negative");
+		return refuse(err, where, text, _("is negative"));
 	return 0;
 }
 
@@ -265,13 +266,13 @@ int import_check_figure(const char *uom, double v, const char *text, const char 
 		text = num_text(v, buf, sizeof buf);
 	if (strcmp(uom, "bool") == 0) {
 		if (v != 0 && v != 1)
-			return refuse(err, where, text, "is not a yes/no figure (use 1 or 0)");
+			return refuse(err, where, text, _("is not a yes/no figure (use 1 or 0)"));
 		return 0;
 	}
 	if (import_check_amount(v, text, where, err) < 0)
 		return -1;
 	if (strcmp(uom, "pct") == 0 && v > 100)
-		return refuse(err, where, text, "is a percentage above 100");
+		return refuse(err, where, text, _("is a percentage above 100"));
 	return 0;
 }
 
@@ -280,7 +281,7 @@ int import_check_fund(const char *fund, const char *where, struct ntm_err *err)
 	int k = in_list(LIST(funds), fund);
 
 	if (k < 0) {
-		refuse(err, where, fund, "is not one of: ");
+		refuse(err, where, fund, _("is not one of: "));
 		list_values(err, LIST(funds));
 	}
 	return k;
@@ -291,11 +292,11 @@ int import_text_number(const char *s, double *v, const char *where, struct ntm_e
 	if (import_parse_number(s, v) == 0)
 		return 0;
 	if (!*s)
-		return err_set(err, "%sis empty (a number is required)", where ? where : "");
+		return err_set(err, _("%sis empty (a number is required)"), where ? where : "");
 	if (strchr(s, ','))
-		return refuse(err, where, s, "is not a number (write decimals with a dot and no "
-		              "thousands separator, e.g. 1234.5)");
-	return refuse(err, where, s, "is not a number");
+		return refuse(err, where, s, _("is not a number (write decimals with a dot and no "
+		              "thousands separator, e.g. 1234.5)"));
+	return refuse(err, where, s, _("is not a number"));
 }
 
 int import_text_year(const char *s, int *year, const char *where, struct ntm_err *err)
@@ -303,7 +304,7 @@ int import_text_year(const char *s, int *year, const char *where, struct ntm_err
 	int q;
 
 	if (import_parse_period(s, year, &q) < 0 || q)
-		return refuse(err, where, s, "is not a year (expected YYYY, 1990-2100)");
+		return refuse(err, where, s, _("is not a year (expected YYYY, 1990-2100)"));
 	return 0;
 }
 
@@ -312,7 +313,7 @@ int import_text_figure(const char *uom, const char *s, double *v, const char *wh
 {
 	if (strcmp(uom, "bool") == 0) {
 		if (import_parse_bool(s, v) < 0)
-			return refuse(err, where, s, "is not a yes/no figure (use 1 or 0)");
+			return refuse(err, where, s, _("is not a yes/no figure (use 1 or 0)"));
 		return 0;
 	}
 	if (import_text_number(s, v, where, err) < 0)
@@ -337,7 +338,7 @@ static const char *where(struct imp *im, int i, char *buf, size_t cap)
 	while (k < i && (names = strchr(names, ',')))
 		names++, k++;
 	n = strcspn(names, ",");
-	snprintf(buf, cap, "%s:%ld: field '%.*s': ", im->file->path, im->csv.line, (int)n, names);
+	snprintf(buf, cap, _("%s:%ld: field '%.*s': "), im->file->path, im->csv.line, (int)n, names);
 	return buf;
 }
 
@@ -455,7 +456,7 @@ static int pick(struct imp *im, int i, const char *const *list, int n, int opt)
 		return -2;
 	if ((k = in_list(list, n, s)) >= 0)
 		return k;
-	bad(im, i, "'%s' is not one of: ", s);
+	bad(im, i, _("'%s' is not one of: "), s);
 	list_values(im->err, list, n);
 	return -1;
 }
@@ -469,13 +470,13 @@ static char *text(struct imp *im, int i, int required)
 	char *t;
 
 	if (required && !*s) {
-		bad(im, i, "is empty%s", "");
+		bad(im, i, _("is empty%s"), "");
 		return NULL;
 	}
 	if (import_check_text(s, where(im, i, w, sizeof w), im->err) < 0)
 		return NULL;
 	if (!(t = utf8_nfc(s)))
-		err_set(im->err, "%s:%ld: out of memory", im->file->path, im->csv.line);
+		err_set(im->err, _("%s:%ld: out of memory"), im->file->path, im->csv.line);
 	return t;
 }
 
@@ -491,12 +492,13 @@ static int64_t source(struct imp *im, int i)
 
 	if (!t) {
 		if (!F(im, i)[0])
-			err_append(im->err, " (every figure keeps its source: the document and section)");
+			err_append(im->err, "%s",
+			           _(" (every figure keeps its source: the document and section)"));
 		return -1;
 	}
 	id = store_source_id(im->db, &im->sources, t, im->err);
 	if (id >= 0 && strcmp(t, F(im, i)) != 0 && map_put(&im->sources, F(im, i), id) < 0)
-		id = err_set(im->err, "out of memory");
+		id = err_set(im->err, "%s", _("out of memory"));
 	free(t);
 	return id;
 }
@@ -524,16 +526,16 @@ static int unit_by_name(struct imp *im, const char *s)
 		const char *parent = (const char *)sqlite3_column_text(st, 3);
 
 		if (n++ == 0)
-			err_append(im->err, ": a unit's name, not its code; units are named by code in %s",
+			err_append(im->err, _(": a unit's name, not its code; units are named by code in %s"),
 			           import_kind_name[im->file->kind]);
-		err_append(im->err, "%s%s (%s, %s%s%s)", n == 1 ? ": write " : n == 2 ? ", or " : ", ",
+		err_append(im->err, "%s%s (%s, %s%s%s)", n == 1 ? _(": write ") : n == 2 ? _(", or ") : ", ",
 		           code, (const char *)sqlite3_column_text(st, 1),
-		           (const char *)sqlite3_column_text(st, 2), *parent ? " in " : "", parent);
+		           _((const char *)sqlite3_column_text(st, 2)), *parent ? _(" in ") : "", parent);
 	}
 	sqlite3_finalize(st);
 	free(key);
 	if (n > 1)
-		err_append(im->err, " (`ntm units NAME` shows where each is)");
+		err_append(im->err, "%s", _(" (`ntm units NAME` shows where each is)"));
 	return n;
 }
 
@@ -549,7 +551,7 @@ static int uc_add(struct imp *im, const char *code, int64_t id, int level, int f
 		struct ucode *n = realloc(im->uc, ncap * sizeof *n);
 
 		if (!n)
-			return err_set(im->err, "out of memory");
+			return err_set(im->err, "%s", _("out of memory"));
 		im->uc = n;
 		im->capuc = ncap;
 	}
@@ -563,7 +565,7 @@ static int uc_add(struct imp *im, const char *code, int64_t id, int level, int f
 	u->next = (int)head;
 	u->pend[0] = u->pend[1] = 0;
 	if (map_put(&im->units, code, (int64_t)im->nuc) < 0)
-		return err_set(im->err, "out of memory");
+		return err_set(im->err, "%s", _("out of memory"));
 	im->nperiod += from || to;
 	im->nuc++;
 	return 0;
@@ -600,15 +602,15 @@ static int unit_code_of(struct imp *im, int i, const char *s)
 	if (map_get(&im->units, s, &id))
 		return (int)id;
 	if (!*s)
-		return bad(im, i, "is empty (a unit code is required)%s", "");
-	bad(im, i, "unknown unit '%s'", s);
+		return bad(im, i, _("is empty (a unit code is required)%s"), "");
+	bad(im, i, _("unknown unit '%s'"), s);
 	if (unit_by_name(im, s) > 0)
 		return -1;
 	suggest_init(&sg, s);
 	while (map_next(&im->units, &it, &key, &id))
 		suggest_add(&sg, key);
 	suggest_append(&sg, im->err);
-	err_append(im->err, " (units are named by code; `ntm units` lists them)");
+	err_append(im->err, "%s", _(" (units are named by code; `ntm units` lists them)"));
 	return -1;
 }
 
@@ -630,9 +632,9 @@ static int step_row(struct imp *im, const char *what, int64_t *id)
 		if (rc == SQLITE_DONE)
 			return 0;
 		if (rc == SQLITE_CONSTRAINT)
-			return err_set(im->err, "%s:%ld: %s is given twice in this import (see an earlier line)",
+			return err_set(im->err, _("%s:%ld: %s is given twice in this import (see an earlier line)"),
 			               im->file->path, im->csv.line, what);
-		return err_set(im->err, "%s:%ld: database refused the row: %s", im->file->path,
+		return err_set(im->err, _("%s:%ld: database refused the row: %s"), im->file->path,
 		               im->csv.line, sqlite3_errmsg(im->db));
 	}
 
@@ -646,10 +648,10 @@ static int step_row(struct imp *im, const char *what, int64_t *id)
 	} else {
 		sqlite3_reset(im->st);
 		if (rc == SQLITE_DONE)
-			return err_set(im->err, "%s:%ld: %s is given twice in this import (see an earlier line)",
+			return err_set(im->err, _("%s:%ld: %s is given twice in this import (see an earlier line)"),
 			               im->file->path, im->csv.line, what);
 	}
-	return err_set(im->err, "%s:%ld: database refused the row: %s", im->file->path,
+	return err_set(im->err, _("%s:%ld: database refused the row: %s"), im->file->path,
 	               im->csv.line, sqlite3_errmsg(im->db));
 }
 
@@ -661,12 +663,13 @@ static int row_variable(struct imp *im)
 	int u;
 
 	if (!*name)
-		return bad(im, 0, "is empty%s", "");
+		return bad(im, 0, _("is empty%s"), "");
 	for (p = name; *p; p++)
 		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
-			return bad(im, 0, "'%s' is not a variable name (lower-case letters, digits and _)", name);
+			return bad(im, 0, _("'%s' is not a variable name (lower-case letters, digits "
+			           "and _)"), name);
 	if (!islower((unsigned char)name[0]))
-		return bad(im, 0, "'%s' must start with a letter", name);
+		return bad(im, 0, _("'%s' must start with a letter"), name);
 	if ((u = pick(im, 1, LIST(uoms), 0)) < 0)
 		return -1;
 	{
@@ -681,10 +684,10 @@ static int row_variable(struct imp *im)
 	sqlite3_bind_text(im->st, 3, F(im, 2), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(im->st, 4, F(im, 3), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(im->st, 5, im->import_id);
-	if (step_row(im, "the variable", NULL) < 0)
+	if (step_row(im, _("the variable"), NULL) < 0)
 		return -1;
 	if (map_put(&im->var_uom, name, u) < 0 || map_put(&im->vars, name, 0) < 0)
-		return err_set(im->err, "out of memory");
+		return err_set(im->err, "%s", _("out of memory"));
 	return 0;
 }
 
@@ -734,7 +737,7 @@ static int64_t linked_unit(struct imp *im, int i, const char *self, const char *
 	int k;
 
 	if ((k = unit_code_of(im, i, code)) < 0) {
-		err_append(im->err, "; define it in a units file of this import or import it first");
+		err_append(im->err, "%s", _("; define it in a units file of this import or import it first"));
 		return -1;
 	}
 	k = uc_at(im, k, year);
@@ -743,19 +746,19 @@ static int64_t linked_unit(struct imp *im, int i, const char *self, const char *
 	p = PERIOD(im->uc[k].from, im->uc[k].to);
 	/* the same code may go on as another unit (a new period), not as itself */
 	if (strcmp(code, self) == 0 && !(p && period_has(p, year)))
-		return bad(im, i, "'%s' is the unit itself", code);
+		return bad(im, i, _("'%s' is the unit itself"), code);
 	if (lv != level && !(commune_like(level) && commune_like((int)lv))) {
 		char msg[160];
 
-		snprintf(msg, sizeof msg, "'%s' is a %s; a %s links to a unit of its own level", code,
-		         level_name(lv), store_level_name[level]);
+		snprintf(msg, sizeof msg, _("'%s' is a %s; a %s links to a unit of its own level"), code,
+		         level_name(lv), _(store_level_name[level]));
 		return bad(im, i, "%s", msg);
 	}
 	if (p && !period_has(p, year)) {
 		char msg[200], pt[32];
 
 		period_text(p, pt, sizeof pt);
-		snprintf(msg, sizeof msg, "'%s' existed %s, not in %d, %s", code, pt, year, when);
+		snprintf(msg, sizeof msg, _("'%s' existed %s, not in %d, %s"), code, pt, year, when);
 		return bad(im, i, "%s", msg);
 	}
 	return id;
@@ -774,7 +777,7 @@ static int check_period(struct imp *im, int k, int ucol, int ycol, int year)
 		return 0;
 	after = PERIOD_TO(p) && year > PERIOD_TO(p);
 	period_text(p, pt, sizeof pt);
-	n = snprintf(msg, sizeof msg, "%s: unit '%s' existed %s; a row for %d is refused", F(im, ycol),
+	n = snprintf(msg, sizeof msg, _("%s: unit '%s' existed %s; a row for %d is refused"), F(im, ycol),
 	             F(im, ucol), pt, year);
 	/* where the figure belongs instead */
 	if (n > 0 && (size_t)n < sizeof msg &&
@@ -784,8 +787,8 @@ static int check_period(struct imp *im, int k, int ucol, int ycol, int year)
 		sqlite3_bind_int64(st, 1, im->uc[k].id);
 		sqlite3_bind_int(st, 2, after);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(msg + n, sizeof msg - (size_t)n, " (it was %s '%s', %s)",
-			         after ? "merged into" : "split from",
+			snprintf(msg + n, sizeof msg - (size_t)n, _(" (it was %s '%s', %s)"),
+			         after ? _("merged into") : _("split from"),
 			         (const char *)sqlite3_column_text(st, 0),
 			         (const char *)sqlite3_column_text(st, 1));
 		sqlite3_finalize(st);
@@ -827,7 +830,7 @@ static int add_pending(struct imp *im, int uc, int split, const char *self, cons
 		struct pending *n = realloc(im->pend, ncap * sizeof *n);
 
 		if (!n)
-			return err_set(im->err, "out of memory");
+			return err_set(im->err, "%s", _("out of memory"));
 		im->pend = n;
 		im->cappend = ncap;
 	}
@@ -841,7 +844,7 @@ static int add_pending(struct imp *im, int uc, int split, const char *self, cons
 	p->year = year;
 	if (!(p->self = strdup(self)) || !(p->code = strdup(code))) {
 		free(p->self);
-		return err_set(im->err, "out of memory");
+		return err_set(im->err, "%s", _("out of memory"));
 	}
 	im->uc[uc].pend[split] = (int)++im->npend;
 	return 0;
@@ -885,8 +888,8 @@ static int link_pending(struct imp *im)
 		im->file = p->file;
 		im->csv.line = p->line;
 		if ((to = linked_unit(im, 7 + p->split, p->self, p->code, p->level, p->year,
-		                      p->split ? "the year before valid_from" :
-		                      "the year after valid_to")) < 0) {
+		                      p->split ? _("the year before valid_from") :
+		                      _("the year after valid_to"))) < 0) {
 			rc = -1;
 			break;
 		}
@@ -894,7 +897,7 @@ static int link_pending(struct imp *im)
 		sqlite3_bind_int64(st, 2, to);
 		sqlite3_bind_int(st, 3, p->split);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = err_set(im->err, "database: %s", sqlite3_errmsg(im->db));
+			rc = err_set(im->err, _("database: %s"), sqlite3_errmsg(im->db));
 		sqlite3_reset(st);
 	}
 	im->file = file;
@@ -937,14 +940,14 @@ static int same_unit(struct imp *im, const char *code, int has_period, int from,
 		}
 	if (n <= 1)
 		return hit;
-	err_set(im->err, "%s:%ld: field 'code': '%s' names %d units", im->file->path, im->csv.line,
+	err_set(im->err, _("%s:%ld: field 'code': '%s' names %d units"), im->file->path, im->csv.line,
 	        code, n);
 	for (k = (int)head; k >= 0; k = im->uc[k].next) {
 		units_period_text(im->uc[k].from, im->uc[k].to, pt, sizeof pt);
-		err_append(im->err, "%s%s", k == (int)head ? " (" : ", ", *pt ? pt : "always");
+		err_append(im->err, "%s%s", k == (int)head ? " (" : ", ", *pt ? pt : _("always"));
 	}
-	err_append(im->err, has_period ? "), and this row's years overlap more than one of them" :
-	           "); give valid_from and valid_to so the row says which");
+	err_append(im->err, "%s", has_period ? _("), and this row's years overlap more than one of them") :
+	           _("); give valid_from and valid_to so the row says which"));
 	return -2;
 }
 
@@ -968,21 +971,21 @@ static int row_unit(struct imp *im)
 	sqlite3_stmt *st;
 
 	if (!*code)
-		return bad(im, 0, "is empty%s", "");
+		return bad(im, 0, _("is empty%s"), "");
 	for (p = code; *p; p++)
 		if (*p == ' ' || *p == ',' || (unsigned char)*p < 0x21 || (unsigned char)*p > 0x7e)
-			return bad(im, 0, "'%s': a code is ASCII without spaces", code);
+			return bad(im, 0, _("'%s': a code is ASCII without spaces"), code);
 	if ((level = pick(im, 2, store_level_name, LV_N, 0)) < 0)
 		return -1;
 	if (*rs && (region = store_region_parse(rs)) < 0) {
-		bad(im, 4, "'%s' is not a threshold region of QĐ 318: ", rs);
+		bad(im, 4, _("'%s' is not a threshold region of QĐ 318: "), rs);
 		list_values(im->err, store_region_name, RG_N);
 		return -1;
 	}
 	if (opt_year(im, 5, &from) < 0 || opt_year(im, 6, &to) < 0)
 		return -1;
 	if (from && to && from > to)
-		return bad(im, 6, "'%s' is before valid_from", F(im, 6));
+		return bad(im, 6, _("'%s' is before valid_from"), F(im, 6));
 	yfrom = from;
 	yto = to;
 	/* a row replaces the unit of its code whose years it overlaps, or
@@ -997,15 +1000,17 @@ static int row_unit(struct imp *im)
 	}
 	if (level == LV_PROVINCE) {
 		if (*pcode)
-			return bad(im, 3, "'%s': a province has no parent", pcode);
+			return bad(im, 3, _("'%s': a province has no parent"), pcode);
 		if (region < 0)
-			return bad(im, 4, "is empty: a province needs its threshold region (%s)",
+			return bad(im, 4, _("is empty: a province needs its threshold region (%s)"),
 			           "tdmnpb, dbsh, btb, dhntb, tn, dnb or dbscl");
 	} else {
 		if (!*pcode)
-			return bad(im, 3, "is empty: a %s needs its parent's code", store_level_name[level]);
+			return bad(im, 3, _("is empty: a %s needs its parent's code"),
+			           _(store_level_name[level]));
 		if (!map_get(&im->units, pcode, &parent)) {
-			bad(im, 3, "unknown parent '%s' (define it on an earlier line or import it first)", pcode);
+			bad(im, 3, _("unknown parent '%s' (define it on an earlier line or import it "
+			           "first)"), pcode);
 			return -1;
 		}
 		/* the parent's code names the unit of that code in the unit's years */
@@ -1017,8 +1022,8 @@ static int row_unit(struct imp *im)
 
 			units_period_text(im->uc[k].from, im->uc[k].to, a, sizeof a);
 			units_period_text(yfrom, yto, b, sizeof b);
-			snprintf(msg, sizeof msg, "'%%s' existed %s; a unit that existed %s cannot sit "
-			         "under it (give the parent of the unit's own years)", a, b);
+			snprintf(msg, sizeof msg, _("'%%s' existed %s; a unit that existed %s cannot sit "
+			         "under it (give the parent of the unit's own years)"), a, b);
 			return bad(im, 3, msg, pcode);
 		}
 		parent = im->uc[k].id;
@@ -1027,48 +1032,48 @@ static int row_unit(struct imp *im)
 			if (parent_level[level][k] == plevel)
 				break;
 		if (k == 4 || parent_level[level][k] < 0) {
-			err_set(im->err, "%s:%ld: field 'parent': a %s cannot sit under %s '%s' (a %s)",
-			        im->file->path, im->csv.line, store_level_name[level],
-			        "the unit", pcode, level_name(plevel));
+			err_set(im->err, _("%s:%ld: field 'parent': a %s cannot sit under %s '%s' (a %s)"),
+			        im->file->path, im->csv.line, _(store_level_name[level]),
+			        _("the unit"), pcode, level_name(plevel));
 			return -1;
 		}
 	}
 	if (*F(im, 7)) {
 		if (!to)
-			return bad(im, 7, "'%s': a unit merged into another needs valid_to, the last "
-			           "year it existed", F(im, 7));
+			return bad(im, 7, _("'%s': a unit merged into another needs valid_to, the last "
+			           "year it existed"), F(im, 7));
 		/* what a unit became is often given after it (the same code
 		 * going on, a new commune): linked when the file is read */
 		if (!known_at(im, F(im, 7), to + 1))
 			defer_merge = 1;
 		else if ((merged = linked_unit(im, 7, code, F(im, 7), level, to + 1,
-		                               "the year after valid_to")) < 0)
+		                               _("the year after valid_to"))) < 0)
 			return -1;
 	}
 	if (*F(im, 8)) {
 		if (!from)
-			return bad(im, 8, "'%s': a unit split from another needs valid_from, the first "
-			           "year it existed", F(im, 8));
+			return bad(im, 8, _("'%s': a unit split from another needs valid_from, the first "
+			           "year it existed"), F(im, 8));
 		/* the unit split from may be given later too */
 		if (!known_at(im, F(im, 8), from - 1))
 			defer_split = 1;
 		else if ((split = linked_unit(im, 8, code, F(im, 8), level, from - 1,
-		                              "the year before valid_from")) < 0)
+		                              _("the year before valid_from"))) < 0)
 			return -1;
 	}
 	/* twice in one file is a slip; a later file restates or corrects what an
 	 * earlier one gave, as a later import would (the seeds restate the
 	 * register's rows for their districts) */
 	if (same >= 0 && im->uc[same].mine == im->file_no)
-		return err_set(im->err, "%s:%ld: the unit code is given twice in this import (see an "
-		               "earlier line)", im->file->path, im->csv.line);
+		return err_set(im->err, _("%s:%ld: the unit code is given twice in this import (see an "
+		               "earlier line)"), im->file->path, im->csv.line);
 	if (same >= 0 && !im->unit_upd &&
 	    store_prepare(im->db, &im->unit_upd, unit_update_sql, im->err) < 0)
 		return -1;
 	if (!(name = text(im, 1, 1)))
 		goto done;
 	if (!(key = utf8_fold(name))) {
-		err_set(im->err, "out of memory");
+		err_set(im->err, "%s", _("out of memory"));
 		goto done;
 	}
 	st = same >= 0 ? im->unit_upd : im->st;
@@ -1102,10 +1107,10 @@ static int row_unit(struct imp *im)
 
 		sqlite3_bind_int64(st, 14, im->uc[same].id);
 		im->st = st;
-		k = step_row(im, "the unit code", &id);
+		k = step_row(im, _("the unit code"), &id);
 		im->st = ins;
 	} else {
-		k = step_row(im, "the unit code", &id);
+		k = step_row(im, _("the unit code"), &id);
 	}
 	if (k < 0)
 		goto done;
@@ -1152,7 +1157,8 @@ static int row_observation(struct imp *im)
 	if (unit_code(im, 0) < 0)
 		return -1;
 	if (import_parse_period(F(im, 1), &year, &quarter) < 0)
-		return bad(im, 1, "'%s' is not a period (expected YYYY or YYYYQn, e.g. 2023 or 2024Q1)", F(im, 1));
+		return bad(im, 1, _("'%s' is not a period (expected YYYY or YYYYQn, e.g. 2023 or "
+		                     "2024Q1)"), F(im, 1));
 	if ((unit = unit_in(im, 0, 1, year)) < 0)
 		return -1;
 	if (!map_get(&im->vars, vname, &var)) {
@@ -1161,10 +1167,10 @@ static int row_observation(struct imp *im)
 		int64_t val;
 		size_t it = 0;
 
-		bad(im, 2, "unknown variable '%s'", vname);
+		bad(im, 2, _("unknown variable '%s'"), vname);
 		if (im->vars.n == 0) {
-			err_append(im->err, ": the database has no variable dictionary (import "
-			           "data/variables.csv with the figures, or first)");
+			err_append(im->err, "%s", _(": the database has no variable dictionary (import "
+			           "data/variables.csv with the figures, or first)"));
 			return -1;
 		}
 		suggest_init(&sg, vname);
@@ -1172,11 +1178,11 @@ static int row_observation(struct imp *im)
 			suggest_add(&sg, key);
 		suggest_append(&sg, im->err);
 		if (import_bundled_has(vname))
-			err_append(im->err, " (the bundled dictionary has it but this database's dictionary "
-			           "does not: import data/variables.csv)");
+			err_append(im->err, "%s", _(" (the bundled dictionary has it but this database's "
+			           "dictionary does not: import data/variables.csv)"));
 		else
-			err_append(im->err, " (the dictionary is data/variables.csv; add the variable "
-			           "there and import it)");
+			err_append(im->err, "%s", _(" (the dictionary is data/variables.csv; add the variable "
+			           "there and import it)"));
 		return -1;
 	}
 	map_get(&im->var_uom, vname, &u);
@@ -1195,7 +1201,7 @@ static int row_observation(struct imp *im)
 	sqlite3_bind_double(im->st, 5, v);
 	sqlite3_bind_int64(im->st, 6, src);
 	sqlite3_bind_int64(im->st, 7, im->import_id);
-	return step_row(im, "this figure (unit, period, variable)", NULL);
+	return step_row(im, _("this figure (unit, period, variable)"), NULL);
 }
 
 static int row_funding(struct imp *im)
@@ -1212,20 +1218,20 @@ static int row_funding(struct imp *im)
 	if (parse_amount(im, 4, 1, &alloc, &na) < 0 || parse_amount(im, 5, 1, &disb, &nd) < 0)
 		return -1;
 	if (na && nd)
-		return bad(im, 4, "is empty, and so is disbursed: a funding row needs an amount%s", "");
+		return bad(im, 4, _("is empty, and so is disbursed: a funding row needs an amount%s"), "");
 	if ((measure = pick(im, 6, LIST(measures), 1)) == -1)
 		return -1;
 	if (measure == -2)
 		measure = 0;
 	if (measure == 1 && kind != 2)
-		return bad(im, 6, "'%s' is for in-kind support (cement); set kind to in_kind", F(im, 6));
+		return bad(im, 6, _("'%s' is for in-kind support (cement); set kind to in_kind"), F(im, 6));
 	/* accepted (a supplementary allocation may be missing), but said; the
 	 * values are numbers parse_amount read, shown as written */
 	if (!na && !nd && disb > alloc) {
 		char w[WHERE_MAX];
 
-		fprintf(stderr, "ntm: warning: %s%s is above the %s allocated; the row is imported "
-		        "(ntm check lists it)\n", where(im, 5, w, sizeof w), F(im, 5), F(im, 4));
+		fprintf(stderr, _("ntm: warning: %s%s is above the %s allocated; the row is imported "
+		        "(ntm check lists it)\n"), where(im, 5, w, sizeof w), F(im, 5), F(im, 4));
 	}
 	if ((src = source(im, 7)) < 0)
 		return -1;
@@ -1244,7 +1250,7 @@ static int row_funding(struct imp *im)
 	sqlite3_bind_text(im->st, 7, measures[measure], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(im->st, 8, src);
 	sqlite3_bind_int64(im->st, 9, im->import_id);
-	return step_row(im, "this funding row (unit, year, fund, kind, measure)", NULL);
+	return step_row(im, _("this funding row (unit, year, fund, kind, measure)"), NULL);
 }
 
 static int row_project(struct imp *im)
@@ -1260,7 +1266,7 @@ static int row_project(struct imp *im)
 		return -1;
 	if (*qs) {
 		if (qs[1] || qs[0] < '1' || qs[0] > '4')
-			return bad(im, 2, "'%s' is not a quarter (1-4, or empty for the whole year)", qs);
+			return bad(im, 2, _("'%s' is not a quarter (1-4, or empty for the whole year)"), qs);
 		quarter = qs[0] - '0';
 	}
 	if ((cat = pick(im, 4, LIST(categories), 0)) < 0 || parse_amount(im, 5, 1, &cost, &nc) < 0)
@@ -1281,7 +1287,7 @@ static int row_project(struct imp *im)
 	sqlite3_bind_text(im->st, 7, statuses[status], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(im->st, 8, src);
 	sqlite3_bind_int64(im->st, 9, im->import_id);
-	rc = step_row(im, "this project (unit, year, quarter, name)", NULL);
+	rc = step_row(im, _("this project (unit, year, quarter, name)"), NULL);
 	free(name);
 	return rc;
 }
@@ -1305,7 +1311,7 @@ static int row_recognition(struct imp *im)
 	sqlite3_bind_text(im->st, 4, decision, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(im->st, 5, src);
 	sqlite3_bind_int64(im->st, 6, im->import_id);
-	rc = step_row(im, "this recognition (unit, year, title)", NULL);
+	rc = step_row(im, _("this recognition (unit, year, title)"), NULL);
 	free(decision);
 	return rc;
 }
@@ -1327,12 +1333,12 @@ static int row_group(struct imp *im)
 	if (y1 && y1 < y0) {
 		char msg[96];
 
-		snprintf(msg, sizeof msg, "%d is before year_from %d", y1, y0);
+		snprintf(msg, sizeof msg, _("%d is before year_from %d"), y1, y0);
 		return bad(im, 2, "%s", msg);
 	}
 	if (!(gs[0] >= '1' && gs[0] <= '0' + CRIT_NGROUP_IMPORT && !gs[1]))
-		return bad(im, 3, "'%s' is not a commune group (1, 2 or 3: nhóm 1, 2, 3 of "
-		           "QĐ 51/2025/QĐ-TTg)", gs);
+		return bad(im, 3, _("'%s' is not a commune group (1, 2 or 3: nhóm 1, 2, 3 of "
+		           "QĐ 51/2025/QĐ-TTg)"), gs);
 	g = gs[0] - '0';
 	k = uc_at(im, head, y0);
 	if (check_period(im, k, 0, 1, y0) < 0 || (y1 && check_period(im, k, 0, 2, y1) < 0))
@@ -1340,8 +1346,8 @@ static int row_group(struct imp *im)
 	if (!y1 && im->uc[k].to) {
 		char msg[200];
 
-		snprintf(msg, sizeof msg, "is empty (the span is open), but unit '%s' existed until %d; "
-		         "give year_to", F(im, 0), im->uc[k].to);
+		snprintf(msg, sizeof msg, _("is empty (the span is open), but unit '%s' existed until %d; "
+		         "give year_to"), F(im, 0), im->uc[k].to);
 		return bad(im, 2, "%s", msg);
 	}
 	unit = im->uc[k].id;
@@ -1353,7 +1359,7 @@ static int row_group(struct imp *im)
 		return -1;
 	sqlite3_bind_int64(st, 1, unit);
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		err_set(im->err, "database: %s", sqlite3_errmsg(im->db));
+		err_set(im->err, _("database: %s"), sqlite3_errmsg(im->db));
 		goto done;
 	}
 	sqlite3_finalize(st);
@@ -1369,8 +1375,8 @@ static int row_group(struct imp *im)
 
 		units_period_text(y0, y1, a, sizeof a);
 		units_period_text(sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), b, sizeof b);
-		snprintf(msg, sizeof msg, "%s overlaps %s (nhóm %d), given to unit '%s' on an earlier "
-		         "line; the spans of one unit must not overlap", a, b, sqlite3_column_int(st, 2),
+		snprintf(msg, sizeof msg, _("%s overlaps %s (nhóm %d), given to unit '%s' on an earlier "
+		         "line; the spans of one unit must not overlap"), a, b, sqlite3_column_int(st, 2),
 		         F(im, 0));
 		bad(im, 1, "%s", msg);
 		goto done;
@@ -1384,7 +1390,7 @@ static int row_group(struct imp *im)
 	sqlite3_bind_int(im->st, 4, g);
 	sqlite3_bind_int64(im->st, 5, src);
 	sqlite3_bind_int64(im->st, 6, im->import_id);
-	rc = step_row(im, "this span (unit, year_from)", NULL);
+	rc = step_row(im, _("this span (unit, year_from)"), NULL);
 done:
 	sqlite3_finalize(st);
 	return rc;
@@ -1456,7 +1462,7 @@ static int count_rows(sqlite3 *db, const char *table, long *n, struct ntm_err *e
 	char *sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", table);
 
 	if (!sql)
-		return err_set(err, "out of memory");
+		return err_set(err, "%s", _("out of memory"));
 	if (store_prepare(db, &st, sql, err) < 0) {
 		sqlite3_free(sql);
 		return -1;
@@ -1501,7 +1507,7 @@ static int read_header(struct imp *im, struct ntm_err *err)
 	int k, j, r;
 
 	if ((r = csv_next(c, err)) <= 0)
-		return r < 0 ? -1 : err_set(err, "%s: the file is empty (expected a header row)", c->path);
+		return r < 0 ? -1 : err_set(err, _("%s: the file is empty (expected a header row)"), c->path);
 	for (i = 0; i < c->nfield; i++)
 		c->field[i] = csv_trim(c->field[i]);
 	for (k = 0; k < IK_N; k++) {
@@ -1515,7 +1521,8 @@ static int read_header(struct imp *im, struct ntm_err *err)
 		}
 		if (found == ncol) {
 			/* all expected columns and some more: name the extra ones */
-			err_set(err, "%s:1: unexpected column(s) for a %s file:", c->path, import_kind_name[k]);
+			err_set(err, _("%s:1: unexpected column(s) for a %s file:"), c->path,
+			        import_kind_name[k]);
 			for (i = 0; i < c->nfield; i++) {
 				int known = 0;
 
@@ -1527,9 +1534,9 @@ static int read_header(struct imp *im, struct ntm_err *err)
 					err_append(err, " '%s'", shown(c->field[i], esc, sizeof esc));
 				}
 			}
-			err_append(err, " (expected: %s", import_kind_header[k]);
+			err_append(err, _(" (expected: %s"), import_kind_header[k]);
 			if (*import_kind_optional[k])
-				err_append(err, "; optional: %s", import_kind_optional[k]);
+				err_append(err, _("; optional: %s"), import_kind_optional[k]);
 			err_append(err, ")");
 			return -1;
 		}
@@ -1539,19 +1546,19 @@ static int read_header(struct imp *im, struct ntm_err *err)
 		 * semicolons, and numbers with a decimal comma */
 		char esc[256];
 
-		return err_set(err, "%s:1: the columns are separated by semicolons ('%s'), as Excel "
+		return err_set(err, _("%s:1: the columns are separated by semicolons ('%s'), as Excel "
 		               "saves CSV where a comma is the decimal separator; ntm reads a comma "
 		               "between columns and a dot in numbers: save the file again with ',' as "
 		               "the list separator and '.' as the decimal separator (in LibreOffice: "
-		               "field delimiter ',')", c->path, shown(c->field[0], esc, sizeof esc));
+		               "field delimiter ',')"), c->path, shown(c->field[0], esc, sizeof esc));
 	}
-	err_set(err, "%s:1: unknown header '", c->path);
+	err_set(err, _("%s:1: unknown header '"), c->path);
 	for (i = 0; i < c->nfield; i++) {
 		char esc[256];
 
 		err_append(err, "%s%s", i ? "," : "", shown(c->field[i], esc, sizeof esc));
 	}
-	err_append(err, "'; an import file starts with one of these headers:");
+	err_append(err, "%s", _("'; an import file starts with one of these headers:"));
 	for (k = 0; k < IK_N; k++)
 		err_append(err, "\n  %-13s %s", import_kind_name[k], import_kind_header[k]);
 	return -1;
@@ -1588,7 +1595,7 @@ static int load_maps(struct imp *im)
 	return 0;
 oom:
 	sqlite3_finalize(st);
-	return err_set(im->err, "out of memory");
+	return err_set(im->err, "%s", _("out of memory"));
 }
 
 /* Variables imported in this command get their ids once the file is done
@@ -1603,7 +1610,7 @@ static int refresh_var_ids(struct imp *im)
 		if (map_put(&im->vars, (const char *)sqlite3_column_text(st, 0),
 		            sqlite3_column_int64(st, 1)) < 0) {
 			sqlite3_finalize(st);
-			return err_set(im->err, "out of memory");
+			return err_set(im->err, "%s", _("out of memory"));
 		}
 	}
 	sqlite3_finalize(st);
@@ -1639,7 +1646,7 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 	sqlite3_bind_text(ins, 1, f->path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(ins, 2, import_kind_name[f->kind], -1, SQLITE_STATIC);
 	if (sqlite3_step(ins) != SQLITE_DONE) {
-		err_set(im->err, "database: %s", sqlite3_errmsg(im->db));
+		err_set(im->err, _("database: %s"), sqlite3_errmsg(im->db));
 		goto done;
 	}
 	im->import_id = sqlite3_last_insert_rowid(im->db);
@@ -1647,7 +1654,7 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 		char *sql = sqlite3_mprintf("CREATE TEMP TABLE IF NOT EXISTS ntm_batch(value INTEGER);"
 		                            "DELETE FROM temp.ntm_batch;"
 		                            "INSERT INTO temp.ntm_batch VALUES (%lld)", (long long)im->import_id);
-		int made = sql ? store_exec(im->db, sql, im->err) : err_set(im->err, "out of memory");
+		int made = sql ? store_exec(im->db, sql, im->err) : err_set(im->err, "%s", _("out of memory"));
 
 		sqlite3_free(sql);
 		if (made < 0)
@@ -1661,10 +1668,10 @@ static int import_one(struct imp *im, struct import_file *f, const struct import
 		goto done;
 	while ((r = csv_next(&im->csv, im->err)) > 0) {
 		if (im->csv.nfield != im->nhead) {
-			err_set(im->err, "%s:%ld: expected %zu fields (%s) but found %zu",
+			err_set(im->err, _("%s:%ld: expected %zu fields (%s) but found %zu"),
 			        f->path, im->csv.line, im->nhead,
 			        im->nhead == (size_t)count_cols(f->kind) ? import_kind_header[f->kind] :
-			        "as many as the header", im->csv.nfield);
+			        _("as many as the header"), im->csv.nfield);
 			goto done;
 		}
 		for (i = 0; i < im->csv.nfield; i++)
@@ -1723,7 +1730,7 @@ static int check_periods_kept(struct imp *im)
 		                            "x.year > coalesce(u.valid_to, 9999)) LIMIT 1", tables[k]);
 
 		if (!sql)
-			return err_set(im->err, "out of memory");
+			return err_set(im->err, "%s", _("out of memory"));
 		rc = store_prepare(im->db, &st, sql, im->err);
 		sqlite3_free(sql);
 		if (rc < 0)
@@ -1732,9 +1739,10 @@ static int check_periods_kept(struct imp *im)
 			char pt[32];
 
 			period_text(PERIOD(sqlite3_column_int(st, 1), sqlite3_column_int(st, 2)), pt, sizeof pt);
-			rc = err_set(im->err, "unit '%s' is given the period %s, but the database holds "
-			             "%s for it in %d; move or delete those rows first (nothing was imported)",
-			             (const char *)sqlite3_column_text(st, 0), pt, rows[k],
+			rc = err_set(im->err, _("unit '%s' is given the period %s, but the database holds "
+			             "%s for it in %d; move or delete those rows first (nothing was "
+			             "imported)"),
+			             (const char *)sqlite3_column_text(st, 0), pt, _(rows[k]),
 			             sqlite3_column_int(st, 3));
 		}
 		sqlite3_finalize(st);
@@ -1751,12 +1759,13 @@ static int check_periods_kept(struct imp *im)
 	                  " u.valid_from - 1 > coalesce(s.valid_to, 9999))) LIMIT 1", im->err) < 0)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = err_set(im->err, "unit '%s' is %s '%s', which did not exist %s (check both "
-		             "units' valid_from and valid_to; nothing was imported)",
+		rc = err_set(im->err, _("unit '%s' is %s '%s', which did not exist %s (check both "
+		             "units' valid_from and valid_to; nothing was imported)"),
 		             (const char *)sqlite3_column_text(st, 0),
-		             sqlite3_column_int(st, 2) ? "merged into" : "split from",
+		             sqlite3_column_int(st, 2) ? _("merged into") : _("split from"),
 		             (const char *)sqlite3_column_text(st, 1),
-		             sqlite3_column_int(st, 2) ? "the year after it ended" : "the year before it began");
+		             sqlite3_column_int(st, 2) ? _("the year after it ended") :
+		             _("the year before it began"));
 	sqlite3_finalize(st);
 	if (rc < 0)
 		return -1;
@@ -1772,9 +1781,9 @@ static int check_periods_kept(struct imp *im)
 
 		units_period_text(sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), a, sizeof a);
 		units_period_text(sqlite3_column_int(st, 4), sqlite3_column_int(st, 5), b, sizeof b);
-		rc = err_set(im->err, "unit '%s' (%s) sits under '%s', which existed %s: none of the "
+		rc = err_set(im->err, _("unit '%s' (%s) sits under '%s', which existed %s: none of the "
 		             "same years (check both units' valid_from and valid_to; nothing was "
-		             "imported)", (const char *)sqlite3_column_text(st, 0), a,
+		             "imported)"), (const char *)sqlite3_column_text(st, 0), a,
 		             (const char *)sqlite3_column_text(st, 1), b);
 	}
 	sqlite3_finalize(st);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 static char *dup(const char *s)
@@ -21,18 +22,18 @@ int inforce_load(struct ctx *c, struct setlist *l)
 	if (ctx_catalog(c) < 0)
 		return -1;
 	if (!(l->v = calloc((size_t)(c->ncat ? c->ncat : 1), sizeof *l->v)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (i = 0; i < c->ncat; i++) {
 		struct setinfo *x = &l->v[l->n];
 		struct critset *s;
 		int prov, ext;
 
 		if (!c->cat[i].id) {
-			fprintf(stderr, "ntm: warning: skipping %s\n", c->cat[i].error);
+			fprintf(stderr, _("ntm: warning: skipping %s\n"), c->cat[i].error);
 			continue;
 		}
 		if (!(s = ctx_load_set(c, c->cat[i].id))) {
-			fprintf(stderr, "ntm: warning: skipping %s\n", c->err.msg);
+			fprintf(stderr, _("ntm: warning: skipping %s\n"), c->err.msg);
 			continue;
 		}
 		x->id = dup(s->id);
@@ -51,7 +52,7 @@ int inforce_load(struct ctx *c, struct setlist *l)
 		if (!x->id || !x->level || !x->recognises || !x->decision || (ext && !x->extends) ||
 		    (prov && (!x->province || !x->province_key))) {
 			inforce_free(l);
-			return err_set(&c->err, "out of memory");
+			return err_set(&c->err, "%s", _("out of memory"));
 		}
 	}
 	return 0;

@@ -13,6 +13,7 @@
 
 #include <lauxlib.h>
 
+#include "i18n.h"
 #include "suggest.h"
 #include "utf8.h"
 
@@ -94,7 +95,7 @@ static void only_fields(lua_State *L, int t, const char *const *names, const cha
 				luaL_addstring(&b, names[i]);
 			}
 			luaL_pushresult(&b);
-			luaL_error(L, "%s: unknown field '%s' (fields: %s)", what,
+			luaL_error(L, _("%s: unknown field '%s' (fields: %s)"), what,
 			           lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) :
 			           luaL_typename(L, -2), lua_tostring(L, -1));
 		}
@@ -138,29 +139,29 @@ static int l_rule(lua_State *L)
 	int severity, line = 0, i, at;
 
 	if (k->cur >= 0)
-		return luaL_error(L, "rule{} is declared at the top of a rule file, not inside a check");
+		return luaL_error(L, "%s", _("rule{} is declared at the top of a rule file, not inside a check"));
 	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 1);
 	only_fields(L, 1, fields, "rule");
 	if (rawfield(L, 1, "id") != LUA_TSTRING)           /* [t, id] */
-		return luaL_error(L, "rule: id is missing (e.g. id = \"X1\")");
+		return luaL_error(L, "%s", _("rule: id is missing (e.g. id = \"X1\")"));
 	id = lua_tolstring(L, 2, &nid);
 	if (!valid_id(id, nid))
-		return luaL_error(L, "rule: id '%s' must be 1 to %d letters, digits, '-', '_' or '.'",
+		return luaL_error(L, _("rule: id '%s' must be 1 to %d letters, digits, '-', '_' or '.'"),
 		                  id, RULE_ID_MAX);
 	if (rawfield(L, 1, "title") != LUA_TSTRING)        /* [t, id, title] */
-		return luaL_error(L, "rule %s: title is missing (what the rule checks, in a line)", id);
+		return luaL_error(L, _("rule %s: title is missing (what the rule checks, in a line)"), id);
 	title = lua_tolstring(L, 3, &ntitle);
 	if (ntitle == 0 || ntitle > RULE_TITLE_MAX || !plain_text(title, ntitle))
-		return luaL_error(L, "rule %s: title must be one line of 1 to %d bytes", id,
+		return luaL_error(L, _("rule %s: title must be one line of 1 to %d bytes"), id,
 		                  RULE_TITLE_MAX);
 	if (rawfield(L, 1, "severity") != LUA_TSTRING)     /* [t, id, title, severity] */
-		return luaL_error(L, "rule %s: severity is missing (\"error\", \"warning\" or \"info\")", id);
+		return luaL_error(L, _("rule %s: severity is missing (\"error\", \"warning\" or \"info\")"), id);
 	if ((severity = check_severity_parse(lua_tostring(L, 4))) < 0)
-		return luaL_error(L, "rule %s: severity '%s' is not \"error\", \"warning\" or \"info\"",
+		return luaL_error(L, _("rule %s: severity '%s' is not \"error\", \"warning\" or \"info\""),
 		                  id, lua_tostring(L, 4));
 	if (rawfield(L, 1, "check") != LUA_TFUNCTION)      /* [t, id, title, sev, check] */
-		return luaL_error(L, "rule %s: check = function(data) ... end is missing", id);
+		return luaL_error(L, _("rule %s: check = function(data) ... end is missing"), id);
 	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
 		file = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
 		line = ar.currentline;
@@ -170,7 +171,7 @@ static int l_rule(lua_State *L)
 		if (k->rule[i].replaced || strcmp(k->rule[i].id, id) != 0)
 			continue;
 		if (k->rule[i].dir == k->dir)
-			return luaL_error(L, "rule %s is declared twice (also at %s:%d)", id,
+			return luaL_error(L, _("rule %s is declared twice (also at %s:%d)"), id,
 			                  k->rule[i].file, k->rule[i].line);
 		at = i;
 	}
@@ -183,7 +184,7 @@ static int l_rule(lua_State *L)
 		struct lrule *nr = realloc(k->rule, (size_t)nc * sizeof *nr);
 
 		if (!nr)
-			return luaL_error(L, "out of memory");
+			return luaL_error(L, "%s", _("out of memory"));
 		k->rule = nr;
 		k->caprule = nc;
 	}
@@ -195,7 +196,7 @@ static int l_rule(lua_State *L)
 	r->line = line;
 	if (!(r->title = strdup(title)) || !(r->file = strdup(file))) {
 		free(r->title);
-		return luaL_error(L, "out of memory");
+		return luaL_error(L, "%s", _("out of memory"));
 	}
 	k->nrule++;
 	if (at >= 0)
@@ -218,10 +219,10 @@ static const char *text_at(lua_State *L, int t, const char *k, int i, const char
 		return NULL;
 	}
 	if (type != LUA_TSTRING)
-		luaL_error(L, "finding: %s: a string expected, got %s", what, luaL_typename(L, -1));
+		luaL_error(L, _("finding: %s: a string expected, got %s"), what, luaL_typename(L, -1));
 	s = lua_tolstring(L, -1, &n);
 	if (!utf8_valid(s, n) || strlen(s) != n)
-		luaL_error(L, "finding: %s: not valid UTF-8 text", what);
+		luaL_error(L, _("finding: %s: not valid UTF-8 text"), what);
 	return s;
 }
 
@@ -238,11 +239,11 @@ static void read_figure(lua_State *L, int i, struct check_fig *f)
 
 	snprintf(what, sizeof what, "figures[%d]", i);
 	if (lua_type(L, t) != LUA_TTABLE)
-		luaL_error(L, "finding: %s is not a table { what, value, source }", what);
+		luaL_error(L, _("finding: %s is not a table { what, value, source }"), what);
 	/* positional entries 1-3, or the named fields */
 	if (lua_rawlen(L, t) > 0) {
 		if (lua_rawlen(L, t) > 3)
-			luaL_error(L, "finding: %s: at most 3 items { what, value, source }", what);
+			luaL_error(L, _("finding: %s: at most 3 items { what, value, source }"), what);
 	} else {
 		only_fields(L, t, fields, what);
 	}
@@ -250,7 +251,7 @@ static void read_figure(lua_State *L, int i, struct check_fig *f)
 	if (!w && !(w = text_at(L, t, "what", 0, what)) && !(w = text_at(L, t, "var", 0, what)))
 		w = text_at(L, t, "variable", 0, what);
 	if (!w)
-		luaL_error(L, "finding: %s: say what the figure is (what = \"...\")", what);
+		luaL_error(L, _("finding: %s: say what the figure is (what = \"...\")"), what);
 	f->what = (char *)w;
 	type = lua_rawgeti(L, t, 2);
 	if (type == LUA_TNIL) {
@@ -260,7 +261,7 @@ static void read_figure(lua_State *L, int i, struct check_fig *f)
 	f->has_value = type != LUA_TNIL;
 	if (f->has_value) {
 		if (type != LUA_TNUMBER)
-			luaL_error(L, "finding: %s: value: a number expected, got %s", what,
+			luaL_error(L, _("finding: %s: value: a number expected, got %s"), what,
 			           luaL_typename(L, -1));
 		f->value = lua_tonumber(L, -1);
 	}
@@ -285,8 +286,8 @@ static int l_finding(lua_State *L)
 	int isnum;
 
 	if (k->cur < 0)
-		return luaL_error(L, "finding{} is called from a rule's check function, not while "
-		                  "the file loads");
+		return luaL_error(L, "%s", _("finding{} is called from a rule's check function, not while "
+		                  "the file loads"));
 	r = &k->rule[k->cur];
 	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 1);
@@ -297,24 +298,24 @@ static int l_finding(lua_State *L)
 	f.severity = r->severity;
 	f.unit = -1;
 	if (!(f.message = (char *)text_at(L, 1, "message", 0, "message")))
-		return luaL_error(L, "finding: message is missing (what is inconsistent, with the numbers)");
+		return luaL_error(L, "%s", _("finding: message is missing (what is inconsistent, with the numbers)"));
 	if (strpbrk(f.message, "\n\r\t"))
-		return luaL_error(L, "finding: message must be one line (the figures go in figures = {...})");
+		return luaL_error(L, "%s", _("finding: message must be one line (the figures go in figures = {...})"));
 	if (rawfield(L, 1, "severity") != LUA_TNIL &&
 	    (lua_type(L, -1) != LUA_TSTRING || (f.severity = check_severity_parse(lua_tostring(L, -1))) < 0))
-		return luaL_error(L, "finding: severity '%s' is not \"error\", \"warning\" or \"info\"",
+		return luaL_error(L, _("finding: severity '%s' is not \"error\", \"warning\" or \"info\""),
 		                  luaL_tolstring(L, -1, NULL));
 	if (rawfield(L, 1, "unit") != LUA_TSTRING)
-		return luaL_error(L, "finding: unit: the code of the unit it is about expected, got %s "
-		                  "(rows give it as row.unit)", luaL_typename(L, -1));
+		return luaL_error(L, _("finding: unit: the code of the unit it is about expected, got %s "
+		                  "(rows give it as row.unit)"), luaL_typename(L, -1));
 	if (!map_get(&c->units.by_code, lua_tostring(L, -1), &u))
-		return luaL_error(L, "finding: unit '%s' is not a unit code (rows give the code as "
-		                  "row.unit)", lua_tostring(L, -1));
+		return luaL_error(L, _("finding: unit '%s' is not a unit code (rows give the code as "
+		                  "row.unit)"), lua_tostring(L, -1));
 	f.unit = (int)u;
 	if (rawfield(L, 1, "year") != LUA_TNIL) {
 		year = lua_tointegerx(L, -1, &isnum);
 		if (!isnum || year < 1990 || year > 2100)
-			return luaL_error(L, "finding: year: a year from 1990 to 2100 expected, got %s",
+			return luaL_error(L, _("finding: year: a year from 1990 to 2100 expected, got %s"),
 			                  luaL_tolstring(L, -1, NULL));
 		f.year = (int)year;
 		/* a code given to a new unit since: the unit of that year */
@@ -326,11 +327,11 @@ static int l_finding(lua_State *L)
 		struct check_fig *fig;
 
 		if (lua_type(L, t) != LUA_TTABLE)
-			return luaL_error(L, "finding: figures = { { what, value, source }, ... } expected, "
-			                  "got %s", luaL_typename(L, t));
+			return luaL_error(L, _("finding: figures = { { what, value, source }, ... } expected, "
+			                  "got %s"), luaL_typename(L, t));
 		n = lua_rawlen(L, t);
 		if (n > CHECK_MAX_FIGURES)
-			return luaL_error(L, "finding: %d figures, more than %d", (int)n, CHECK_MAX_FIGURES);
+			return luaL_error(L, _("finding: %d figures, more than %d"), (int)n, CHECK_MAX_FIGURES);
 		/* scratch memory from Lua's allocator: freed whatever raises below */
 		fig = lua_newuserdatauv(L, n * sizeof *fig + 1, 0);
 		luaL_checkstack(L, (int)n * 4 + 8, "finding: too many figures");
@@ -375,7 +376,7 @@ static int find_unit(lua_State *L, struct ctx *c, int idx, const char *what)
 	int u;
 
 	if (lua_type(L, idx) != LUA_TSTRING)
-		luaL_error(L, "%s: a unit code or name expected, got %s", what, luaL_typename(L, idx));
+		luaL_error(L, _("%s: a unit code or name expected, got %s"), what, luaL_typename(L, idx));
 	if ((u = ctx_find_unit(c, lua_tostring(L, idx))) < 0)
 		raise_ctx(L, c);
 	return u;
@@ -390,7 +391,7 @@ static int64_t find_var(lua_State *L, struct ctx *c, int arg)
 		struct suggest sg;
 		size_t i;
 
-		err_set(&c->err, "unknown variable '%s'", name);
+		err_set(&c->err, _("unknown variable '%s'"), name);
 		suggest_init(&sg, name);
 		for (i = 0; i < c->vars.n; i++)
 			suggest_add(&sg, c->vars.v[i].name);
@@ -563,7 +564,7 @@ static int d_fold(lua_State *L)
 	if (strlen(s) != n || !utf8_valid(s, n))
 		return luaL_argerror(L, 1, "not valid UTF-8 text");
 	if (!(f = utf8_fold(s)))
-		return luaL_error(L, "out of memory");
+		return luaL_error(L, "%s", _("out of memory"));
 	push_owned(L, f);
 	return 1;
 }
@@ -672,13 +673,13 @@ static void read_filter(lua_State *L, struct lcheck *k, const char *fn,
 	if (rawfield(L, 1, "year") != LUA_TNIL) {
 		v = lua_tointegerx(L, -1, &isnum);
 		if (!isnum || v < 1990 || v > 2100)
-			luaL_error(L, "%s: year: a year from 1990 to 2100 expected", fn);
+			luaL_error(L, _("%s: year: a year from 1990 to 2100 expected"), fn);
 		f->year = (int)v;
 	}
 	if (rawfield(L, 1, "quarter") != LUA_TNIL) {
 		v = lua_tointegerx(L, -1, &isnum);
 		if (!isnum || v < 0 || v > 4)
-			luaL_error(L, "%s: quarter: 0 (the year's figure) or 1-4 expected", fn);
+			luaL_error(L, _("%s: quarter: 0 (the year's figure) or 1-4 expected"), fn);
 		f->quarter = (int)v;
 	}
 	if (rawfield(L, 1, "title") != LUA_TNIL)
@@ -874,7 +875,7 @@ static int api_pairs(lua_State *L)
 
 static int readonly(lua_State *L)
 {
-	return luaL_error(L, "data is read-only (cannot set '%s')", luaL_tolstring(L, 2, NULL));
+	return luaL_error(L, _("data is read-only (cannot set '%s')"), luaL_tolstring(L, 2, NULL));
 }
 
 /* Builds, in the registry, the table of check functions, the names each
@@ -936,7 +937,7 @@ static int run_rule(struct lcheck *k, int i)
 	k->cur = -1;
 	if (rc < 0) {
 		snprintf(msg, sizeof msg, "%s", c->err.msg);
-		err_set(&c->err, "rule %s: %s", r->id, msg);
+		err_set(&c->err, _("rule %s: %s"), r->id, msg);
 	}
 	return rc;
 }
@@ -963,18 +964,18 @@ int lcheck_run(struct ctx *c, const char *path, int top, int y0, int y1,
 	if (check_rule_files(path, &fs, &c->err) < 0)
 		return -1;
 	if (!(k.scope = calloc(c->units.n + 1, 1))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < c->vars.n; i++)
 		if (c->vars.v[i].id > k.max_var_id)
 			k.max_var_id = c->vars.v[i].id;
 	if (k.max_var_id > STORE_MAX_ID) {
-		err_set(&c->err, "variable id %lld out of range", (long long)k.max_var_id);
+		err_set(&c->err, _("variable id %lld out of range"), (long long)k.max_var_id);
 		goto done;
 	}
 	if (!(k.var_at = malloc(((size_t)k.max_var_id + 1) * sizeof *k.var_at))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	for (i = 0; i <= (size_t)k.max_var_id; i++)
@@ -986,7 +987,7 @@ int lcheck_run(struct ctx *c, const char *path, int top, int y0, int y1,
 	lua_pushcfunction(L, setup);
 	lua_pushlightuserdata(L, &k);
 	if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
-		err_set(&c->err, "cannot set up the rules: %s", lua_tostring(L, -1));
+		err_set(&c->err, _("cannot set up the rules: %s"), lua_tostring(L, -1));
 		lua_pop(L, 1);
 		goto done;
 	}
@@ -997,8 +998,8 @@ int lcheck_run(struct ctx *c, const char *path, int top, int y0, int y1,
 			goto done;
 	}
 	if (k.nrule == 0) {
-		err_set(&c->err, "no rules in %s (each *.lua file there declares rule { id = ..., "
-		        "check = function(data) ... end }; see scripts/README.md)", path);
+		err_set(&c->err, _("no rules in %s (each *.lua file there declares rule { id = ..., "
+		        "check = function(data) ... end }; see scripts/README.md)"), path);
 		goto done;
 	}
 	/* the parts: the unit of --unit, else each unit at the top (a province) */

@@ -18,6 +18,7 @@
 
 #include <lauxlib.h>
 
+#include "i18n.h"
 #include "suggest.h"
 
 #define MAX_DEPTH   8           /* sets extending each other */
@@ -54,7 +55,7 @@ static int protected(struct sandbox *sb, lua_CFunction fn, void *ud, int nargs,
 
 	if (!lua_checkstack(L, 2)) {
 		lua_pop(L, nargs);
-		return err_set(err, "%s: out of memory", sb->script);
+		return err_set(err, _("%s: out of memory"), sb->script);
 	}
 	lua_pushcfunction(L, fn);
 	lua_insert(L, -(nargs + 1));           /* [fn, args] */
@@ -104,7 +105,7 @@ static int fail(struct conv *c, const char *fmt, ...)
 
 static int oom(struct conv *c)
 {
-	err_set(c->err, "%s: out of memory", c->path);
+	err_set(c->err, _("%s: out of memory"), c->path);
 	c->failed = 1;
 	return -1;
 }
@@ -127,8 +128,8 @@ static int str_field(struct conv *c, int t, const char *what, const char *k, int
 	if (ty == LUA_TNIL && !required)
 		return 0;
 	if (ty == LUA_TNIL)
-		return fail(c, "%s: %s is missing", what, k);
-	return fail(c, "%s: %s is a %s, not a string", what, k, lua_typename(L, ty));
+		return fail(c, _("%s: %s is missing"), what, k);
+	return fail(c, _("%s: %s is a %s, not a string"), what, k, lua_typename(L, ty));
 }
 
 /* ---- measures ----------------------------------------------------------- */
@@ -158,13 +159,13 @@ static int known_var(struct conv *c, const char *name)
 
 	if (!c->dict || c->dict->n == 0 || map_get(&c->dict->by_name, name, NULL))
 		return 0;
-	fail(c, "unknown variable '%s'", name);
+	fail(c, _("unknown variable '%s'"), name);
 	suggest_init(&sg, name);
 	for (i = 0; i < c->dict->n; i++)
 		suggest_add(&sg, c->dict->v[i].name);
 	suggest_append(&sg, c->err);
-	err_append(c->err, " (variables come from %s)",
-	           c->dict->origin ? c->dict->origin : "the dictionary, data/variables.csv");
+	err_append(c->err, _(" (variables come from %s)"),
+	           c->dict->origin ? c->dict->origin : _("the dictionary, data/variables.csv"));
 	return -1;
 }
 
@@ -184,7 +185,7 @@ static int intern_var(struct conv *c, const char *name, const char *kind,
 		for (k = AG_MEETS; k < AG_N && strcmp(agg_names[k], kind) != 0; k++)
 			;
 		if (k == AG_N || !a || (k >= AG_SUM && !b))
-			return fail(c, "malformed derived figure '%s'", name);
+			return fail(c, _("malformed derived figure '%s'"), name);
 		if (k >= AG_SUM && known_var(c, b) < 0)
 			return -1;
 	} else if (known_var(c, name) < 0) {
@@ -253,24 +254,24 @@ static int conv_expr(struct conv *c, struct expr **slot, int depth)
 	struct expr *e;
 
 	if (depth > EXPR_DEPTH)
-		return fail(c, "a measure nested more than %d deep", EXPR_DEPTH);
+		return fail(c, _("a measure nested more than %d deep"), EXPR_DEPTH);
 	if (++c->nodes > EXPR_NODES)
-		return fail(c, "a measure of more than %d operations", EXPR_NODES);
+		return fail(c, _("a measure of more than %d operations"), EXPR_NODES);
 	if (!lua_checkstack(L, 8))
-		return fail(c, "a measure nested too deeply for the Lua stack");
+		return fail(c, "%s", _("a measure nested too deeply for the Lua stack"));
 	if (lua_type(L, t) != LUA_TTABLE)
-		return fail(c, "malformed measure: a %s (build measures with v.name, pct(), sum(), ...)",
+		return fail(c, _("malformed measure: a %s (build measures with v.name, pct(), sum(), ...)"),
 		            luaL_typename(L, t));
 	if ((line = int_field(L, t, "line", 0)) > 0)
 		c->line = line;
 	if (rawfield(L, t, "op") != LUA_TSTRING) {
 		lua_settop(L, t);
-		return fail(c, "malformed measure (build measures with v.name, pct(), sum(), ...)");
+		return fail(c, "%s", _("malformed measure (build measures with v.name, pct(), sum(), ...)"));
 	}
 	for (k = 0; k < NOPS && strcmp(ops[k].name, lua_tostring(L, -1)) != 0; k++)
 		;
 	if (k == NOPS) {
-		rc = fail(c, "unknown measure operation '%s'", lua_tostring(L, -1));
+		rc = fail(c, _("unknown measure operation '%s'"), lua_tostring(L, -1));
 		lua_settop(L, t);
 		return rc;
 	}
@@ -281,7 +282,7 @@ static int conv_expr(struct conv *c, struct expr **slot, int depth)
 	e->op = ops[k].op;
 	if (e->op == X_NUM) {
 		rc = lua_rawgeti(L, t, 1) == LUA_TNUMBER ? 0 :
-		     fail(c, "malformed measure: a number without its value");
+		     fail(c, "%s", _("malformed measure: a number without its value"));
 		e->num = lua_tonumber(L, -1);
 		lua_settop(L, t);
 		return rc;
@@ -291,7 +292,7 @@ static int conv_expr(struct conv *c, struct expr **slot, int depth)
 		if (lua_rawgeti(L, t, 1) != LUA_TSTRING || !(e->str = strdup(lua_tostring(L, -1)))) {
 			lua_settop(L, t);
 			return e->str || lua_type(L, -1) == LUA_TSTRING ? oom(c) :
-			       fail(c, "malformed measure: '%s' without its name", ops[k].name);
+			       fail(c, _("malformed measure: '%s' without its name"), ops[k].name);
 		}
 		lua_settop(L, t);
 		return e->op == X_RECYEAR ? (e->var = intern_title(c, e->str)) < 0 ? -1 : 0 : 0;
@@ -307,7 +308,7 @@ static int conv_expr(struct conv *c, struct expr **slot, int depth)
 
 			if (ty != LUA_TSTRING && (i == 0 || ty != LUA_TNIL)) {
 				lua_settop(L, t);
-				return fail(c, "malformed measure: a variable without a name");
+				return fail(c, "%s", _("malformed measure: a variable without a name"));
 			}
 			s[i] = lua_tostring(L, -1);
 		}
@@ -317,7 +318,7 @@ static int conv_expr(struct conv *c, struct expr **slot, int depth)
 	}
 	n = lua_rawlen(L, t);
 	if (n < (lua_Unsigned)ops[k].min || n > (lua_Unsigned)ops[k].max)
-		return fail(c, "malformed measure: '%s' with %llu operands", ops[k].name,
+		return fail(c, _("malformed measure: '%s' with %llu operands"), ops[k].name,
 		            (unsigned long long)n);
 	if (!(e->arg = calloc((size_t)n, sizeof *e->arg)))
 		return oom(c);
@@ -343,7 +344,7 @@ static int conv_regions(struct conv *c, struct thr *t, int v, int depth)
 	int vals, r;
 
 	if (rawfield(L, v, "values") != LUA_TTABLE)
-		return fail(c, "by_region: malformed threshold (its values are not a table)");
+		return fail(c, "%s", _("by_region: malformed threshold (its values are not a table)"));
 	vals = lua_gettop(L);
 	lua_pushnil(L);
 	while (lua_next(L, vals)) {            /* [values, key, value] */
@@ -359,8 +360,8 @@ static int conv_regions(struct conv *c, struct thr *t, int v, int depth)
 					slot = &t->region[r];
 		}
 		if (!slot)
-			return fail(c, "by_region: a key is not a region (tdmnpb, dbsh, btb, dhntb, tn, "
-			            "dnb, dbscl or default)");
+			return fail(c, "%s", _("by_region: a key is not a region (tdmnpb, dbsh, btb, dhntb, tn, "
+			            "dnb, dbscl or default)"));
 		if (conv_thr(c, slot, depth + 1) < 0)
 			return -1;
 		lua_settop(L, vals + 1);           /* [values, key] */
@@ -378,7 +379,7 @@ static int conv_groups(struct conv *c, struct thr *t, int v, int depth)
 	int vals;
 
 	if (rawfield(L, v, "values") != LUA_TTABLE)
-		return fail(c, "by_group: malformed threshold (its values are not a table)");
+		return fail(c, "%s", _("by_group: malformed threshold (its values are not a table)"));
 	vals = lua_gettop(L);
 	lua_pushnil(L);
 	while (lua_next(L, vals)) {            /* [values, key, value] */
@@ -390,7 +391,7 @@ static int conv_groups(struct conv *c, struct thr *t, int v, int depth)
 		         lua_tointeger(L, -2) <= CRIT_NGROUP)
 			slot = &t->region[lua_tointeger(L, -2) - 1];
 		if (!slot)
-			return fail(c, "by_group: a key is not a commune group ([1], [2], [3] or default)");
+			return fail(c, "%s", _("by_group: a key is not a commune group ([1], [2], [3] or default)"));
 		if (conv_thr(c, slot, depth + 1) < 0)
 			return -1;
 		lua_settop(L, vals + 1);           /* [values, key] */
@@ -410,18 +411,18 @@ static int conv_years(struct conv *c, struct thr *t, int v, int depth)
 	int vals, n = 0, y;
 
 	if (rawfield(L, v, "values") != LUA_TTABLE)
-		return fail(c, "by_year: malformed threshold (its values are not a table)");
+		return fail(c, "%s", _("by_year: malformed threshold (its values are not a table)"));
 	vals = lua_gettop(L);
 	lua_pushnil(L);
 	while (lua_next(L, vals)) {
 		if (!lua_isinteger(L, -2) || lua_tointeger(L, -2) < YEAR_FIRST ||
 		    lua_tointeger(L, -2) > YEAR_LAST)
-			return fail(c, "by_year: keys are years from %d to %d", YEAR_FIRST, YEAR_LAST);
+			return fail(c, _("by_year: keys are years from %d to %d"), YEAR_FIRST, YEAR_LAST);
 		n++;
 		lua_pop(L, 1);
 	}
 	if (n == 0)
-		return fail(c, "by_year{...} is empty");
+		return fail(c, "%s", _("by_year{...} is empty"));
 	if (!(t->year = calloc((size_t)n, sizeof *t->year)) ||
 	    !(t->by_year = calloc((size_t)n, sizeof *t->by_year)))
 		return oom(c);
@@ -447,12 +448,12 @@ static int conv_thr(struct conv *c, struct thr **slot, int depth)
 	struct thr *t;
 
 	if (depth > THR_DEPTH)
-		return fail(c, "a threshold nested more than %d deep", THR_DEPTH);
+		return fail(c, _("a threshold nested more than %d deep"), THR_DEPTH);
 	if (!lua_checkstack(L, 8))
-		return fail(c, "a threshold nested too deeply for the Lua stack");
+		return fail(c, "%s", _("a threshold nested too deeply for the Lua stack"));
 	if (ty != LUA_TNUMBER && ty != LUA_TTABLE)
-		return fail(c, "malformed threshold: a %s (use a number, draft(), range(), unset(), "
-		            "by_region{}, by_group{} or by_year{})", lua_typename(L, ty));
+		return fail(c, _("malformed threshold: a %s (use a number, draft(), range(), unset(), "
+		            "by_region{}, by_group{} or by_year{})"), lua_typename(L, ty));
 	if (!(t = calloc(1, sizeof *t)))
 		return oom(c);
 	*slot = t;
@@ -470,13 +471,13 @@ static int conv_thr(struct conv *c, struct thr **slot, int depth)
 	lua_settop(L, v);
 	if (rawfield(L, v, "kind") != LUA_TSTRING) {
 		lua_settop(L, v);
-		return fail(c, "malformed threshold (use a number, draft(), range(), unset(), by_region{}, "
-		            "by_group{} or by_year{})");
+		return fail(c, "%s", _("malformed threshold (use a number, draft(), range(), unset(), by_region{}, "
+		            "by_group{} or by_year{})"));
 	}
 	for (k = 0; k < 6 && strcmp(kinds[k], lua_tostring(L, -1)) != 0; k++)
 		;
 	if (k == 6) {
-		rc = fail(c, "unknown threshold kind '%s'", lua_tostring(L, -1));
+		rc = fail(c, _("unknown threshold kind '%s'"), lua_tostring(L, -1));
 		lua_settop(L, v);
 		return rc;
 	}
@@ -512,7 +513,7 @@ static int conv_thr(struct conv *c, struct thr **slot, int depth)
 		/* lo <= hi, neither NaN; hi may be math.huge */
 		if (rawfield(L, v, "lo") != LUA_TNUMBER || rawfield(L, v, "hi") != LUA_TNUMBER ||
 		    !((t->num = lua_tonumber(L, -2)) <= (t->hi = lua_tonumber(L, -1))))
-			rc = fail(c, "range(): malformed threshold (lo and hi are numbers, lo <= hi)");
+			rc = fail(c, "%s", _("range(): malformed threshold (lo and hi are numbers, lo <= hi)"));
 		break;
 	}
 	lua_settop(L, v);
@@ -547,7 +548,7 @@ static int conv_indicator(struct conv *c, int t, struct indicator *d)
 		return -1;
 	if (rawfield(L, t, "measure") == LUA_TNIL) {
 		lua_settop(L, t);
-		return fail(c, "%s: measure is missing", what);
+		return fail(c, _("%s: measure is missing"), what);
 	}
 	c->nodes = 0;
 	if (conv_expr(c, &d->measure, 1) < 0)
@@ -569,15 +570,15 @@ static int conv_indicator(struct conv *c, int t, struct indicator *d)
 		lua_pop(L, 1);
 	}
 	if (n == 0)
-		return fail(c, "%s: threshold missing (min, max or must)", what);
+		return fail(c, _("%s: threshold missing (min, max or must)"), what);
 	if (n > 1)
-		return fail(c, "%s: give only one of min, max, must", what);
+		return fail(c, _("%s: give only one of min, max, must"), what);
 	ty = rawfield(L, t, cmps[which]);
 	if (which == 2) {
 		/* true or false; a threshold object counts as true, as it always has */
 		if (ty != LUA_TBOOLEAN && ty != LUA_TTABLE) {
 			lua_settop(L, t);
-			return fail(c, "%s: must is true or false", what);
+			return fail(c, _("%s: must is true or false"), what);
 		}
 		d->cmp = CMP_MUST;
 		d->must = lua_toboolean(L, -1);
@@ -603,16 +604,16 @@ static int count_indicators(struct conv *c, int crits, int nc, int *ni)
 	for (i = 1; i <= nc; i++) {
 		if (lua_rawgeti(L, crits, i) != LUA_TTABLE) {
 			lua_settop(L, crits);
-			return fail(c, "criterion %d is malformed", i);
+			return fail(c, _("criterion %d is malformed"), i);
 		}
 		if (rawfield(L, crits + 1, "indicators") != LUA_TTABLE) {
 			lua_settop(L, crits);
-			return fail(c, "criterion %d has no indicator list", i);
+			return fail(c, _("criterion %d has no indicator list"), i);
 		}
 		total += lua_rawlen(L, -1);
 		lua_settop(L, crits);
 		if (total > MAX_ITEMS)
-			return fail(c, "more than %d indicators", MAX_ITEMS);
+			return fail(c, _("more than %d indicators"), MAX_ITEMS);
 	}
 	*ni = (int)total;
 	return 0;
@@ -631,7 +632,7 @@ static int conv_set(struct conv *c, int decl)
 	c->file = c->path;
 	c->line = 0;
 	if (rawfield(L, decl, "set") != LUA_TTABLE)
-		return fail(c, "no set { id = ..., title = ..., ... } declaration (is it a criteria set file?)");
+		return fail(c, "%s", _("no set { id = ..., title = ..., ... } declaration (is it a criteria set file?)"));
 	set = lua_gettop(L);
 	c->line = int_field(L, set, "line", 0);
 	if (str_field(c, set, "set", "id", 1, &s->id) < 0 ||
@@ -648,7 +649,7 @@ static int conv_set(struct conv *c, int decl)
 	if (rawfield(L, set, "years") != LUA_TTABLE || lua_rawgeti(L, set + 1, 1) != LUA_TNUMBER ||
 	    !lua_isinteger(L, -1) || lua_rawgeti(L, set + 1, 2) != LUA_TNUMBER || !lua_isinteger(L, -1) ||
 	    (y1 = lua_tointeger(L, -2)) > (y2 = lua_tointeger(L, -1)) || y1 < 0 || y2 > 9999)
-		return fail(c, "set: years = { first, last } (e.g. years = { 2021, 2025 })");
+		return fail(c, "%s", _("set: years = { first, last } (e.g. years = { 2021, 2025 })"));
 	s->year_from = (int)y1;
 	s->year_to = (int)y2;
 	lua_settop(L, decl);
@@ -656,7 +657,7 @@ static int conv_set(struct conv *c, int decl)
 
 	if (rawfield(L, decl, "criteria") != LUA_TTABLE || (ncrit = lua_rawlen(L, decl + 1)) == 0 ||
 	    ncrit > MAX_ITEMS)
-		return fail(c, "the set has no criterion");
+		return fail(c, "%s", _("the set has no criterion"));
 	crits = decl + 1;
 	nc = (int)ncrit;
 	if (count_indicators(c, crits, nc, &ni) < 0)
@@ -677,7 +678,7 @@ static int conv_set(struct conv *c, int decl)
 		    str_field(c, crits + 1, what, "group", 0, &cr->group) < 0)
 			return -1;
 		if (map_get(&c->cids, cr->id, NULL))
-			return fail(c, "criterion %s is declared twice", cr->id);
+			return fail(c, _("criterion %s is declared twice"), cr->id);
 		if (map_put(&c->cids, cr->id, s->ncrit - 1) < 0)
 			return oom(c);
 		cr->first = s->nind;
@@ -688,19 +689,19 @@ static int conv_set(struct conv *c, int decl)
 			struct indicator *d;
 
 			if (s->nind == ni)
-				return fail(c, "criterion %s: its indicators changed while read", cr->id);
+				return fail(c, _("criterion %s: its indicators changed while read"), cr->id);
 			d = &s->ind[s->nind++];
 			cr->n++;
 			d->criterion = s->ncrit - 1;
 			if (lua_rawgeti(L, inds, j) != LUA_TTABLE)
-				return fail(c, "criterion %s: item %d is not an indicator", cr->id, j);
+				return fail(c, _("criterion %s: item %d is not an indicator"), cr->id, j);
 			if (conv_indicator(c, inds + 1, d) < 0)
 				return -1;
 			lua_settop(L, inds);
 			if (map_get(&c->ids, d->id, &k)) {
 				c->file = d->file ? d->file : c->path;
 				c->line = d->line;
-				return fail(c, "indicator %s is declared twice (also in criterion %s)", d->id,
+				return fail(c, _("indicator %s is declared twice (also in criterion %s)"), d->id,
 				            s->crit[s->ind[k].criterion].id);
 			}
 			if (map_put(&c->ids, d->id, s->nind - 1) < 0)
@@ -738,25 +739,25 @@ static int phead(lua_State *L)
 
 	if (rawfield(L, 2, "set") != LUA_TTABLE) {
 		h->failed = 1;
-		err_set(h->err, "%s: no set { id = ..., title = ..., ... } declaration "
-		        "(is it a criteria set file?)", h->path);
+		err_set(h->err, _("%s: no set { id = ..., title = ..., ... } declaration "
+		        "(is it a criteria set file?)"), h->path);
 		return 0;
 	}
 	h->line = int_field(L, 3, "line", 0);
 	if (rawfield(L, 3, "id") != LUA_TSTRING || !(h->id = strdup(lua_tostring(L, -1)))) {
 		h->failed = 1;
-		err_set(h->err, "%s: set: id is missing", h->path);
+		err_set(h->err, _("%s: set: id is missing"), h->path);
 		return 0;
 	}
 	lua_pop(L, 1);
 	if ((ty = rawfield(L, 3, "extends")) == LUA_TSTRING) {
 		if (!(h->extends = strdup(lua_tostring(L, -1)))) {
 			h->failed = 1;
-			err_set(h->err, "%s: out of memory", h->path);
+			err_set(h->err, _("%s: out of memory"), h->path);
 		}
 	} else if (ty != LUA_TNIL) {
 		h->failed = 1;
-		err_set(h->err, "%s: set: extends names a set id", h->path);
+		err_set(h->err, _("%s: set: extends names a set id"), h->path);
 	}
 	return 0;
 }
@@ -769,7 +770,7 @@ static int read_head(struct sandbox *sb, const char *path, struct head *h, struc
 	h->path = path;
 	h->err = err;
 	if (!lua_checkstack(sb->L, 1))
-		return err_set(err, "%s: out of memory", path);
+		return err_set(err, _("%s: out of memory"), path);
 	lua_pushvalue(sb->L, -1);
 	if (protected(sb, phead, h, 1, err) < 0 || h->failed) {
 		free(h->id);
@@ -791,8 +792,8 @@ static int changes_alone(lua_State *L, const char *path, const struct head *h, s
 		if (rawfield(L, top, kind[k]) == LUA_TTABLE && lua_rawgeti(L, -1, 1) == LUA_TTABLE) {
 			line = int_field(L, lua_gettop(L), "line", 0);
 			lua_settop(L, top);
-			return err_set(err, "%s:%d: %s needs a set to change: set %s extends none (add "
-			               "extends = \"SET\" to set { ... })", path, line, word[k], h->id);
+			return err_set(err, _("%s:%d: %s needs a set to change: set %s extends none (add "
+			               "extends = \"SET\" to set { ... })"), path, line, word[k], h->id);
 		}
 		lua_settop(L, top);
 	}
@@ -810,7 +811,7 @@ static int load_decl(struct sandbox *sb, const char *path, lcrit_find_fn find, v
 	int i, rc = -1;
 
 	if (!lua_checkstack(L, 4))
-		return err_set(err, "%s: out of memory", path);
+		return err_set(err, _("%s: out of memory"), path);
 	if (sandbox_run_file(sb, path, err) < 0)
 		return -1;                              /* [decl] */
 	if (read_head(sb, path, &h, err) < 0) {
@@ -826,7 +827,7 @@ static int load_decl(struct sandbox *sb, const char *path, lcrit_find_fn find, v
 	chain[depth] = h.id;
 	for (i = 0; i <= depth; i++) {
 		if (strcmp(chain[i], h.extends) == 0) {
-			err_set(err, "%s:%d: set '%s' extends '%s', which extends it back (a cycle:", path,
+			err_set(err, _("%s:%d: set '%s' extends '%s', which extends it back (a cycle:"), path,
 			        h.line, h.id, h.extends);
 			for (i = 0; i <= depth; i++)
 				err_append(err, " %s ->", chain[i]);
@@ -835,12 +836,12 @@ static int load_decl(struct sandbox *sb, const char *path, lcrit_find_fn find, v
 		}
 	}
 	if (depth + 1 >= MAX_DEPTH) {
-		err_set(err, "%s:%d: sets extend each other more than %d deep", path, h.line, MAX_DEPTH);
+		err_set(err, _("%s:%d: sets extend each other more than %d deep"), path, h.line, MAX_DEPTH);
 		goto fail;
 	}
 	if (!find || !(ppath = find(ctx, h.extends))) {
-		err_set(err, "%s:%d: set '%s' extends '%s', which is not in the criteria path "
-		        "(`ntm criteria list` shows the sets found)", path, h.line, h.id, h.extends);
+		err_set(err, _("%s:%d: set '%s' extends '%s', which is not in the criteria path "
+		        "(`ntm criteria list` shows the sets found)"), path, h.line, h.id, h.extends);
 		goto fail;
 	}
 	if (load_decl(sb, ppath, find, ctx, chain, depth + 1, err) < 0)
@@ -880,7 +881,7 @@ struct critset *lcrit_load(struct sandbox *sb, const char *path, const struct va
 	if (load_decl(sb, path, find, ctx, chain, 0, err) < 0)
 		goto fail;                              /* [decl] */
 	if (!(c.s = calloc(1, sizeof *c.s))) {
-		err_set(err, "%s: out of memory", path);
+		err_set(err, _("%s: out of memory"), path);
 		goto fail;
 	}
 	sb->script = path;
@@ -970,10 +971,10 @@ static int read_expect(struct tconv *tc, lua_State *L, int t, struct crit_case *
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
 		if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
-			return tfail(tc, "%s:%d: test '%s': expectations are [\"id\"] = \"status\"",
+			return tfail(tc, _("%s:%d: test '%s': expectations are [\"id\"] = \"status\""),
 			             tc->path, k->line, k->title);
 		if (add_expect(k, kind, lua_tostring(L, -2), lua_tostring(L, -1)) < 0)
-			return tfail(tc, "%s: out of memory", tc->path);
+			return tfail(tc, _("%s: out of memory"), tc->path);
 		lua_pop(L, 1);
 	}
 	return 0;
@@ -986,31 +987,31 @@ static int read_case(struct tconv *tc, lua_State *L, int cs, struct crit_case *k
 
 	k->line = int_field(L, cs, "line", 0);
 	if (rawfield(L, cs, "title") != LUA_TSTRING)
-		return tfail(tc, "%s:%d: a test without a title", tc->path, k->line);
+		return tfail(tc, _("%s:%d: a test without a title"), tc->path, k->line);
 	if (!(k->title = strdup(lua_tostring(L, -1))))
-		return tfail(tc, "%s: out of memory", tc->path);
+		return tfail(tc, _("%s: out of memory"), tc->path);
 	lua_settop(L, cs);
 	if ((ty = rawfield(L, cs, "region")) == LUA_TSTRING && !(k->region = strdup(lua_tostring(L, -1))))
-		return tfail(tc, "%s: out of memory", tc->path);
+		return tfail(tc, _("%s: out of memory"), tc->path);
 	if (ty != LUA_TSTRING && ty != LUA_TNIL)
-		return tfail(tc, "%s:%d: test '%s': region is a region name", tc->path, k->line, k->title);
+		return tfail(tc, _("%s:%d: test '%s': region is a region name"), tc->path, k->line, k->title);
 	lua_settop(L, cs);
 	if ((ty = rawfield(L, cs, "group")) != LUA_TNIL) {
 		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 ||
 		    lua_tointeger(L, -1) > CRIT_NGROUP)
-			return tfail(tc, "%s:%d: test '%s': group is a commune group, 1, 2 or 3 (leave it "
-			             "out for a unit whose group is not known)", tc->path, k->line, k->title);
+			return tfail(tc, _("%s:%d: test '%s': group is a commune group, 1, 2 or 3 (leave it "
+			             "out for a unit whose group is not known)"), tc->path, k->line, k->title);
 		k->group = (int)lua_tointeger(L, -1);
 	}
 	lua_settop(L, cs);
 	if ((ty = rawfield(L, cs, "year")) != LUA_TNIL) {
 		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0 || lua_tointeger(L, -1) > 9999)
-			return tfail(tc, "%s:%d: test '%s': year is a year", tc->path, k->line, k->title);
+			return tfail(tc, _("%s:%d: test '%s': year is a year"), tc->path, k->line, k->title);
 		k->year = (int)lua_tointeger(L, -1);
 	}
 	lua_settop(L, cs);
 	if (rawfield(L, cs, "data") != LUA_TTABLE)
-		return tfail(tc, "%s:%d: test '%s': data = { variable = value, ... } is missing",
+		return tfail(tc, _("%s:%d: test '%s': data = { variable = value, ... } is missing"),
 		             tc->path, k->line, k->title);
 	data = cs + 1;
 	if (rawfield(L, cs, "derived") == LUA_TTABLE)
@@ -1018,7 +1019,7 @@ static int read_case(struct tconv *tc, lua_State *L, int cs, struct crit_case *k
 	lua_pushnil(L);
 	while (lua_next(L, data)) {
 		if (++nd > MAX_ITEMS)
-			return tfail(tc, "%s:%d: test '%s': more than %d figures", tc->path, k->line,
+			return tfail(tc, _("%s:%d: test '%s': more than %d figures"), tc->path, k->line,
 			             k->title, MAX_ITEMS);
 		lua_pop(L, 1);
 	}
@@ -1026,12 +1027,12 @@ static int read_case(struct tconv *tc, lua_State *L, int cs, struct crit_case *k
 	k->val = calloc((size_t)(nd ? nd : 1), sizeof *k->val);
 	k->derived = calloc((size_t)(nd ? nd : 1), 1);
 	if (!k->var || !k->val || !k->derived)
-		return tfail(tc, "%s: out of memory", tc->path);
+		return tfail(tc, _("%s: out of memory"), tc->path);
 	lua_pushnil(L);
 	while (lua_next(L, data)) {            /* [.., key, value] */
 		if (lua_type(L, -2) != LUA_TSTRING ||
 		    (lua_type(L, -1) != LUA_TNUMBER && lua_type(L, -1) != LUA_TBOOLEAN))
-			return tfail(tc, "%s:%d: test '%s': data is { variable = number or true/false, ... }",
+			return tfail(tc, _("%s:%d: test '%s': data is { variable = number or true/false, ... }"),
 			             tc->path, k->line, k->title);
 		if (k->ndata < nd) {
 			k->val[k->ndata] = lua_type(L, -1) == LUA_TBOOLEAN ? lua_toboolean(L, -1) :
@@ -1042,7 +1043,7 @@ static int read_case(struct tconv *tc, lua_State *L, int cs, struct crit_case *k
 				lua_pop(L, 1);
 			}
 			if (!(k->var[k->ndata] = strdup(lua_tostring(L, -2))))
-				return tfail(tc, "%s: out of memory", tc->path);
+				return tfail(tc, _("%s: out of memory"), tc->path);
 			k->ndata++;
 		}
 		lua_pop(L, 1);
@@ -1058,9 +1059,9 @@ static int read_case(struct tconv *tc, lua_State *L, int cs, struct crit_case *k
 	lua_settop(L, cs);
 	if ((ty = rawfield(L, cs, "result")) == LUA_TSTRING &&
 	    add_expect(k, EXPECT_SET, NULL, lua_tostring(L, -1)) < 0)
-		return tfail(tc, "%s: out of memory", tc->path);
+		return tfail(tc, _("%s: out of memory"), tc->path);
 	if (ty != LUA_TSTRING && ty != LUA_TNIL)
-		return tfail(tc, "%s:%d: test '%s': result is a status", tc->path, k->line, k->title);
+		return tfail(tc, _("%s:%d: test '%s': result is a status"), tc->path, k->line, k->title);
 	lua_settop(L, cs);
 	return 0;
 }
@@ -1073,23 +1074,23 @@ static int read_tests(struct tconv *tc, lua_State *L, int decl)
 	int tests, i;
 
 	if (rawfield(L, decl, "tests_for") != LUA_TSTRING)
-		return tfail(tc, "%s: no tests_for \"set-id\" line (which set do the tests check?)",
+		return tfail(tc, _("%s: no tests_for \"set-id\" line (which set do the tests check?)"),
 		             tc->path);
 	if (!(out->set_id = strdup(lua_tostring(L, -1))))
-		return tfail(tc, "%s: out of memory", tc->path);
+		return tfail(tc, _("%s: out of memory"), tc->path);
 	lua_settop(L, decl);
 	if (rawfield(L, decl, "tests") != LUA_TTABLE || (n = lua_rawlen(L, decl + 1)) > MAX_ITEMS)
-		return tfail(tc, "%s: malformed tests", tc->path);
+		return tfail(tc, _("%s: malformed tests"), tc->path);
 	tests = decl + 1;
 	if (!(out->c = calloc((size_t)(n ? n : 1), sizeof *out->c)))
-		return tfail(tc, "%s: out of memory", tc->path);
+		return tfail(tc, _("%s: out of memory"), tc->path);
 	for (i = 1; i <= (int)n; i++) {
 		struct crit_case *k = &out->c[out->n++];
 
 		if (!lua_checkstack(L, 8))
-			return tfail(tc, "%s: out of memory", tc->path);
+			return tfail(tc, _("%s: out of memory"), tc->path);
 		if (lua_rawgeti(L, tests, i) != LUA_TTABLE)
-			return tfail(tc, "%s: test %d is malformed", tc->path, i);
+			return tfail(tc, _("%s: test %d is malformed"), tc->path, i);
 		if (read_case(tc, L, tests + 1, k) < 0)
 			return -1;
 		lua_settop(L, tests);

@@ -21,6 +21,8 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "i18n.h"
+
 extern const char ntm_prelude[];
 extern const unsigned long ntm_prelude_len;
 
@@ -144,10 +146,10 @@ static void sb_hook(lua_State *L, lua_Debug *ar)
 	lua_sethook(L, sb_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
 	where(L, &at, &src, &line);
 	if (sb->stop == STOP_BUDGET)
-		luaL_error(L, "%s:%d: instruction budget of %I exceeded (an endless loop?)", src, line,
+		luaL_error(L, _("%s:%d: instruction budget of %I exceeded (an endless loop?)"), src, line,
 		           (lua_Integer)sb->budget);
 	snprintf(limit, sizeof limit, "%g", (double)sb->wall_ms / 1000);
-	luaL_error(L, "%s:%d: time limit of %s s exceeded (too much work for a script?)", src, line,
+	luaL_error(L, _("%s:%d: time limit of %s s exceeded (too much work for a script?)"), src, line,
 	           limit);
 }
 
@@ -281,7 +283,7 @@ static int sb_rep(lua_State *L)
 		char big[32];
 
 		snprintf(big, sizeof big, "%.3g", size);
-		return luaL_error(L, "string.rep: the result would be %s bytes, over the limit of %d MiB",
+		return luaL_error(L, _("string.rep: the result would be %s bytes, over the limit of %d MiB"),
 		                  big, (int)(SANDBOX_STR_MAX >> 20));
 	}
 	if (size == 0) {
@@ -498,9 +500,9 @@ static int sb_pattern(lua_State *L)
 
 		snprintf(many, sizeof many, "%.3g", steps);
 		snprintf(limit, sizeof limit, "%.3g", SANDBOX_MATCH_MAX);
-		return luaL_error(L, "pattern too costly: matching it on a string of %I bytes could take "
+		return luaL_error(L, _("pattern too costly: matching it on a string of %I bytes could take "
 		                  "%s steps, over the limit of %s (use fewer '?', '*', '+' and '-' "
-		                  "items, or a shorter string)", (lua_Integer)n, many, limit);
+		                  "items, or a shorter string)"), (lua_Integer)n, many, limit);
 	}
 	return call_original(L, LUA_MULTRET);
 }
@@ -509,7 +511,7 @@ static int sb_pattern(lua_State *L)
 static void check_range(lua_State *L, const char *fn, lua_Integer i, lua_Integer j)
 {
 	if (j >= i && (lua_Unsigned)j - (lua_Unsigned)i >= (lua_Unsigned)SANDBOX_RANGE_MAX)
-		luaL_error(L, "table.%s: %I to %I is more than %I elements", fn, i, j,
+		luaL_error(L, _("table.%s: %I to %I is more than %I elements"), fn, i, j,
 		           (lua_Integer)SANDBOX_RANGE_MAX);
 }
 
@@ -608,8 +610,8 @@ static int sb_setmetatable(lua_State *L)
 	for (i = 0; t == LUA_TTABLE && i < sizeof refused / sizeof refused[0]; i++) {
 		lua_pushstring(L, refused[i]);
 		if (lua_rawget(L, 2) != LUA_TNIL)
-			return luaL_argerror(L, 2, lua_pushfstring(L, "%s is not allowed in a script "
-			                     "(it would run outside the sandbox's limits)", refused[i]));
+			return luaL_argerror(L, 2, lua_pushfstring(L, _("%s is not allowed in a script "
+			                     "(it would run outside the sandbox's limits)"), refused[i]));
 		lua_pop(L, 1);
 	}
 	lua_settop(L, 2);
@@ -731,7 +733,7 @@ static int setup(lua_State *L)
 	case LUA_ERRMEM:
 		return lua_error(L);
 	default:                               /* version, format or number sizes differ */
-		return luaL_error(L, "the built-in prelude was compiled for another Lua: rebuild ntm (%s)",
+		return luaL_error(L, _("the built-in prelude was compiled for another Lua: rebuild ntm (%s)"),
 		                  lua_tostring(L, -1));
 	}
 	push_safe(L);                          /* [chunk, safe] */
@@ -761,12 +763,12 @@ int sandbox_open(struct sandbox *sb, size_t mem_cap, long budget, struct ntm_err
 	sb->wall_ms = SANDBOX_WALL_DEFAULT;
 	sb->script = "prelude";
 	if (!(sb->L = lua_newstate(sb_alloc, sb)))
-		return err_set(err, "cannot create the Lua state: out of memory");
+		return err_set(err, "%s", _("cannot create the Lua state: out of memory"));
 	lua_atpanic(sb->L, sb_panic);
 	lua_pushcfunction(sb->L, setup);
 	lua_pushlightuserdata(sb->L, sb);
 	if (lua_pcall(sb->L, 1, 0, 0) != LUA_OK) {
-		err_set(err, "cannot load the criteria prelude: %s", lua_tostring(sb->L, -1));
+		err_set(err, _("cannot load the criteria prelude: %s"), lua_tostring(sb->L, -1));
 		lua_close(sb->L);
 		sb->L = NULL;
 		return -1;
@@ -857,7 +859,7 @@ int sandbox_pcall(struct sandbox *sb, int nargs, int nres, struct ntm_err *err)
 
 	if (!lua_checkstack(L, 1)) {
 		lua_settop(L, base - 1);
-		return err_set(err, "%s: out of memory", sb->script);
+		return err_set(err, _("%s: out of memory"), sb->script);
 	}
 	lua_pushcfunction(L, msghandler);
 	lua_insert(L, base);                   /* [msgh, fn, args...] */
@@ -877,13 +879,13 @@ int sandbox_pcall(struct sandbox *sb, int nargs, int nres, struct ntm_err *err)
 	if (rc == LUA_OK)
 		return 0;
 	if (rc == LUA_ERRMEM || sb->over_cap) {
-		err_set(err, "%s: memory limit of %zu MiB exceeded (a runaway table?)",
+		err_set(err, _("%s: memory limit of %zu MiB exceeded (a runaway table?)"),
 		        sb->script, sb->cap >> 20);
 	} else {
 		const char *m = lua_tostring(L, -1);
 
 		err_set(err, "%s", "");
-		traceback_filtered(err, m ? m : "(error without a message)");
+		traceback_filtered(err, m ? m : _("(error without a message)"));
 	}
 	lua_pop(L, 1);
 	sb->over_cap = 0;
@@ -915,31 +917,31 @@ static int read_text(const char *path, char **text, size_t *len, struct ntm_err 
 
 	*text = NULL;
 	if (stat(path, &st) < 0)
-		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	if (!S_ISREG(st.st_mode))
-		return err_set(err, "%s: cannot open: not a regular file", path);
+		return err_set(err, _("%s: cannot open: not a regular file"), path);
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
-		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	/* the path may name something else since stat */
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_set(err, "%s: cannot open: not a regular file", path);
+		return err_set(err, _("%s: cannot open: not a regular file"), path);
 	}
 	cap = (size_t)st.st_size + 1;
 	if (st.st_size > (off_t)SANDBOX_FILE_MAX || !(buf = malloc(cap))) {
 		close(fd);
-		return err_set(err, "%s: cannot read: larger than %u MiB", path, SANDBOX_FILE_MAX >> 20);
+		return err_set(err, _("%s: cannot read: larger than %u MiB"), path, SANDBOX_FILE_MAX >> 20);
 	}
 	while ((r = read(fd, buf + n, cap - n)) != 0) {
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			err_set(err, "%s: cannot read: %s", path, strerror(errno));
+			err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
 			goto fail;
 		}
 		if ((n += (size_t)r) == cap) {     /* it grew since fstat */
 			if (cap > SANDBOX_FILE_MAX || !(nb = realloc(buf, cap * 2))) {
-				err_set(err, "%s: cannot read: larger than %u MiB", path, SANDBOX_FILE_MAX >> 20);
+				err_set(err, _("%s: cannot read: larger than %u MiB"), path, SANDBOX_FILE_MAX >> 20);
 				goto fail;
 			}
 			buf = nb;
@@ -969,7 +971,7 @@ static int run(struct sandbox *sb, const char *path, int extra, struct ntm_err *
 
 	if (read_text(path, &text, &len, err) < 0 ||
 	    ((!(name = malloc(strlen(path) + 2)) || !lua_checkstack(L, 4)) &&
-	     err_set(err, "%s: out of memory", path) < 0)) {
+	     err_set(err, _("%s: out of memory"), path) < 0)) {
 		if (extra)
 			lua_pop(L, 1);
 		goto done;
@@ -996,15 +998,15 @@ static int run(struct sandbox *sb, const char *path, int extra, struct ntm_err *
 	case LUA_OK:
 		break;
 	case LUA_ERRMEM:
-		err_set(err, "%s: memory limit of %zu MiB exceeded (a runaway table?)", path, sb->cap >> 20);
+		err_set(err, _("%s: memory limit of %zu MiB exceeded (a runaway table?)"), path, sb->cap >> 20);
 		lua_pop(L, 3);
 		goto done;
 	default:
 		/* a precompiled chunk is refused by the mode; Lua's message for
 		 * it names no file */
 		if (skip < len && text[skip] == LUA_SIGNATURE[0])
-			err_set(err, "%s: attempt to load a binary chunk: scripts are loaded as Lua "
-			        "source text only, never precompiled", path);
+			err_set(err, _("%s: attempt to load a binary chunk: scripts are loaded as Lua "
+			        "source text only, never precompiled"), path);
 		else
 			err_set(err, "%s", lua_tostring(L, -1));
 		lua_pop(L, 3);

@@ -14,6 +14,7 @@
 #include "chart.h"
 #include "csv.h"
 #include "evalrun.h"
+#include "i18n.h"
 #include "import.h"
 #include "gnuplot.h"
 #include "outfile.h"
@@ -121,7 +122,7 @@ static int64_t find_var(lua_State *L, struct ctx *c, int arg)
 		struct suggest sg;
 		size_t i;
 
-		err_set(&c->err, "unknown variable '%s'", var);
+		err_set(&c->err, _("unknown variable '%s'"), var);
 		suggest_init(&sg, var);
 		for (i = 0; i < c->vars.n; i++)
 			suggest_add(&sg, c->vars.v[i].name);
@@ -304,13 +305,13 @@ static int l_project(lua_State *L)
 	if (!to)
 		to = h->r.set->year_to;
 	if (to < h->r.year_from)
-		return luaL_error(L, "project: to %d is before the set's first year, %d", to, h->r.year_from);
+		return luaL_error(L, _("project: to %d is before the set's first year, %d"), to, h->r.year_from);
 	if (evalrun_results(c, &h->r, &h->R) < 0)
 		return raise_ctx(L, c);
 	h->ind = calloc((size_t)h->r.set->nind + 1, sizeof *h->ind);
 	h->crit = calloc((size_t)h->r.set->ncrit + 1, sizeof *h->crit);
 	if (!h->ind || !h->crit)
-		return luaL_error(L, "project: out of memory");
+		return luaL_error(L, "%s", _("project: out of memory"));
 	lua_createtable(L, h->r.nunit, 0);     /* [args, h, units] */
 	for (i = 0; i < h->r.nunit; i++) {
 		const struct unit *x = &c->units.u[h->r.units[i]];
@@ -414,7 +415,7 @@ static int l_scenario(lua_State *L)
 		id = sc.chain[sc.n - 1];
 		scenario_close(&sc);
 		if (bid == id)
-			return luaL_error(L, "scenario '%s' cannot be built on itself", name);
+			return luaL_error(L, _("scenario '%s' cannot be built on itself"), name);
 		for (k = 0; k < 4; k++) {
 			int done;
 
@@ -429,7 +430,7 @@ static int l_scenario(lua_State *L)
 			done = sqlite3_step(st) == SQLITE_DONE;
 			sqlite3_finalize(st);
 			if (!done)
-				return luaL_error(L, "database: %s", sqlite3_errmsg(c->db));
+				return luaL_error(L, _("database: %s"), sqlite3_errmsg(c->db));
 		}
 	} else {
 		err_clear(&c->err);
@@ -463,7 +464,7 @@ static const char *opt_text(lua_State *L, int idx, const char *fn, const char *w
 		return NULL;
 	s = luaL_checklstring(L, idx, &n);
 	if (strlen(s) != n)
-		luaL_error(L, "%s: %s: has a NUL byte; names and notes are plain text", fn, what);
+		luaL_error(L, _("%s: %s: has a NUL byte; names and notes are plain text"), fn, what);
 	return s;
 }
 
@@ -512,7 +513,7 @@ static double num_field(lua_State *L, int t, const char *k, const char *fn, int 
 	if (*given) {
 		x = lua_tonumberx(L, -1, &isnum);
 		if (!isnum)
-			luaL_error(L, "%s: %s: a number expected, got %s", fn, k, luaL_typename(L, -1));
+			luaL_error(L, _("%s: %s: a number expected, got %s"), fn, k, luaL_typename(L, -1));
 	}
 	lua_pop(L, 1);
 	return x;
@@ -530,7 +531,7 @@ static lua_Integer int_field(lua_State *L, int t, const char *k, const char *fn,
 	if (!isnum) {
 		const char *type = luaL_typename(L, -1);
 
-		luaL_error(L, "%s: %s: a whole number expected, got %s %s", fn, k, type,
+		luaL_error(L, _("%s: %s: a whole number expected, got %s %s"), fn, k, type,
 		           luaL_tolstring(L, -1, NULL));
 	}
 	lua_pop(L, 1);
@@ -562,7 +563,7 @@ static int l_add_project(lua_State *L)
 	lua_getfield(L, 2, "unit");
 	u = find_unit(L, c, -1);
 	if (!(name = text_field(L, 2, "name", fn)))
-		return luaL_error(L, "%s: give name", fn);
+		return luaL_error(L, _("%s: give name"), fn);
 	work = text_field(L, 2, "work", fn);
 	note = text_field(L, 2, "note", fn);
 	if (lua_getfield(L, 2, "variable") != LUA_TNIL)
@@ -572,11 +573,11 @@ static int l_add_project(lua_State *L)
 	qty = num_field(L, 2, "quantity", fn, &has_qty);
 	cost = num_field(L, 2, "cost", fn, &has_cost);
 	if (!has_year)
-		return luaL_error(L, "%s: give year (and quarter 1-4 if any)", fn);
+		return luaL_error(L, _("%s: give year (and quarter 1-4 if any)"), fn);
 	if (has_q && q == 0)
-		return luaL_error(L, "%s: quarter: '0' is not a quarter (1-4, or none for the whole year)", fn);
+		return luaL_error(L, _("%s: quarter: '0' is not a quarter (1-4, or none for the whole year)"), fn);
 	if ((vi >= 0) != has_qty)
-		return luaL_error(L, "%s: variable and quantity go together", fn);
+		return luaL_error(L, _("%s: variable and quantity go together"), fn);
 	/* a cost given as NaN must not read as "no cost" */
 	if (has_cost && isnan(cost) && import_check_amount(cost, NULL, "cost: ", &c->err) < 0)
 		return raise_in(L, c, fn);
@@ -603,13 +604,13 @@ static int l_add_funding(lua_State *L)
 	lua_getfield(L, 2, "unit");
 	u = find_unit(L, c, -1);
 	if (!(fund = text_field(L, 2, "fund", fn)))
-		return luaL_error(L, "%s: give fund", fn);
+		return luaL_error(L, _("%s: give fund"), fn);
 	note = text_field(L, 2, "note", fn);
 	year = int_field(L, 2, "year", fn, &has_year);
 	alloc = num_field(L, 2, "allocated", fn, &has_alloc);
 	disb = num_field(L, 2, "disbursed", fn, &has_disb);
 	if (!has_year)
-		return luaL_error(L, "%s: give year", fn);
+		return luaL_error(L, _("%s: give year"), fn);
 	/* amounts given as NaN must not read as "none" */
 	if ((has_alloc && isnan(alloc) && import_check_amount(alloc, NULL, "allocated: ", &c->err) < 0) ||
 	    (has_disb && isnan(disb) && import_check_amount(disb, NULL, "disbursed: ", &c->err) < 0))
@@ -668,16 +669,16 @@ static void check_name(lua_State *L, struct script *s, const char *name, size_t 
 	/* a line break would make the name printed another than the file's */
 	for (i = 0; (size_t)i < len; i++)
 		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
-			luaL_error(L, "file name '%s': it has a control character (a line break?); give a "
-			           "plain name", shown);
+			luaL_error(L, _("file name '%s': it has a control character (a line break?); give a "
+			           "plain name"), shown);
 	if (!*name || strchr(name, '/') || name[0] == '.' || len > OUTFILE_NAME_MAX)
-		luaL_error(L, "file name '%s': give a plain name (no directory); it is written under %s",
+		luaL_error(L, _("file name '%s': give a plain name (no directory); it is written under %s"),
 		           shown, *s->out.path ? s->out.path : ".");
 	for (i = 0; ext[i]; i++)
 		ok |= len > strlen(ext[i]) && strcmp(name + len - strlen(ext[i]), ext[i]) == 0;
 	if (!ok)
-		luaL_error(L, "file name '%s': must end in %s%s%s", shown, ext[0], ext[1] ? " or " : "",
-		           ext[1] ? ext[1] : "");
+		luaL_error(L, ext[1] ? _("file name '%s': must end in %s or %s")
+		           : _("file name '%s': must end in %s"), shown, ext[0], ext[1] ? ext[1] : "");
 }
 
 static int outfile_close(lua_State *L)
@@ -709,8 +710,8 @@ static struct outfile *new_outfile(lua_State *L)
 static void too_big(lua_State *L, struct outfile *o, const char *shown)
 {
 	if (ftello(o->f) > LSCRIPT_FILE_MAX)
-		luaL_error(L, "write_csv: %s would be larger than %d MiB, the most a script may write "
-		           "to one file", shown, LSCRIPT_FILE_MAX >> 20);
+		luaL_error(L, _("write_csv: %s would be larger than %d MiB, the most a script may write "
+		           "to one file"), shown, LSCRIPT_FILE_MAX >> 20);
 }
 
 /* ntm.write_csv(name, rows, columns): rows is an array of tables, columns
@@ -733,7 +734,7 @@ static int l_write_csv(lua_State *L)
 	nr = (lua_Integer)lua_rawlen(L, 2);
 	nc = (lua_Integer)lua_rawlen(L, 3);
 	if (nc == 0)
-		return luaL_error(L, "write_csv: give the columns to write");
+		return luaL_error(L, "%s", _("write_csv: give the columns to write"));
 	outfile_shown(&s->out, name, shown, sizeof shown);
 	o = new_outfile(L);                    /* [name, rows, columns, file] */
 	if (outfile_begin(o, &s->out, name, &s->c->err) < 0)
@@ -750,7 +751,7 @@ static int l_write_csv(lua_State *L)
 	for (i = 1; i <= nr; i++) {
 		lua_rawgeti(L, 2, i);              /* [..., file, row] */
 		if (!lua_istable(L, -1))
-			return luaL_error(L, "write_csv: row %d is not a table", (int)i);
+			return luaL_error(L, _("write_csv: row %d is not a table"), (int)i);
 		for (j = 1; j <= nc; j++) {
 			lua_rawgeti(L, 3, j);
 			lua_gettable(L, -2);           /* [..., file, row, cell] */
@@ -781,10 +782,10 @@ static const char *chart_string(lua_State *L, size_t max, const char *name, int 
 
 	snprintf(what, sizeof what, name, i);
 	if (!lua_isstring(L, -1))
-		luaL_error(L, "chart: %s is not a string or number", what);
+		luaL_error(L, _("chart: %s is not a string or number"), what);
 	v = lua_tolstring(L, -1, &n);
 	if (n > max)
-		luaL_error(L, "chart: %s is %I bytes long, more than %d", what, (lua_Integer)n, (int)max);
+		luaL_error(L, _("chart: %s is %I bytes long, more than %d"), what, (lua_Integer)n, (int)max);
 	return v;
 }
 
@@ -793,7 +794,7 @@ static void chart_field(lua_State *L, struct chart *ch, int t, const char *k, ch
 {
 	if (lua_getfield(L, t, k) != LUA_TNIL &&
 	    chart_text(ch, field, chart_string(L, CHART_MAX_TITLE, k, 0)) < 0)
-		luaL_error(L, "chart: out of memory");
+		luaL_error(L, "%s", _("chart: out of memory"));
 	lua_pop(L, 1);
 }
 
@@ -806,7 +807,7 @@ static int chart_int(lua_State *L, int t, const char *k, int lo, int hi)
 	if (lua_getfield(L, t, k) != LUA_TNIL) {
 		v = lua_tointegerx(L, -1, &isnum);
 		if (!isnum || v < lo || v > hi)
-			luaL_error(L, "chart: %s is a whole number from %d to %d", k, lo, hi);
+			luaL_error(L, _("chart: %s is a whole number from %d to %d"), k, lo, hi);
 	}
 	lua_pop(L, 1);
 	return (int)v;
@@ -834,59 +835,59 @@ static void read_chart(lua_State *L, int t, struct chart **out)
 		for (kind = 0; kinds[kind] && strcmp(kinds[kind], k) != 0; kind++)
 			;
 		if (!kinds[kind])
-			luaL_error(L, "chart: kind '%s' is not line, bars, stacked or heatmap",
+			luaL_error(L, _("chart: kind '%s' is not line, bars, stacked or heatmap"),
 			           visible(k, shown, sizeof shown));
 	}
 	lua_pop(L, 1);
 	if (lua_getfield(L, t, "categories") != LUA_TTABLE)
-		luaL_error(L, "chart: categories = { ... } (the x labels) is missing");
+		luaL_error(L, "%s", _("chart: categories = { ... } (the x labels) is missing"));
 	n = lua_rawlen(L, -1);
 	if (n == 0 || n > CHART_MAX_CAT)
-		luaL_error(L, "chart: categories must hold 1 to %d labels", CHART_MAX_CAT);
+		luaL_error(L, _("chart: categories must hold 1 to %d labels"), CHART_MAX_CAT);
 	ncat = (int)n;
 	alloc = lua_getallocf(L, &ud);
 	if (!(ch = chart_new_in(kind, ncat, alloc, ud)))
-		luaL_error(L, "chart: out of memory");
+		luaL_error(L, "%s", _("chart: out of memory"));
 	*out = ch;
 	for (i = 0; i < ncat; i++) {
 		lua_rawgeti(L, -1, i + 1);
 		if (chart_set_cat(ch, i, chart_string(L, CHART_MAX_LABEL, "categories[%d]", i + 1)) < 0)
-			luaL_error(L, "chart: out of memory");
+			luaL_error(L, "%s", _("chart: out of memory"));
 		lua_pop(L, 1);
 	}
 	lua_pop(L, 1);
 	if (lua_getfield(L, t, "series") != LUA_TTABLE)
-		luaL_error(L, "chart: series = { { name = ..., values = { ... } }, ... } is missing");
+		luaL_error(L, "%s", _("chart: series = { { name = ..., values = { ... } }, ... } is missing"));
 	n = lua_rawlen(L, -1);
 	if (n == 0 || n > CHART_MAX_SER)
-		luaL_error(L, "chart: series must hold 1 to %d series", CHART_MAX_SER);
+		luaL_error(L, _("chart: series must hold 1 to %d series"), CHART_MAX_SER);
 	nser = (int)n;
 	for (i = 0; i < nser; i++) {
 		struct chart_series *s;
 
 		if (lua_rawgeti(L, -1, i + 1) != LUA_TTABLE)   /* [series, s] */
-			luaL_error(L, "chart: series[%d] is not a table", i + 1);
+			luaL_error(L, _("chart: series[%d] is not a table"), i + 1);
 		lua_getfield(L, -1, "name");       /* [series, s, name] */
 		if (!(s = chart_add(ch, lua_isnil(L, -1) ? "" :
 		                    chart_string(L, CHART_MAX_LABEL, "series[%d].name", i + 1))))
-			luaL_error(L, "chart: out of memory");
+			luaL_error(L, "%s", _("chart: out of memory"));
 		lua_pop(L, 1);
 		s->y2 = lua_getfield(L, -1, "y2") != LUA_TNIL && lua_toboolean(L, -1);
 		lua_pop(L, 1);
 		/* nothing but "#rrggbb" or a known name reaches gnuplot's `lc rgb` */
 		if (lua_getfield(L, -1, "color") != LUA_TNIL &&
 		    (!lua_isstring(L, -1) || chart_color(s, lua_tostring(L, -1)) < 0))
-			luaL_error(L, "chart: series[%d].color '%s' is not \"#rrggbb\" or one of %s", i + 1,
+			luaL_error(L, _("chart: series[%d].color '%s' is not \"#rrggbb\" or one of %s"), i + 1,
 			           lua_isstring(L, -1) ? visible(lua_tostring(L, -1), shown, sizeof shown) :
 			           luaL_typename(L, -1), GP_COLOR_NAMES);
 		lua_pop(L, 1);
 		if (lua_getfield(L, -1, "values") != LUA_TTABLE)   /* [series, s, values] */
-			luaL_error(L, "chart: series[%d].values is missing", i + 1);
+			luaL_error(L, _("chart: series[%d].values is missing"), i + 1);
 		for (j = 0; j < ncat; j++) {
 			lua_rawgeti(L, -1, j + 1);
 			s->v[j] = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : NAN;
 			if (isinf(s->v[j]))
-				luaL_error(L, "chart: series[%d].values[%d] is infinite", i + 1, j + 1);
+				luaL_error(L, _("chart: series[%d].values[%d] is infinite"), i + 1, j + 1);
 			lua_pop(L, 1);
 		}
 		lua_pop(L, 2);
@@ -939,14 +940,14 @@ static int l_chart(lua_State *L)
 	lua_toclose(L, -1);                    /* [t, holder] */
 	read_chart(L, 1, holder);
 	if (lua_getfield(L, 1, "out") != LUA_TSTRING)   /* [t, holder, out] */
-		return luaL_error(L, "chart: out = \"NAME.png\" (the file to write) is missing");
+		return luaL_error(L, "%s", _("chart: out = \"NAME.png\" (the file to write) is missing"));
 	out = lua_tolstring(L, -1, &len);
 	check_name(L, s, out, len, img);
 	w = chart_int(L, 1, "width", GP_SIZE_MIN, GP_SIZE_MAX);
 	h = chart_int(L, 1, "height", GP_SIZE_MIN, GP_SIZE_MAX);
 	if (lua_getfield(L, 1, "csv") != LUA_TNIL) {   /* [t, holder, out, csv] */
 		if (!lua_isstring(L, -1))
-			return luaL_error(L, "chart: csv is not a file name");
+			return luaL_error(L, "%s", _("chart: csv is not a file name"));
 		csvname = lua_tolstring(L, -1, &len);
 		check_name(L, s, csvname, len, csv);
 	}

@@ -88,7 +88,7 @@ static int criteria_path(struct ctx *c)
 		return 0;
 	n = strlen(c->criteria_path) + strlen(base) + 2;
 	if (!(c->criteria_owned = malloc(n)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	snprintf(c->criteria_owned, n, "%s:%s", c->criteria_path, base);
 	c->criteria_path = c->criteria_owned;
 	return 0;
@@ -108,6 +108,7 @@ static int globals(struct ctx *c, int *argc, char **argv)
 	dst[2] = &c->scenario_name;
 	dst[3] = &as_of;
 	dst[4] = &lang;
+	i18n_init(NULL);   /* the environment's language until --lang is read */
 	for (i = 1; i < *argc; i++) {
 		const char *a = argv[i], *val = NULL;
 		size_t n = 0;
@@ -135,11 +136,11 @@ static int globals(struct ctx *c, int *argc, char **argv)
 		else if (i + 1 < *argc)
 			val = argv[++i];
 		if (!val || !*val) {
-			err_set(&c->err, "option '%s' needs a value", a);
+			err_set(&c->err, _("option '%s' needs a value"), a);
 			return -1;
 		}
 		if (given[k]) {
-			err_set(&c->err, "option '%s' is given twice ('%s', then '%s'); give it once",
+			err_set(&c->err, _("option '%s' is given twice ('%s', then '%s'); give it once"),
 			        names[k], given[k], val);
 			return -1;
 		}
@@ -151,12 +152,12 @@ static int globals(struct ctx *c, int *argc, char **argv)
 		c->db_given = 1;
 	if (given[1] && criteria_path(c) < 0)
 		return -1;
-	if (i18n_init(lang) < 0) {
-		err_set(&c->err, "--lang '%s' is not vi or en", lang);
+	if (lang && i18n_init(lang) < 0) {   /* said in the language of the environment */
+		err_set(&c->err, _("--lang '%s' is not vi or en"), lang);
 		return -1;
 	}
 	if (as_of && (opt_years(as_of, &c->as_of, &last) < 0 || last != c->as_of)) {
-		err_set(&c->err, "--as-of '%s' is not a year (e.g. 2023)", as_of);
+		err_set(&c->err, _("--as-of '%s' is not a year (e.g. 2023)"), as_of);
 		return -1;
 	}
 	return 0;
@@ -200,12 +201,12 @@ int main(int argc, char **argv)
 	{
 		struct suggest sg;
 
-		err_set(&c.err, "'%s' is not an ntm command", argv[1]);
+		err_set(&c.err, _("'%s' is not an ntm command"), argv[1]);
 		suggest_init(&sg, argv[1]);
 		for (k = commands; k->name; k++)
 			suggest_add(&sg, k->name);
 		suggest_append(&sg, &c.err);
-		err_append(&c.err, " (see 'ntm --help')");
+		err_append(&c.err, "%s", _(" (see 'ntm --help')"));
 	}
 done:
 	fflush(stdout);

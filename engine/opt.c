@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "suggest.h"
 
 static struct opt *find(struct opt *opts, const char *name, size_t n)
@@ -59,13 +60,13 @@ int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cm
 						continue;
 					}
 				}
-				return err_set(err, "%s: unknown option '%s' (options are long, e.g. --help)", cmd, a);
+				return err_set(err, _("%s: unknown option '%s' (options are long, e.g. --help)"), cmd, a);
 			}
 			/* a pasted command whose two-word name lost its quotes:
 			 * --unit Quảng Giao leaves Giao standing alone */
 			if (!only_pos && last && after == i - 1 && name_word(argv[after]) && name_word(a))
-				return err_set(err, "%s: '%s' stands alone after --%s %s: a name of several "
-				               "words needs quotes (--%s \"%s %s\")", cmd, a, last->name,
+				return err_set(err, _("%s: '%s' stands alone after --%s %s: a name of several "
+				               "words needs quotes (--%s \"%s %s\")"), cmd, a, last->name,
 				               argv[after], last->name, argv[after], a);
 			argv[np++] = a;
 			continue;
@@ -79,22 +80,22 @@ int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cm
 			char name[64];
 
 			snprintf(name, sizeof name, "%.*s", (int)(n < 60 ? n : 60), a);
-			err_set(err, "%s: unknown option '--%s'", cmd, name);
+			err_set(err, _("%s: unknown option '--%s'"), cmd, name);
 			suggest_init(&sg, name);
 			for (k = opts; k->name; k++)
 				suggest_add(&sg, k->name);
 			suggest_append(&sg, err);
-			err_append(err, " (see 'ntm %s --help')", cmd);
+			err_append(err, _(" (see 'ntm %s --help')"), cmd);
 			return -1;
 		}
 		if (o->kind == OPT_FLAG) {
 			if (eq)
-				return err_set(err, "%s: option '--%s' takes no value", cmd, o->name);
+				return err_set(err, _("%s: option '--%s' takes no value"), cmd, o->name);
 			o->val = "1";
 			continue;
 		}
 		if (o->val)   /* one value each: a second would silently replace the first */
-			return err_set(err, "%s: option '--%s' is given twice ('%s', then '%s'); give it once",
+			return err_set(err, _("%s: option '--%s' is given twice ('%s', then '%s'); give it once"),
 			               cmd, o->name, o->val, eq ? eq + 1 : i + 1 < argc ? argv[i + 1] : "");
 		if (eq) {
 			o->val = eq + 1;
@@ -103,7 +104,7 @@ int opt_parse(struct opt *opts, int argc, char **argv, int *npos, const char *cm
 			after = i;
 			last = o;
 		} else {
-			return err_set(err, "%s: option '--%s' needs a value (%s)", cmd, o->name, o->arg);
+			return err_set(err, _("%s: option '--%s' needs a value (%s)"), cmd, o->name, o->arg);
 		}
 	}
 	*npos = np - 1;

@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 /* folder at path for messages about file (NULL: about the folder itself) */
 static int open_dir(struct outdir *d, const char *path, const char *file, struct ntm_err *err)
 {
@@ -20,14 +22,14 @@ static int open_dir(struct outdir *d, const char *path, const char *file, struct
 	d->fd = -1;
 	d->path[0] = '\0';
 	if (strlen(path) >= sizeof d->path)
-		return err_set(err, "folder '%.60s...': the path is too long", path);
+		return err_set(err, _("folder '%.60s...': the path is too long"), path);
 	if ((d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
 		strcpy(d->path, path);
 		return 0;
 	}
 	e = errno;
-	what = e == ENOENT ? "folder '%s' does not exist" : e == ENOTDIR ? "'%s' is not a folder" :
-	       "cannot open folder '%s'";
+	what = e == ENOENT ? _("folder '%s' does not exist") : e == ENOTDIR ? _("'%s' is not a folder") :
+	       _("cannot open folder '%s'");
 	err_set(err, "%s%s", file ? file : "", file ? ": " : "");
 	err_append(err, what, path);
 	if (e != ENOENT && e != ENOTDIR)
@@ -55,7 +57,7 @@ int outdir_of(struct outdir *d, const char *file, const char **name, struct ntm_
 	/* "/f.png" is in the root folder */
 	n = slash == file ? 1 : (size_t)(slash - file);
 	if (n >= sizeof dir)
-		return err_set(err, "%.60s...: the path is too long", file);
+		return err_set(err, _("%.60s...: the path is too long"), file);
 	memcpy(dir, file, n);
 	dir[n] = '\0';
 	return open_dir(d, dir, file, err);
@@ -73,14 +75,14 @@ const char *outfile_bad_name(const char *name)
 	const unsigned char *p;
 
 	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-		return "give a file name";
+		return _("give a file name");
 	if (strlen(name) > OUTFILE_NAME_MAX)
-		return "the name is longer than 200 bytes";
+		return _("the name is longer than 200 bytes");
 	for (p = (const unsigned char *)name; *p; p++) {
 		if (*p == '/')
-			return "give a plain name (no directory)";
+			return _("give a plain name (no directory)");
 		if (*p < 0x20 || *p == 0x7f)
-			return "the name has a control character (a line break?)";
+			return _("the name has a control character (a line break?)");
 	}
 	return NULL;
 }
@@ -127,12 +129,12 @@ int outfile_begin(struct outfile *o, const struct outdir *d, const char *name, s
 			break;
 	}
 	if (fd < 0)
-		return err_set(err, "%s: cannot write: %s", outfile_shown(d, name, shown, sizeof shown),
+		return err_set(err, _("%s: cannot write: %s"), outfile_shown(d, name, shown, sizeof shown),
 		               strerror(errno));
 	if (!(o->f = fdopen(fd, "w"))) {
 		close(fd);
 		unlinkat(d->fd, o->tmp, 0);
-		return err_set(err, "out of memory");
+		return err_set(err, "%s", _("out of memory"));
 	}
 	return 0;
 }
@@ -143,7 +145,7 @@ int outfile_commit(struct outfile *o, struct ntm_err *err)
 	int bad = 0, e = EIO;
 
 	if (!o->f)
-		return err_set(err, "%s: nothing to write", o->name);
+		return err_set(err, _("%s: nothing to write"), o->name);
 	errno = 0;
 	if (fflush(o->f) != 0 || ferror(o->f)) {
 		bad = 1;
@@ -160,7 +162,7 @@ int outfile_commit(struct outfile *o, struct ntm_err *err)
 	if (!bad)
 		e = errno;
 	unlinkat(o->dir->fd, o->tmp, 0);
-	return err_set(err, "%s: cannot write: %s", outfile_shown(o->dir, o->name, shown, sizeof shown),
+	return err_set(err, _("%s: cannot write: %s"), outfile_shown(o->dir, o->name, shown, sizeof shown),
 	               strerror(e));
 }
 
@@ -180,7 +182,7 @@ int outfile_copy(const struct outdir *d, const char *name, int fd, struct ntm_er
 	ssize_t n;
 
 	if (lseek(fd, 0, SEEK_SET) < 0)
-		return err_set(err, "%s: cannot read the chart back: %s",
+		return err_set(err, _("%s: cannot read the chart back: %s"),
 		               outfile_shown(d, name, shown, sizeof shown), strerror(errno));
 	if (outfile_begin(&o, d, name, err) < 0)
 		return -1;
@@ -188,7 +190,7 @@ int outfile_copy(const struct outdir *d, const char *name, int fd, struct ntm_er
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 || fwrite(buf, 1, (size_t)n, o.f) != (size_t)n) {
-			err_set(err, "%s: cannot write: %s", outfile_shown(d, name, shown, sizeof shown),
+			err_set(err, _("%s: cannot write: %s"), outfile_shown(d, name, shown, sizeof shown),
 			        strerror(errno));
 			outfile_abort(&o);
 			return -1;

@@ -106,8 +106,8 @@ static int find_boundaries(struct ctx *c, int top, char *path, size_t cap)
 			return 0;
 		}
 	}
-	return err_set(&c->err, "plot map: no boundaries for %s (%s) in %s (a file named *-%s_*.geojson); "
-	               "give --boundaries FILE.geojson", c->units.u[top].name, c->units.u[top].code, dir,
+	return err_set(&c->err, _("plot map: no boundaries for %s (%s) in %s (a file named *-%s_*.geojson); "
+	               "give --boundaries FILE.geojson"), c->units.u[top].name, c->units.u[top].code, dir,
 	               c->units.u[top].code);
 }
 
@@ -177,10 +177,10 @@ static int map_year(struct pmap *m, const struct coded *cx, int *unit, const cha
 
 	if (given) {
 		if (opt_years(given, &y0, &y1) < 0 || y0 != y1)
-			return err_set(&c->err, "plot map: --map-year '%s' is not a year", given);
+			return err_set(&c->err, _("plot map: --map-year '%s' is not a year"), given);
 		if (c->as_of && c->as_of != y0)
-			return err_set(&c->err, "plot map: --as-of %d and --map-year %d differ; the map's units "
-			               "are judged as of the map's year: give one", c->as_of, y0);
+			return err_set(&c->err, _("plot map: --as-of %d and --map-year %d differ; the map's units "
+			               "are judged as of the map's year: give one"), c->as_of, y0);
 		m->map_year = y0;
 	} else if (c->as_of) {
 		m->map_year = c->as_of;
@@ -190,7 +190,7 @@ static int map_year(struct pmap *m, const struct coded *cx, int *unit, const cha
 		int *cand = malloc((3 * us->n + 1) * sizeof *cand), nc = 0, i;
 
 		if (!cand)
-			return err_set(&c->err, "out of memory");
+			return err_set(&c->err, "%s", _("out of memory"));
 		for (k = 0; k < 64 && us->u[prov].parent >= 0; k++)
 			prov = us->u[prov].parent;
 		for (u = 0; u < us->n; u++) {
@@ -225,12 +225,12 @@ static int map_year(struct pmap *m, const struct coded *cx, int *unit, const cha
 		char gone[200] = "";
 
 		if (!unit_exists(t, m->map_year) && t->valid_to && t->valid_to < m->map_year)
-			snprintf(gone, sizeof gone, ": %s (%s) was a %s until %d", t->name, t->code,
-			         store_level_name[t->level], t->valid_to);
-		return err_set(&c->err, "plot map: none of the %d features of %s has the code of a unit of %s "
-		               "in %d (properties.code)%s%s", m->g.n, m->path, t->name, m->map_year,
-		               *gone ? gone : ": the boundaries of another place or time?",
-		               given || c->as_of ? "" : " (--map-year Y draws the units of Y)");
+			snprintf(gone, sizeof gone, _(": %s (%s) was a %s until %d"), t->name, t->code,
+			         _(store_level_name[t->level]), t->valid_to);
+		return err_set(&c->err, _("plot map: none of the %d features of %s has the code of a unit of %s "
+		               "in %d (properties.code)%s%s"), m->g.n, m->path, t->name, m->map_year,
+		               *gone ? gone : _(": the boundaries of another place or time?"),
+		               given || c->as_of ? "" : _(" (--map-year Y draws the units of Y)"));
 	}
 	return 0;
 }
@@ -264,13 +264,14 @@ static void unmapped(struct pmap *m, const int *units, int nunits)
 	for (i = 0; i < nunits; i++)
 		n += !seen[units[i]];
 	if (n)
-		fprintf(stderr, "ntm: note: %d unit%s of %s in %d %s no boundary in %s:", n, n == 1 ? "" : "s",
-		        c->units.u[m->top].name, m->map_year, n == 1 ? "has" : "have", m->path);
+		fprintf(stderr, n == 1 ? _("ntm: note: %d unit of %s in %d has no boundary in %s:")
+		        : _("ntm: note: %d units of %s in %d have no boundary in %s:"), n,
+		        c->units.u[m->top].name, m->map_year, m->path);
 	for (i = 0; i < nunits && shown < n; i++) {
 		if (seen[units[i]])
 			continue;
 		if (shown == 12) {
-			fprintf(stderr, " and %d more", n - shown);
+			fprintf(stderr, _(" and %d more"), n - shown);
 			break;
 		}
 		fprintf(stderr, "%s %s %s", shown ? "," : "", c->units.u[units[i]].code,
@@ -312,7 +313,7 @@ static int judge(struct pmap *m)
 	if (evalrun_results(c, &r, &R) < 0)
 		goto done;
 	if (!(pos = malloc((c->units.n ? c->units.n : 1) * sizeof *pos))) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	for (k = 0; k < (int)c->units.n; k++)
@@ -327,15 +328,16 @@ static int judge(struct pmap *m)
 		if (!x)
 			continue;
 		if ((i = pos[mu->unit]) < 0) {
-			no_data(mu, "a %s; set %s judges %ss", store_level_name[x->level], r.set->id, r.set->level);
+			no_data(mu, _("a %s; set %s judges %ss"), _(store_level_name[x->level]), r.set->id,
+			        _(r.set->level));
 			continue;
 		}
 		if (!results_judged(&R, i, m->year)) {
-			no_data(mu, "not judged in %d", m->year);
+			no_data(mu, _("not judged in %d"), m->year);
 			continue;
 		}
 		if (no_figure(&r, i, m->year)) {
-			no_data(mu, "no figure for %d", m->year);
+			no_data(mu, _("no figure for %d"), m->year);
 			continue;
 		}
 		st = results_status(&R, i, m->year);
@@ -368,7 +370,7 @@ static int figures(struct pmap *m)
 	if (ctx_vars(c) < 0)
 		return -1;
 	if (!map_get(&c->vars.by_name, m->var, &vi))
-		return err_set(&c->err, "plot map: unknown variable '%s' (`ntm variables` lists them)", m->var);
+		return err_set(&c->err, _("plot map: unknown variable '%s' (`ntm variables` lists them)"), m->var);
 	name = c->vars.v[vi].name;
 	m->uom = c->vars.v[vi].uom && *c->vars.v[vi].uom ? plot_uom_label(c->vars.v[vi].uom) : NULL;
 	units = malloc((size_t)(m->n ? m->n : 1) * sizeof *units);
@@ -376,7 +378,7 @@ static int figures(struct pmap *m)
 	if (!units || !below) {
 		free(units);
 		free(below);
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	}
 	for (k = 0; k < m->n; k++)
 		if (m->mu[k].unit >= 0)
@@ -395,7 +397,7 @@ static int figures(struct pmap *m)
 				continue;
 			mu->value = d.vals[n++];
 			if (isnan(mu->value))
-				no_data(mu, "no figure of %s in %d", m->var, m->year);
+				no_data(mu, _("no figure of %s in %d"), m->var, m->year);
 			else
 				mu->cls = M_MET;   /* drawn by its value */
 		}
@@ -817,7 +819,7 @@ static int draw(struct pmap *m, struct opt *opts, const char *title, const char 
 		a = strtol(size, &end, 10);
 		b2 = *end == 'x' ? strtol(end + 1, &end, 10) : 0;
 		if (*end || a < GP_SIZE_MIN || a > GP_SIZE_MAX || b2 < GP_SIZE_MIN || b2 > GP_SIZE_MAX)
-			return err_set(&c->err, "plot: --size '%s' is not WIDTHxHEIGHT, each %d to %d (e.g. 900x540)",
+			return err_set(&c->err, _("plot: --size '%s' is not WIDTHxHEIGHT, each %d to %d (e.g. 900x540)"),
 			               size, GP_SIZE_MIN, GP_SIZE_MAX);
 		w = (int)a;
 		h = (int)b2;
@@ -830,9 +832,11 @@ static int draw(struct pmap *m, struct opt *opts, const char *title, const char 
 	}
 	if ((term = term_of(name, opt_get(opts, "format"), &pdf)) < 0 || term == GP_DUMB) {
 		/* a text terminal has no fill: a map would be its borders at best */
-		err_set(&c->err, "plot map: a map is drawn as png, svg or pdf%s%s%s",
-		        opt_get(opts, "format") ? " (--format '" : " (not as text)",
-		        opt_get(opts, "format") ? opt_get(opts, "format") : "", opt_get(opts, "format") ? "')" : "");
+		if (opt_get(opts, "format"))
+			err_set(&c->err, _("plot map: a map is drawn as png, svg or pdf (--format '%s')"),
+			        opt_get(opts, "format"));
+		else
+			err_set(&c->err, "%s", _("plot map: a map is drawn as png, svg or pdf (not as text)"));
 		goto done;
 	}
 	if (!h) {
@@ -875,7 +879,7 @@ static int write_csv(struct pmap *m, const char *file)
 	int k, rc = -1;
 
 	if (!(order = calloc((size_t)(m->g.n ? m->g.n : 1), sizeof *order)))
-		return err_set(&c->err, "out of memory");
+		return err_set(&c->err, "%s", _("out of memory"));
 	for (k = 0; k < m->n; k++)
 		order[m->mu[k].feat] = &m->mu[k];
 	if (outdir_of(&d, file, &name, &c->err) < 0 || outfile_begin(&o, &d, name, &c->err) < 0)
@@ -921,12 +925,12 @@ static void say_no_data(const struct pmap *m)
 		n += m->mu[k].cls == M_NODATA;
 	if (!n)
 		return;
-	fprintf(stderr, "ntm: note: %d of %d units drawn as no data:", n, m->n);
+	fprintf(stderr, _("ntm: note: %d of %d units drawn as no data:"), n, m->n);
 	for (k = 0; k < m->n && shown < n; k++) {
 		if (m->mu[k].cls != M_NODATA)
 			continue;
 		if (shown == 12) {
-			fprintf(stderr, " and %d more", n - shown);
+			fprintf(stderr, _(" and %d more"), n - shown);
 			break;
 		}
 		fprintf(stderr, "%s ", shown ? "," : "");
@@ -952,18 +956,18 @@ int plot_map(struct ctx *c, struct opt *opts)
 	m.set_id = opt_get(opts, "set");
 	m.var = opt_get(opts, "var");
 	if (!m.set_id && !m.var)
-		return err_set(&c->err, "plot map: give --set SET (--by status or criteria) or --var NAME");
+		return err_set(&c->err, "%s", _("plot map: give --set SET (--by status or criteria) or --var NAME"));
 	if (m.set_id && m.var)
-		return err_set(&c->err, "plot map: give --set SET or --var NAME, not both");
+		return err_set(&c->err, "%s", _("plot map: give --set SET or --var NAME, not both"));
 	if (by && !m.set_id)
-		return err_set(&c->err, "plot map: --by goes with --set");
+		return err_set(&c->err, "%s", _("plot map: --by goes with --set"));
 	if (by && strcmp(by, "status") != 0 && strcmp(by, "criteria") != 0)
-		return err_set(&c->err, "plot map: --by '%s' is not status or criteria", by);
+		return err_set(&c->err, _("plot map: --by '%s' is not status or criteria"), by);
 	m.mode = m.var ? MODE_VAR : by && strcmp(by, "criteria") == 0 ? MODE_CRIT : MODE_STATUS;
 	if (!opt_get(opts, "unit") || !opt_get(opts, "year"))
-		return err_set(&c->err, "plot map: give --unit PROVINCE (a name or code) and --year Y");
+		return err_set(&c->err, "%s", _("plot map: give --unit PROVINCE (a name or code) and --year Y"));
 	if (opt_years(opt_get(opts, "year"), &y0, &y1) < 0 || y0 != y1)
-		return err_set(&c->err, "plot map: --year '%s' is not a year", opt_get(opts, "year"));
+		return err_set(&c->err, _("plot map: --year '%s' is not a year"), opt_get(opts, "year"));
 	m.year = y0;
 	if ((m.top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return -1;
@@ -975,17 +979,17 @@ int plot_map(struct ctx *c, struct opt *opts)
 	if (geojson_read(path, &m.g, &c->err) < 0)
 		goto done;
 	if (m.g.n == 0) {
-		err_set(&c->err, "plot map: %s has no features: nothing to draw", path);
+		err_set(&c->err, _("plot map: %s has no features: nothing to draw"), path);
 		goto done;
 	}
 	if (!bpath)
-		fprintf(stderr, "ntm: note: boundaries from %s\n", path);
+		fprintf(stderr, _("ntm: note: boundaries from %s\n"), path);
 	/* the features by code, to match the units */
 	cx = malloc((size_t)m.g.n * sizeof *cx);
 	unit = malloc((size_t)m.g.n * sizeof *unit);
 	m.mu = calloc((size_t)m.g.n, sizeof *m.mu);
 	if (!cx || !unit || !m.mu) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	for (k = 0; k < m.g.n; k++) {
@@ -1000,13 +1004,13 @@ int plot_map(struct ctx *c, struct opt *opts)
 		m.mu[k].feat = k;
 		m.mu[k].unit = unit[k];
 		if (unit[k] < 0)
-			no_data(&m.mu[k], "no unit with this code in %s in %d", c->units.u[m.top].name, m.map_year);
+			no_data(&m.mu[k], _("no unit with this code in %s in %d"), c->units.u[m.top].name, m.map_year);
 	}
 	if (m.map_year != m.year) {
 		/* the map's units judged in the year: each combines its old units */
 		c->as_of = m.map_year;
-		fprintf(stderr, "ntm: note: the map's units are those of %d; %d is judged on them, as "
-		        "with --as-of %d\n", m.map_year, m.year, m.map_year);
+		fprintf(stderr, _("ntm: note: the map's units are those of %d; %d is judged on them, as "
+		        "with --as-of %d\n"), m.map_year, m.year, m.map_year);
 	}
 	if ((m.mode == MODE_VAR ? figures(&m) : judge(&m)) < 0)
 		goto done;
@@ -1052,7 +1056,7 @@ int plot_map(struct ctx *c, struct opt *opts)
 		size_t n = strlen(opt_get(opts, "source")) + 32;
 
 		if (!(note = malloc(n))) {
-			err_set(&c->err, "out of memory");
+			err_set(&c->err, "%s", _("out of memory"));
 			goto done;
 		}
 		snprintf(note, n, "%s%s", _("Source: "), opt_get(opts, "source"));

@@ -9,6 +9,7 @@
 
 #include "evalrun.h"
 #include "fmt.h"
+#include "i18n.h"
 #include "project.h"
 
 /* chart.c's palette, so that a trend takes its series' colour */
@@ -25,7 +26,7 @@ static int to_opt(struct ctx *c, struct opt *opts, int *to)
 	if (!s)
 		return 0;
 	if (opt_years(s, &a, &b) < 0 || a != b)
-		return err_set(&c->err, "plot: --to '%s' is not a year (1990-2100, e.g. 2025)", s);
+		return err_set(&c->err, _("plot: --to '%s' is not a year (1990-2100, e.g. 2025)"), s);
 	*to = a;
 	return 0;
 }
@@ -58,15 +59,15 @@ int plot_projection(struct ctx *c, struct opt *opts, struct chart **out)
 	char title[512], num[16];
 
 	if (!opt_get(opts, "set") || !opt_get(opts, "unit"))
-		return err_set(&c->err, "plot projection: give --set SET and --unit NAME|CODE");
+		return err_set(&c->err, "%s", _("plot projection: give --set SET and --unit NAME|CODE"));
 	if (tg) {
 		char why[200];
 
 		if (fmt_amount_parse(tg, &target, why, sizeof why) < 0)
-			return err_set(&c->err, "plot projection: --target '%s': %s", tg, why);
+			return err_set(&c->err, _("plot projection: --target '%s': %s"), tg, why);
 		if (target > 1e6)
-			return err_set(&c->err, "plot projection: --target '%s' is not a number of units "
-			               "(0 to 1000000)", tg);
+			return err_set(&c->err, _("plot projection: --target '%s' is not a number of units "
+			               "(0 to 1000000)"), tg);
 	}
 	if (to_opt(c, opts, &to) < 0 || (top = ctx_find_unit(c, opt_get(opts, "unit"))) < 0)
 		return -1;
@@ -75,7 +76,7 @@ int plot_projection(struct ctx *c, struct opt *opts, struct chart **out)
 	if (!to)
 		to = r.set->year_to;
 	if (to < r.year_from) {
-		err_set(&c->err, "plot projection: --to %d is before the set's first year, %d", to,
+		err_set(&c->err, _("plot projection: --to %d is before the set's first year, %d"), to,
 		        r.year_from);
 		goto done;
 	}
@@ -85,7 +86,7 @@ int plot_projection(struct ctx *c, struct opt *opts, struct chart **out)
 	crit = calloc((size_t)r.set->ncrit + 1, sizeof *crit);
 	last = calloc((size_t)r.nunit + 1, sizeof *last);
 	if (!ind || !crit || !last) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	/* the years drawn: from the first with figures to the horizon */
@@ -102,8 +103,8 @@ int plot_projection(struct ctx *c, struct opt *opts, struct chart **out)
 			}
 		}
 	if (!y0) {
-		err_set(&c->err, "plot projection: no figures for the %ss of %s under %s",
-		        r.set->level, c->units.u[top].name, r.set->id);
+		err_set(&c->err, _("plot projection: no figures for the %ss of %s under %s"),
+		        _(r.set->level), c->units.u[top].name, r.set->id);
 		goto done;
 	}
 	y1 = to > y0 ? to : y0;
@@ -111,7 +112,7 @@ int plot_projection(struct ctx *c, struct opt *opts, struct chart **out)
 	if (!(ch = chart_new(CH_STACKED, y1 - y0 + 1)) || !chart_add(ch, "Đạt chuẩn (số liệu)") ||
 	    !chart_add(ch, "Dự kiến đạt (xu hướng hiện tại)") ||
 	    !chart_add(ch, "Có thể đạt (chờ ngưỡng)")) {
-		err_set(&c->err, "out of memory");
+		err_set(&c->err, "%s", _("out of memory"));
 		goto done;
 	}
 	chart_color(&ch->ser[0], "#3a9e5a");
@@ -153,7 +154,7 @@ int plot_projection(struct ctx *c, struct opt *opts, struct chart **out)
 
 		snprintf(label, sizeof label, "Mục tiêu: %s %s", tg, level_vi(r.set->level));
 		if (chart_threshold(ch, label) < 0) {
-			err_set(&c->err, "out of memory");
+			err_set(&c->err, "%s", _("out of memory"));
 			goto done;
 		}
 		for (y = y0; y <= y1; y++)
@@ -240,15 +241,15 @@ int plot_trend(struct ctx *c, struct chart **chp, struct opt *opts, double cap)
 	int to = 0, last = 0, j, i, nser, drawn = 0;
 
 	if (!opt_get(opts, "trend"))
-		return opt_get(opts, "to") ? err_set(&c->err, "plot: --to goes with --trend (or with "
-		                                     "projection)") : 0;
+		return opt_get(opts, "to") ? err_set(&c->err, "%s", _("plot: --to goes with --trend (or with "
+		                                     "projection)")) : 0;
 	if (to_opt(c, opts, &to) < 0)
 		return -1;
 	for (j = 0; j < ch->ncat; j++) {
 		double xj = cat_x(ch->cat[j]);
 
 		if (xj < 0)
-			return err_set(&c->err, "plot: --trend needs years along x; '%s' is not a year",
+			return err_set(&c->err, _("plot: --trend needs years along x; '%s' is not a year"),
 			               ch->cat[j] ? ch->cat[j] : "");
 		if ((int)ceil(xj) > last)
 			last = (int)ceil(xj);
@@ -257,9 +258,9 @@ int plot_trend(struct ctx *c, struct chart **chp, struct opt *opts, double cap)
 		struct chart *n;
 
 		if (to - last > 60)
-			return err_set(&c->err, "plot: --to %d is more than 60 years after %d", to, last);
+			return err_set(&c->err, _("plot: --to %d is more than 60 years after %d"), to, last);
 		if (!(n = extend(ch, last, to - last)))
-			return err_set(&c->err, "out of memory");
+			return err_set(&c->err, "%s", _("out of memory"));
 		chart_free(ch);
 		*chp = ch = n;
 	}
@@ -281,7 +282,7 @@ int plot_trend(struct ctx *c, struct chart **chp, struct opt *opts, double cap)
 			continue;   /* one point: no trend */
 		snprintf(name, sizeof name, "Xu hướng %s", ch->ser[i].name);
 		if (!(t = chart_add(ch, name)))
-			return err_set(&c->err, "out of memory");
+			return err_set(&c->err, "%s", _("out of memory"));
 		t->dashed = 1;
 		memcpy(t->color, ch->ser[i].color, sizeof t->color);
 		if (!t->color[0])
@@ -295,6 +296,6 @@ int plot_trend(struct ctx *c, struct chart **chp, struct opt *opts, double cap)
 		drawn++;
 	}
 	if (!drawn)
-		return err_set(&c->err, "plot: --trend needs figures of two years or more for a series");
+		return err_set(&c->err, "%s", _("plot: --trend needs figures of two years or more for a series"));
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include "check.h"
 #include "evalrun.h"
 #include "gnuplot.h"
+#include "i18n.h"
 #include "lua_check.h"
 #include "reads.h"
 
@@ -237,7 +238,7 @@ struct page {
 
 static int oom(struct page *P)
 {
-	return err_set(&P->c->err, "out of memory");
+	return err_set(&P->c->err, "%s", _("out of memory"));
 }
 
 /* Index of the column keyed key, or -1. */
@@ -1023,9 +1024,9 @@ static int inline_svg(struct page *P, int n)
 	int i;
 
 	if (!(p = strstr(s, "<svg")) || !(end = strstr(p, "</svg>")))
-		return err_set(&P->c->err, "report html: chart %d: gnuplot's output is not SVG", n + 1);
+		return err_set(&P->c->err, _("report html: chart %d: gnuplot's output is not SVG"), n + 1);
 	if ((why = svg_unsafe(p)))
-		return err_set(&P->c->err, "report html: chart %d: gnuplot's SVG holds %s; refused", n + 1, why);
+		return err_set(&P->c->err, _("report html: chart %d: gnuplot's SVG holds %s; refused"), n + 1, why);
 	end += 6;
 	fprintf(P->f, "<figure id=\"hinh-%d\">\n<svg role=\"img\" aria-label=\"", n + 1);
 	esc(P, P->cap[n]);
@@ -1415,7 +1416,7 @@ int report_html_write(FILE *f, const struct report_page *pg, struct report_html_
 	write_sources(&P);
 	fputs("</body>\n</html>\n", f);
 	if (ferror(f)) {
-		err_set(&P.c->err, "report html: the page could not be written");
+		err_set(&P.c->err, "%s", _("report html: the page could not be written"));
 		goto done;
 	}
 	if (st) {

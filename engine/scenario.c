@@ -7,12 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "suggest.h"
 
 static int dberr(sqlite3 *db, struct ntm_err *err)
 {
-	return err_set(err, "database: %s", sqlite3_errmsg(db));
+	return err_set(err, _("database: %s"), sqlite3_errmsg(db));
 }
 
 /* The id of scenario name, 0 when there is none, -1 on error. */
@@ -40,7 +41,7 @@ static int unknown(sqlite3 *db, const char *name, struct ntm_err *err)
 	char *names[64];
 	int n = 0, i;
 
-	err_set(err, "no scenario '%s'", name);
+	err_set(err, _("no scenario '%s'"), name);
 	if (store_prepare(db, &st, "SELECT name FROM scenario ORDER BY name", err) < 0)
 		return -1;
 	suggest_init(&sg, name);
@@ -49,7 +50,7 @@ static int unknown(sqlite3 *db, const char *name, struct ntm_err *err)
 			suggest_add(&sg, names[n++]);
 	sqlite3_finalize(st);
 	suggest_append(&sg, err);
-	err_append(err, " (`ntm scenario list` shows them)");
+	err_append(err, "%s", _(" (`ntm scenario list` shows them)"));
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	return -1;
@@ -71,7 +72,7 @@ int scenario_open(sqlite3 *db, const char *name, struct scenario *s, struct ntm_
 	while (id) {
 		if (s->n == SCEN_DEPTH) {
 			sqlite3_finalize(st);
-			return err_set(err, "scenario '%s' is built on more than %d others", name,
+			return err_set(err, _("scenario '%s' is built on more than %d others"), name,
 			               SCEN_DEPTH - 1);
 		}
 		rev[s->n++] = id;
@@ -83,7 +84,7 @@ int scenario_open(sqlite3 *db, const char *name, struct scenario *s, struct ntm_
 	for (i = 0; i < s->n; i++)
 		s->chain[i] = rev[s->n - 1 - i];
 	if (!(s->name = strdup(name)))
-		return err_set(err, "out of memory");
+		return err_set(err, "%s", _("out of memory"));
 	return 0;
 }
 
@@ -100,15 +101,15 @@ int scenario_create(sqlite3 *db, const char *name, const char *base, const char 
 	int64_t bid = 0, have;
 
 	if (!*name)
-		return err_set(err, "a scenario needs a name");
-	if (import_check_text(name, "scenario name ", err) < 0 ||
+		return err_set(err, "%s", _("a scenario needs a name"));
+	if (import_check_text(name, _("scenario name "), err) < 0 ||
 	    (note && import_check_text(note, "note: ", err) < 0))
 		return -1;
 	if ((have = lookup(db, name, NULL, err)) < 0)
 		return -1;
 	if (have)
-		return err_set(err, "scenario '%s' exists (`ntm scenario delete %s` first, or "
-		               "choose another name)", name, name);
+		return err_set(err, _("scenario '%s' exists (`ntm scenario delete %s` first, or "
+		               "choose another name)"), name, name);
 	if (base && (bid = lookup(db, base, NULL, err)) <= 0)
 		return bid < 0 ? -1 : unknown(db, base, err);
 	if (store_prepare(db, &st, "INSERT INTO scenario(name, base_id, note) VALUES (?1, ?2, ?3)",
@@ -140,7 +141,7 @@ int scenario_delete(sqlite3 *db, const char *name, struct ntm_err *err)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = err_set(err, "scenario '%s' is the base of '%s': delete that first", name,
+		rc = err_set(err, _("scenario '%s' is the base of '%s': delete that first"), name,
 		             (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (rc < 0)
@@ -169,7 +170,7 @@ static int check_unit_year(sqlite3 *db, int64_t unit_id, long long year, struct 
 		return -1;
 	sqlite3_bind_int64(st, 1, unit_id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = err_set(err, "no unit with id %lld in the database", (long long)unit_id);
+		rc = err_set(err, _("no unit with id %lld in the database"), (long long)unit_id);
 	} else {
 		int from = sqlite3_column_int(st, 1), to = sqlite3_column_int(st, 2);
 
@@ -177,7 +178,7 @@ static int check_unit_year(sqlite3 *db, int64_t unit_id, long long year, struct 
 			char pt[32];
 
 			units_period_text(from, to, pt, sizeof pt);
-			rc = err_set(err, "year: unit '%s' existed %s; a change for %lld is refused",
+			rc = err_set(err, _("year: unit '%s' existed %s; a change for %lld is refused"),
 			             (const char *)sqlite3_column_text(st, 0), pt, year);
 		}
 	}
@@ -189,7 +190,7 @@ static int check_unit_year(sqlite3 *db, int64_t unit_id, long long year, struct 
 static int check_texts(const char *name, const char *work, const char *note, struct ntm_err *err)
 {
 	if (name && !*name)
-		return err_set(err, "name: is empty");
+		return err_set(err, "%s", _("name: is empty"));
 	if ((name && import_check_text(name, "name: ", err) < 0) ||
 	    (work && import_check_text(work, "work: ", err) < 0) ||
 	    (note && import_check_text(note, "note: ", err) < 0))
@@ -213,12 +214,12 @@ int scenario_put_figure(sqlite3 *db, int64_t id, int64_t unit_id, int64_t var_id
 		snprintf(uom, sizeof uom, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (!*uom)
-		return err_set(err, "no variable with id %lld in the database", (long long)var_id);
+		return err_set(err, _("no variable with id %lld in the database"), (long long)var_id);
 	/* the figure set is checked as the importer checks it; an amount added
 	 * may be negative (a figure may fall), but a yes/no is only set */
 	if (add && strcmp(uom, "bool") == 0)
-		return err_set(err, "amount: a yes/no figure is set, not added to (use set_figure, "
-		               "or --value)");
+		return err_set(err, "%s", _("amount: a yes/no figure is set, not added to (use set_figure, "
+		               "or --value)"));
 	if (add ? import_check_number(value, NULL, "amount: ", err) < 0 :
 	          import_check_figure(uom, value, NULL, "value: ", err) < 0)
 		return -1;
@@ -250,7 +251,7 @@ int scenario_put_project(sqlite3 *db, int64_t id, int64_t unit_id, long long yea
 	if (check_unit_year(db, unit_id, year, err) < 0 || check_texts(name, work, note, err) < 0)
 		return -1;
 	if (quarter < 0 || quarter > 4)
-		return err_set(err, "quarter: '%lld' is not a quarter (1-4, or 0 for the whole year)",
+		return err_set(err, _("quarter: '%lld' is not a quarter (1-4, or 0 for the whole year)"),
 		               quarter);
 	if ((var_id > 0 && import_check_number(quantity, NULL, "quantity: ", err) < 0) ||
 	    (!isnan(cost) && import_check_amount(cost, NULL, "cost: ", err) < 0))
@@ -290,7 +291,7 @@ int scenario_put_funding(sqlite3 *db, int64_t id, int64_t unit_id, long long yea
 	if ((f = import_check_fund(fund, "fund: ", err)) < 0)
 		return -1;
 	if (isnan(allocated) && isnan(disbursed))
-		return err_set(err, "allocated: is empty, and so is disbursed: funding needs an amount");
+		return err_set(err, "%s", _("allocated: is empty, and so is disbursed: funding needs an amount"));
 	if ((!isnan(allocated) && import_check_amount(allocated, NULL, "allocated: ", err) < 0) ||
 	    (!isnan(disbursed) && import_check_amount(disbursed, NULL, "disbursed: ", err) < 0))
 		return -1;
@@ -335,7 +336,7 @@ int scenario_overlay(sqlite3 *db, const struct scenario *s, const struct unitset
 	pos = malloc(((size_t)us->max_id + 1) * sizeof *pos);
 	col = malloc(((size_t)max_var + 1) * sizeof *col);
 	if (!pos || !col) {
-		err_set(err, "out of memory");
+		err_set(err, "%s", _("out of memory"));
 		goto out;
 	}
 	for (j = 0; j <= (size_t)us->max_id; j++)

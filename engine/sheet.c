@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "i18n.h"
 #include "store.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -114,7 +115,7 @@ int sheet_build(const struct critset *s, int region, int y0, int y1, struct shee
 				resolve(&s->ind[i], r, y, &row.c, &src);
 				if (push(sh, &row, src) < 0) {
 					sheet_free(sh);
-					return err_set(err, "criteria sheet: out of memory");
+					return err_set(err, "%s", _("criteria sheet: out of memory"));
 				}
 			}
 		}
@@ -230,7 +231,7 @@ static int bad(struct rd *r, int k, const char *fmt, ...)
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
 	col_letter(r->col[k] < 0 ? 0 : r->col[k], letter);
-	return err_set(r->err, "%s:%ld: field '%s' (column %s): %s", r->path, r->csv.line,
+	return err_set(r->err, _("%s:%ld: field '%s' (column %s): %s"), r->path, r->csv.line,
 	               sheet_column[k], letter, what);
 }
 
@@ -254,7 +255,7 @@ static int sniff(const char *path, char *sep, struct ntm_err *err)
 	long n = 0, commas = 0, semis = 0;
 
 	if (!f)
-		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	while ((ch = getc(f)) != EOF && n++ < 65536) {
 		if (ch == '"')
 			quoted = !quoted;
@@ -280,8 +281,8 @@ static int header(struct rd *r)
 	int k, rc;
 
 	if ((rc = csv_next(c, r->err)) <= 0)
-		return rc < 0 ? -1 : err_set(r->err, "%s: the file is empty (a sheet starts with the "
-		                             "header `ntm criteria sheet SET` writes)", r->path);
+		return rc < 0 ? -1 : err_set(r->err, _("%s: the file is empty (a sheet starts with the "
+		                             "header `ntm criteria sheet SET` writes)"), r->path);
 	for (k = 0; k < SC_N; k++)
 		r->col[k] = -1;
 	for (i = 0; i < c->nfield; i++) {
@@ -294,7 +295,7 @@ static int header(struct rd *r)
 		if (r->col[k] >= 0) {
 			col_letter(r->col[k], other);
 			col_letter((int)i, letter);
-			return err_set(r->err, "%s:%ld: column '%s' is given twice (columns %s and %s)",
+			return err_set(r->err, _("%s:%ld: column '%s' is given twice (columns %s and %s)"),
 			               r->path, c->line, sheet_column[k], other, letter);
 		}
 		r->col[k] = (int)i;
@@ -304,13 +305,13 @@ static int header(struct rd *r)
 
 		if (r->col[k] >= 0 || optional_col[k])
 			continue;
-		err_set(r->err, "%s:%ld: missing column '%s'", r->path, c->line, sheet_column[k]);
+		err_set(r->err, _("%s:%ld: missing column '%s'"), r->path, c->line, sheet_column[k]);
 		suggest_init(&sg, sheet_column[k]);
 		for (i = 0; i < c->nfield; i++)
 			suggest_add(&sg, c->field[i]);
 		suggest_append(&sg, r->err);
-		err_append(r->err, " (a sheet has the columns set, indicator, region, year, state, "
-		           "value, lower, upper, source, and name, direction, unit to read by)");
+		err_append(r->err, "%s", _(" (a sheet has the columns set, indicator, region, year, state, "
+		           "value, lower, upper, source, and name, direction, unit to read by)"));
 		return -1;
 	}
 	r->nhead = c->nfield;
@@ -355,24 +356,24 @@ static int number(struct rd *r, int k, double *v)
 	if (parse_num(s, r->sep, v) == 0)
 		return 0;
 	if (r->sep == ',' && strchr(s, ','))
-		hint = " (in a comma-separated sheet a decimal takes a dot: 95.5)";
+		hint = _(" (in a comma-separated sheet a decimal takes a dot: 95.5)");
 	else if (strchr(s, ',') && strchr(s, '.'))
-		hint = " (write no thousands separator: 1234,5)";
+		hint = _(" (write no thousands separator: 1234,5)");
 	else if (*s && s[strlen(s) - 1] == '%')
-		hint = " (write the number without %)";
-	return bad(r, k, "'%s' is not a number%s", s, hint);
+		hint = _(" (write the number without %)");
+	return bad(r, k, _("'%s' is not a number%s"), s, hint);
 }
 
 static void domain_text(const struct indicator *d, char *buf, size_t cap)
 {
 	if (isinf(d->dom_lo) && isinf(d->dom_hi))
-		snprintf(buf, cap, "any number");
+		snprintf(buf, cap, "%s", _("any number"));
 	else if (isinf(d->dom_hi))
-		snprintf(buf, cap, "%g or more", d->dom_lo);
+		snprintf(buf, cap, _("%g or more"), d->dom_lo);
 	else if (isinf(d->dom_lo))
-		snprintf(buf, cap, "%g or less", d->dom_hi);
+		snprintf(buf, cap, _("%g or less"), d->dom_hi);
 	else
-		snprintf(buf, cap, "%g to %g", d->dom_lo, d->dom_hi);
+		snprintf(buf, cap, _("%g to %g"), d->dom_lo, d->dom_hi);
 }
 
 /* A value of column k must lie in what the indicator's measure can take. */
@@ -384,7 +385,7 @@ static int in_domain(struct rd *r, int k, const struct indicator *d, double v)
 		return 0;
 	domain_text(d, dom, sizeof dom);
 	num_text(v, num, sizeof num);
-	return bad(r, k, "%s is outside what indicator %s measures (%s)", num, d->id, dom);
+	return bad(r, k, _("%s is outside what indicator %s measures (%s)"), num, d->id, dom);
 }
 
 static int same_num(double a, double b)
@@ -434,14 +435,14 @@ static int check_name(struct rd *r, const struct indicator *d)
 	if (!*name || (same = same_text(name, d->name)) == 1)
 		return 0;
 	if (same < 0)
-		return err_set(r->err, "%s:%ld: out of memory", r->path, r->csv.line);
+		return err_set(r->err, _("%s:%ld: out of memory"), r->path, r->csv.line);
 	for (i = 0; i < r->s->nind; i++)
 		if (same_text(name, r->s->ind[i].name) == 1)
-			return bad(r, SC_NAME, "the name of indicator %s, not of %s (a spreadsheet may have "
-			           "read the id %s as a number: format the indicator column as text)",
+			return bad(r, SC_NAME, _("the name of indicator %s, not of %s (a spreadsheet may have "
+			           "read the id %s as a number: format the indicator column as text)"),
 			           r->s->ind[i].id, d->id, r->s->ind[i].id);
-	return bad(r, SC_NAME, "'%s' is not the name of indicator %s, '%s' (name, direction and "
-	           "unit are there to read by: leave them as written)", name, d->id, d->name);
+	return bad(r, SC_NAME, _("'%s' is not the name of indicator %s, '%s' (name, direction and "
+	           "unit are there to read by: leave them as written)"), name, d->id, d->name);
 }
 
 /* Reads one row into row/src. Returns 0, 1 for a row to skip, -1 on error. */
@@ -461,7 +462,7 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 	if (empty)
 		return 1;      /* a spreadsheet's trailing ";;;;" */
 	if (r->csv.nfield != r->nhead)
-		return err_set(r->err, "%s:%ld: expected %zu fields as the header has but found %zu",
+		return err_set(r->err, _("%s:%ld: expected %zu fields as the header has but found %zu"),
 		               r->path, r->csv.line, r->nhead, r->csv.nfield);
 	memset(row, 0, sizeof *row);
 	row->line = r->csv.line;
@@ -469,7 +470,7 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 	/* set: the first row's loads it; the others must name the same */
 	s = F(r, SC_SET);
 	if (!*s)
-		return bad(r, SC_SET, "is empty (the id of the set the sheet fills)");
+		return bad(r, SC_SET, "%s", _("is empty (the id of the set the sheet fills)"));
 	if (!*set) {
 		col_letter(r->col[SC_SET], letter);
 		snprintf(where, sizeof where, "%s:%ld: field 'set' (column %s)", r->path, r->csv.line, letter);
@@ -483,9 +484,9 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 		r->seen = calloc((size_t)r->s->nind * RG_N * (size_t)r->ny, sizeof *r->seen);
 		r->chg = calloc((size_t)r->s->nind * RG_N * (size_t)r->ny, 1);
 		if (!r->set_text || !r->seen || !r->chg)
-			return err_set(r->err, "%s:%ld: out of memory", r->path, r->csv.line);
+			return err_set(r->err, _("%s:%ld: out of memory"), r->path, r->csv.line);
 	} else if (strcmp(s, r->set_text) != 0) {
-		return bad(r, SC_SET, "'%s' but line %ld names '%s' (a sheet fills one set)", s,
+		return bad(r, SC_SET, _("'%s' but line %ld names '%s' (a sheet fills one set)"), s,
 		           r->set_line, r->set_text);
 	}
 
@@ -493,7 +494,7 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 	if ((row->ind = crit_find_indicator(r->s, s)) < 0) {
 		struct suggest sg;
 
-		bad(r, SC_INDICATOR, "set %s has no indicator '%s'", r->s->id, s);
+		bad(r, SC_INDICATOR, _("set %s has no indicator '%s'"), r->s->id, s);
 		suggest_init(&sg, s);
 		for (k = 0; k < r->s->nind; k++)
 			if (r->s->ind[k].cmp != CMP_MUST)
@@ -503,25 +504,26 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 	}
 	d = &r->s->ind[row->ind];
 	if (d->cmp == CMP_MUST)
-		return bad(r, SC_INDICATOR, "indicator %s is a yes/no indicator (must %s): it has no "
-		           "threshold to fill", d->id, d->must ? "hold" : "not hold");
+		return bad(r, SC_INDICATOR, d->must ? _("indicator %s is a yes/no indicator (must hold): it "
+		           "has no threshold to fill") : _("indicator %s is a yes/no indicator (must not hold): "
+		           "it has no threshold to fill"), d->id);
 	if (check_name(r, d) < 0)
 		return -1;
 	dir = d->cmp == CMP_MAX ? "max" : "min";
 	if (*F(r, SC_DIRECTION) && strcmp(lower(F(r, SC_DIRECTION), key, sizeof key), dir) != 0)
-		return bad(r, SC_DIRECTION, "'%s' but indicator %s has a %s threshold (a sheet fills "
-		           "values; it cannot change the comparison)", F(r, SC_DIRECTION), d->id, dir);
+		return bad(r, SC_DIRECTION, _("'%s' but indicator %s has a %s threshold (a sheet fills "
+		           "values; it cannot change the comparison)"), F(r, SC_DIRECTION), d->id, dir);
 
 	s = F(r, SC_REGION);
 	if ((row->region = store_region_parse(lower(s, key, sizeof key))) < 0) {
 		struct suggest sg;
 
-		bad(r, SC_REGION, "'%s' is not a threshold region", s);
+		bad(r, SC_REGION, _("'%s' is not a threshold region"), s);
 		suggest_init(&sg, s);
 		for (k = 0; k < RG_N; k++)
 			suggest_add(&sg, store_region_name[k]);
 		suggest_append(&sg, r->err);
-		err_append(r->err, " (regions: tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl)");
+		err_append(r->err, "%s", _(" (regions: tdmnpb, dbsh, btb, dhntb, tn, dnb, dbscl)"));
 		return -1;
 	}
 
@@ -530,12 +532,12 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 	for (i = 0; s[i] >= '0' && s[i] <= '9' && i < 5; i++)
 		row->year = row->year * 10 + (s[i] - '0');
 	if (!*s || s[i] || row->year < r->s->year_from || row->year > r->s->year_to)
-		return bad(r, SC_YEAR, "'%s' is not a year of set %s (%d-%d)", s, r->s->id,
+		return bad(r, SC_YEAR, _("'%s' is not a year of set %s (%d-%d)"), s, r->s->id,
 		           r->s->year_from, r->s->year_to);
 	k = cell_index(r, row->ind, row->region, row->year);
 	if (r->seen[k])
-		return err_set(r->err, "%s:%ld: indicator %s, region %s, year %d is also on line %ld "
-		               "(one row per indicator, region and year)", r->path, r->csv.line, d->id,
+		return err_set(r->err, _("%s:%ld: indicator %s, region %s, year %d is also on line %ld "
+		               "(one row per indicator, region and year)"), r->path, r->csv.line, d->id,
 		               store_region_name[row->region], row->year, r->seen[k]);
 	r->seen[k] = r->csv.line;
 
@@ -543,42 +545,42 @@ static int read_row(struct rd *r, sheet_load_fn load, void *ctx, struct critset 
 	for (k = 0; k < TS_N && strcmp(s, crit_thr_state_name[k]) != 0; k++)
 		;
 	if (k == TS_N)
-		return bad(r, SC_STATE, "'%s' is not one of: set, draft, range, unset", F(r, SC_STATE));
+		return bad(r, SC_STATE, _("'%s' is not one of: set, draft, range, unset"), F(r, SC_STATE));
 	row->c.state = k;
 	row->c.lo = -INFINITY;
 	row->c.hi = INFINITY;
 	if (k == TS_SET || k == TS_DRAFT) {
 		if (!*F(r, SC_VALUE))
-			return bad(r, SC_VALUE, "is empty (state '%s' needs a value)", crit_thr_state_name[k]);
+			return bad(r, SC_VALUE, _("is empty (state '%s' needs a value)"), crit_thr_state_name[k]);
 		if (number(r, SC_VALUE, &row->c.value) < 0)
 			return -1;
 	} else if (*F(r, SC_VALUE)) {
-		return bad(r, SC_VALUE, "'%s' but state '%s' takes no value (a range fills lower and "
-		           "upper; unset fills neither)", F(r, SC_VALUE), crit_thr_state_name[k]);
+		return bad(r, SC_VALUE, _("'%s' but state '%s' takes no value (a range fills lower and "
+		           "upper; unset fills neither)"), F(r, SC_VALUE), crit_thr_state_name[k]);
 	}
 	if (k == TS_RANGE) {
 		if (!*F(r, SC_LOWER) && !*F(r, SC_UPPER))
-			return bad(r, SC_LOWER, "lower and upper are both empty (state 'range' needs at "
-			           "least one end)");
+			return bad(r, SC_LOWER, "%s", _("lower and upper are both empty (state 'range' needs at "
+			           "least one end)"));
 		if (*F(r, SC_LOWER) && number(r, SC_LOWER, &row->c.lo) < 0)
 			return -1;
 		if (*F(r, SC_UPPER) && number(r, SC_UPPER, &row->c.hi) < 0)
 			return -1;
 		if (row->c.lo > row->c.hi)
-			return bad(r, SC_LOWER, "%s is above upper %s", F(r, SC_LOWER), F(r, SC_UPPER));
+			return bad(r, SC_LOWER, _("%s is above upper %s"), F(r, SC_LOWER), F(r, SC_UPPER));
 	} else {
 		for (i = SC_LOWER; i <= SC_UPPER; i++)
 			if (*F(r, (int)i))
-				return bad(r, (int)i, "'%s' but only state 'range' takes lower and upper",
+				return bad(r, (int)i, _("'%s' but only state 'range' takes lower and upper"),
 				           F(r, (int)i));
 	}
 
 	s = F(r, SC_SOURCE);
 	if (!*s)
-		return bad(r, SC_SOURCE, "is empty (say where the value comes from: decision, annex "
-		           "and item; for unset, why there is none)");
+		return bad(r, SC_SOURCE, "%s", _("is empty (say where the value comes from: decision, annex "
+		           "and item; for unset, why there is none)"));
 	if (!(*src = utf8_nfc(s)))
-		return err_set(r->err, "%s:%ld: out of memory", r->path, r->csv.line);
+		return err_set(r->err, _("%s:%ld: out of memory"), r->path, r->csv.line);
 	return 0;
 }
 
@@ -608,7 +610,7 @@ static int bad_at(struct rd *r, long line, int k, const char *fmt, ...)
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
 	col_letter(r->col[k] < 0 ? 0 : r->col[k], letter);
-	return err_set(r->err, "%s:%ld: field '%s' (column %s): %s", r->path, line, sheet_column[k],
+	return err_set(r->err, _("%s:%ld: field '%s' (column %s): %s"), r->path, line, sheet_column[k],
 	               letter, what);
 }
 
@@ -640,7 +642,7 @@ static int cites(struct rd *r, struct sheet_patch *p)
 		if (!first || (same = same_text(first->c.source, d->cite)) == 1)
 			continue;
 		if (same < 0)
-			return err_set(r->err, "out of memory");
+			return err_set(r->err, "%s", _("out of memory"));
 		for (reg = 0; reg < RG_N; reg++)
 			for (y = r->y0; y < r->y0 + r->ny; y++) {
 				struct sheet_cell c;
@@ -658,7 +660,7 @@ static int cites(struct rd *r, struct sheet_patch *p)
 					              d->id, store_region_name[reg], y, d->cite, first->c.source);
 			}
 		if (!(p->cite[i] = strdup(first->c.source)))
-			return err_set(r->err, "out of memory");
+			return err_set(r->err, "%s", _("out of memory"));
 	}
 	return 0;
 }
@@ -695,7 +697,7 @@ int sheet_read(const char *path, sheet_load_fn load, void *ctx, struct critset *
 			p->nind = r.s->nind;
 			if (!(p->cite = calloc((size_t)p->nind + 1, sizeof *p->cite))) {
 				free(src);
-				err_set(err, "out of memory");
+				err_set(err, "%s", _("out of memory"));
 				goto done;
 			}
 		}
@@ -703,7 +705,7 @@ int sheet_read(const char *path, sheet_load_fn load, void *ctx, struct critset *
 		same = same_text(src, bsrc);
 		if (same < 0) {
 			free(src);
-			err_set(err, "out of memory");
+			err_set(err, "%s", _("out of memory"));
 			goto done;
 		}
 		if (same && same_value(&row.c, &base)) {
@@ -715,13 +717,13 @@ int sheet_read(const char *path, sheet_load_fn load, void *ctx, struct critset *
 		if (same && row.c.state != base.state && row.c.state != TS_UNSET &&
 		    (base.state == TS_UNSET || row.c.state == TS_SET)) {
 			free(src);
-			bad(&r, SC_SOURCE, "'%s' is still the note of the %s threshold: write where the "
-			    "value comes from (decision, annex and item)", bsrc, crit_thr_state_name[base.state]);
+			bad(&r, SC_SOURCE, _("'%s' is still the note of the %s threshold: write where the "
+			    "value comes from (decision, annex and item)"), bsrc, crit_thr_state_name[base.state]);
 			goto done;
 		}
 		if (check_domain(&r, &row) < 0 || push(&p->rows, &row, src) < 0) {
 			if (!err->set)
-				err_set(err, "out of memory");
+				err_set(err, "%s", _("out of memory"));
 			free(src);
 			goto done;
 		}
@@ -731,7 +733,7 @@ int sheet_read(const char *path, sheet_load_fn load, void *ctx, struct critset *
 	if (got < 0)
 		goto done;
 	if (!r.s) {
-		err_set(err, "%s: the sheet has no rows (nothing to apply)", path);
+		err_set(err, _("%s: the sheet has no rows (nothing to apply)"), path);
 		goto done;
 	}
 	rc = cites(&r, p);
@@ -779,7 +781,7 @@ int sheet_expected(const struct critset *s, const struct sheet_patch *p, struct 
 			continue;
 		if (!(copy = strdup(src))) {
 			sheet_free(out);
-			return err_set(err, "criteria sheet: out of memory");
+			return err_set(err, "%s", _("criteria sheet: out of memory"));
 		}
 		free(r->c.source);
 		if (x)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "pack.h"
 #include "utf8.h"
 
@@ -365,7 +366,7 @@ int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(err, "database: %s", msg ? msg : sqlite3_errmsg(db));
+		err_set(err, _("database: %s"), msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -375,7 +376,7 @@ int store_exec(sqlite3 *db, const char *sql, struct ntm_err *err)
 int store_prepare(sqlite3 *db, sqlite3_stmt **st, const char *sql, struct ntm_err *err)
 {
 	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
-		return err_set(err, "database: %s", sqlite3_errmsg(db));
+		return err_set(err, _("database: %s"), sqlite3_errmsg(db));
 	return 0;
 }
 
@@ -509,7 +510,7 @@ static int convert_runs(sqlite3 *db, struct ntm_err *err)
 
 				st = ns ? ns : st, val = nv ? nv : val, thr = nt ? nt : thr, buf = nb ? nb : buf;
 				if (!ns || !nv || !nt || !nb) {
-					err_set(err, "out of memory");
+					err_set(err, "%s", _("out of memory"));
 					goto done;
 				}
 				cap = nc;
@@ -520,7 +521,7 @@ static int convert_runs(sqlite3 *db, struct ntm_err *err)
 			n++;
 		}
 		if (n == 0 && !buf && !(buf = malloc(pack_max(0)))) {
-			err_set(err, "out of memory");
+			err_set(err, "%s", _("out of memory"));
 			goto done;
 		}
 		len = pack_results(n, st, val, buf);
@@ -557,7 +558,7 @@ static int convert_runs(sqlite3 *db, struct ntm_err *err)
 	rc = 0;
 	goto done;
 dberr:
-	err_set(err, "database: converting the stored runs: %s", sqlite3_errmsg(db));
+	err_set(err, _("database: converting the stored runs: %s"), sqlite3_errmsg(db));
 done:
 	sqlite3_finalize(rd);
 	sqlite3_finalize(wr);
@@ -590,7 +591,7 @@ static int no_dangling(sqlite3 *db, struct ntm_err *err)
 	if (store_prepare(db, &st, "PRAGMA foreign_key_check", err) < 0)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = err_set(err, "database: table %s, row %lld refers to a missing row of %s",
+		rc = err_set(err, _("database: table %s, row %lld refers to a missing row of %s"),
 		             (const char *)sqlite3_column_text(st, 0),
 		             (long long)sqlite3_column_int64(st, 1),
 		             (const char *)sqlite3_column_text(st, 2));
@@ -632,8 +633,8 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
 	if (user_version(db, &v, err) < 0)
 		return -1;
 	if (v > n)
-		return err_set(err, "%s: database schema version %d is newer than this ntm (%d); "
-		               "use a newer ntm", path, v, n);
+		return err_set(err, _("%s: database schema version %d is newer than this ntm (%d); "
+		               "use a newer ntm"), path, v, n);
 	if (target > 0 && target < n)
 		n = target;
 	/* a table made again must not cascade into the rows that refer to it;
@@ -646,7 +647,7 @@ int store_migrate(sqlite3 *db, const char *path, int target, struct ntm_err *err
 			break;
 		if (migrate_step(db, v, err) < 0) {
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			err_append(err, " (migrating %s to schema %d)", path, v + 1);
+			err_append(err, _(" (migrating %s to schema %d)"), path, v + 1);
 			break;
 		}
 		if (store_exec(db, "COMMIT", err) < 0)
@@ -678,7 +679,7 @@ static int create(sqlite3 *db, const char *path, store_init_fn init, void *arg,
 	return store_exec(db, "COMMIT", err);
 fail:
 	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	err_append(err, " (creating %s)", path);
+	err_append(err, _(" (creating %s)"), path);
 	return -1;
 }
 
@@ -808,7 +809,7 @@ int store_open_init(const char *path, sqlite3 **out, store_init_fn init, void *a
 	/* no global allocation statistics: their mutex costs on every row */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (open_as(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db) != SQLITE_OK) {
-		err_set(err, "%s: cannot open database: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+		err_set(err, _("%s: cannot open database: %s"), path, db ? sqlite3_errmsg(db) : _("out of memory"));
 		goto fail;
 	}
 	/* Nothing is written before we know the file is ours (or empty):
@@ -823,7 +824,7 @@ int store_open_init(const char *path, sqlite3 **out, store_init_fn init, void *a
 		sqlite3_close(db);
 		db = NULL;
 		if (!uri) {
-			err_set(err, "out of memory");
+			err_set(err, "%s", _("out of memory"));
 			goto fail;
 		}
 		rc = open_as(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &db);
@@ -833,10 +834,10 @@ int store_open_init(const char *path, sqlite3 **out, store_init_fn init, void *a
 	}
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
-			err_set(err, "%s is not an SQLite database (give the ntm database with --db)", path);
+			err_set(err, _("%s is not an SQLite database (give the ntm database with --db)"), path);
 		else
-			err_set(err, "%s: cannot read the database: %s", path,
-			        db ? sqlite3_errmsg(db) : "out of memory");
+			err_set(err, _("%s: cannot read the database: %s"), path,
+			        db ? sqlite3_errmsg(db) : _("out of memory"));
 		goto fail;
 	}
 	if (store_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
@@ -848,31 +849,31 @@ int store_open_init(const char *path, sqlite3 **out, store_init_fn init, void *a
 	                            sql_status, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(db, "ntm_value", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 	                            sql_value, NULL, NULL) != SQLITE_OK) {
-		err_set(err, "database: %s", sqlite3_errmsg(db));
+		err_set(err, _("database: %s"), sqlite3_errmsg(db));
 		goto fail;
 	}
 	if (sh.version > n) {
-		err_set(err, "%s: database schema version %d is newer than this ntm (%d); "
-		        "use a newer ntm", path, sh.version, n);
+		err_set(err, _("%s: database schema version %d is newer than this ntm (%d); "
+		        "use a newer ntm"), path, sh.version, n);
 		goto fail;
 	}
 	if ((sh.version == 0 && (sh.objects > 0 || sh.app_id != 0)) ||
 	    (sh.version > 0 && sh.core < NTM_CORE)) {
-		err_set(err, "%s is not an ntm database", path);
+		err_set(err, _("%s is not an ntm database"), path);
 		if (*sh.other)
-			err_append(err, ": it holds another program's tables (%s)", sh.other);
+			err_append(err, _(": it holds another program's tables (%s)"), sh.other);
 		else if (sh.version > 0)
-			err_append(err, ": it has schema version %d but not ntm's tables", sh.version);
+			err_append(err, _(": it has schema version %d but not ntm's tables"), sh.version);
 		else if (sh.app_id)
-			err_append(err, ": it belongs to another program (application_id %d)", sh.app_id);
-		err_append(err, "; ntm left it unchanged (give an ntm database, or a new file, with --db)");
+			err_append(err, _(": it belongs to another program (application_id %d)"), sh.app_id);
+		err_append(err, "%s", _("; ntm left it unchanged (give an ntm database, or a new file, with --db)"));
 		goto fail;
 	}
 	if (sqlite3_db_readonly(db, "main") == 1) {
 		if (sh.version < n) {
-			err_set(err, "%s is read-only and %s; open it once where it can be written",
-			        path, sh.version ? "needs upgrading to this ntm's schema" :
-			        "empty (it has no ntm schema yet)");
+			err_set(err, _("%s is read-only and %s; open it once where it can be written"),
+			        path, sh.version ? _("needs upgrading to this ntm's schema") :
+			        _("empty (it has no ntm schema yet)"));
 			goto fail;
 		}
 	} else {
@@ -906,8 +907,8 @@ int store_writable(sqlite3 *db, const char *path, const char *what, struct ntm_e
 {
 	if (!store_readonly(db))
 		return 0;
-	return err_set(err, "%s is read-only: cannot %s (check the permissions of the file and of "
-	               "its directory)", path, what);
+	return err_set(err, _("%s is read-only: cannot %s (check the permissions of the file and of "
+	               "its directory)"), path, _(what));
 }
 
 void store_close(sqlite3 *db)
@@ -928,14 +929,14 @@ int64_t store_source_id(sqlite3 *db, struct map *cache, const char *text, struct
 		return -1;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		err_set(err, "database: %s", sqlite3_errmsg(db));
+		err_set(err, _("database: %s"), sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 		return -1;
 	}
 	id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (cache && map_put(cache, text, id) < 0)
-		return err_set(err, "out of memory");
+		return err_set(err, "%s", _("out of memory"));
 	return id;
 }
 
@@ -978,7 +979,7 @@ int store_vars(sqlite3 *db, struct varset *vs, struct ntm_err *err)
 	rc = 0;
 	goto done;
 oom:
-	err_set(err, "out of memory loading the variable dictionary");
+	err_set(err, "%s", _("out of memory loading the variable dictionary"));
 done:
 	sqlite3_finalize(st);
 	if (rc < 0)
@@ -1030,7 +1031,7 @@ int store_obs_unit(sqlite3 *db, int64_t unit_id, int year_from, int year_to,
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		err_set(err, "database: %s", sqlite3_errmsg(db));
+		err_set(err, _("database: %s"), sqlite3_errmsg(db));
 		sqlite3_finalize(st);
 		return -1;
 	}

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 void suggest_init(struct suggest *s, const char *needle)
@@ -42,8 +43,8 @@ void suggest_append(const struct suggest *s, struct ntm_err *err)
 
 	if (s->n == 0)
 		return;
-	err_append(err, "; did you mean ");
+	err_append(err, "%s", _("; did you mean "));
 	for (i = 0; i < s->n; i++)
-		err_append(err, "%s'%s'", i == 0 ? "" : i == s->n - 1 ? " or " : ", ", s->best[i]);
+		err_append(err, "%s'%s'", i == 0 ? "" : i == s->n - 1 ? _(" or ") : ", ", s->best[i]);
 	err_append(err, "?");
 }

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "csv.h"
+#include "i18n.h"
 #include "import.h"
 #include "map.h"
 #include "store.h"
@@ -192,7 +193,7 @@ static int open_out(struct out *o, const char *dir, const char *name, struct ntm
 	snprintf(o->path, sizeof o->path, "%s/%s", dir, name);
 	snprintf(o->tmp, sizeof o->tmp, "%s/.%s.tmp", dir, name);
 	if (!(o->f = fopen(o->tmp, "w")))
-		return err_set(err, "%s: cannot write: %s", o->tmp, strerror(errno));
+		return err_set(err, _("%s: cannot write: %s"), o->tmp, strerror(errno));
 	setvbuf(o->f, NULL, _IOFBF, 1 << 20);
 	return 0;
 }
@@ -206,11 +207,11 @@ static int close_out(struct out *o, int ok, struct ntm_err *err)
 	o->f = NULL;
 	if (!ok || bad) {
 		remove(o->tmp);
-		return ok ? err_set(err, "%s: write failed: %s", o->path, strerror(errno)) : -1;
+		return ok ? err_set(err, _("%s: write failed: %s"), o->path, strerror(errno)) : -1;
 	}
 	if (rename(o->tmp, o->path) != 0) {
 		remove(o->tmp);
-		return err_set(err, "%s: cannot rename into place: %s", o->path, strerror(errno));
+		return err_set(err, _("%s: cannot rename into place: %s"), o->path, strerror(errno));
 	}
 	return 0;
 }
@@ -417,12 +418,12 @@ static int slurp(const char *path, char **text, size_t *len, struct ntm_err *err
 	int rc = -1;
 
 	if (!f)
-		return err_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	do {
 		if (cap - n < 65536) {
 			cap = cap ? cap * 2 : 1 << 20;
 			if (!(nb = realloc(buf, cap))) {
-				err_set(err, "out of memory reading %s", path);
+				err_set(err, _("out of memory reading %s"), path);
 				goto done;
 			}
 			buf = nb;
@@ -431,7 +432,7 @@ static int slurp(const char *path, char **text, size_t *len, struct ntm_err *err
 		n += got;
 	} while (got > 0);
 	if (ferror(f)) {
-		err_set(err, "%s: cannot read: %s", path, strerror(errno));
+		err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
 		goto done;
 	}
 	*text = buf;
@@ -502,8 +503,8 @@ static int tree_read(struct tree *t, const char *path, struct ntm_err *err)
 	open = 1;
 	if ((got = csv_next(&c, err)) <= 0) {
 		if (got == 0)
-			err_set(err, "%s: empty file; expected a units file (code,name,level,parent,region"
-			        "[,valid_from,valid_to,merged_into,split_from])", path);
+			err_set(err, _("%s: empty file; expected a units file (code,name,level,parent,region"
+			        "[,valid_from,valid_to,merged_into,split_from])"), path);
 		goto done;
 	}
 	for (i = 0; i < C_N; i++)
@@ -514,8 +515,8 @@ static int tree_read(struct tree *t, const char *path, struct ntm_err *err)
 				col[i] = (int)f;
 	for (i = 0; i < C_FROM; i++)
 		if (col[i] < 0) {
-			err_set(err, "%s:%ld: the header has no column '%s' (a units file begins "
-			        "code,name,level,parent,region)", path, c.line, col_name[i]);
+			err_set(err, _("%s:%ld: the header has no column '%s' (a units file begins "
+			        "code,name,level,parent,region)"), path, c.line, col_name[i]);
 			goto done;
 		}
 	while ((got = csv_next(&c, err)) > 0) {
@@ -530,7 +531,7 @@ static int tree_read(struct tree *t, const char *path, struct ntm_err *err)
 			struct runit *nu = realloc(t->u, cap * sizeof *nu);
 
 			if (!nu) {
-				err_set(err, "out of memory reading %s", path);
+				err_set(err, _("out of memory reading %s"), path);
 				goto done;
 			}
 			t->u = nu;
@@ -541,18 +542,18 @@ static int tree_read(struct tree *t, const char *path, struct ntm_err *err)
 		u->line = c.line;
 		u->up = u->prev = -1;
 		if (!*v[C_CODE]) {
-			err_set(err, "%s:%ld: field 'code': is empty", path, c.line);
+			err_set(err, _("%s:%ld: field 'code': is empty"), path, c.line);
 			goto done;
 		}
 		if ((u->level = store_level_parse(v[C_LEVEL])) < 0) {
-			err_set(err, "%s:%ld: field 'level': '%s' is not one of: ", path, c.line, v[C_LEVEL]);
+			err_set(err, _("%s:%ld: field 'level': '%s' is not one of: "), path, c.line, v[C_LEVEL]);
 			for (i = 0; i < LV_N; i++)
 				err_append(err, "%s%s", i ? ", " : "", store_level_name[i]);
 			goto done;
 		}
 		u->region = -1;
 		if (*v[C_REGION] && (u->region = store_region_parse(v[C_REGION])) < 0) {
-			err_set(err, "%s:%ld: field 'region': '%s' is not a threshold region of QĐ 318: ",
+			err_set(err, _("%s:%ld: field 'region': '%s' is not a threshold region of QĐ 318: "),
 			        path, c.line, v[C_REGION]);
 			for (i = 0; i < RG_N; i++)
 				err_append(err, "%s%s", i ? ", " : "", store_region_name[i]);
@@ -566,8 +567,8 @@ static int tree_read(struct tree *t, const char *path, struct ntm_err *err)
 			goto done;
 		if (*v[C_PARENT]) {
 			if (!map_get(&t->codes, v[C_PARENT], &head)) {
-				err_set(err, "%s:%ld: field 'parent': unknown parent '%s' (define it on an "
-				        "earlier line)", path, c.line, v[C_PARENT]);
+				err_set(err, _("%s:%ld: field 'parent': unknown parent '%s' (define it on an "
+				        "earlier line)"), path, c.line, v[C_PARENT]);
 				goto done;
 			}
 			u->up = row_at(t, (int)head, u->from ? u->from : u->to);
@@ -578,7 +579,7 @@ static int tree_read(struct tree *t, const char *path, struct ntm_err *err)
 		    map_put(&t->codes, v[C_CODE], (int64_t)t->n) < 0) {
 			free(u->code);
 			free(u->cell);
-			err_set(err, "out of memory reading %s", path);
+			err_set(err, _("out of memory reading %s"), path);
 			goto done;
 		}
 		t->n++;
@@ -588,8 +589,8 @@ static int tree_read(struct tree *t, const char *path, struct ntm_err *err)
 			for (hops = 0; k >= 0 && t->u[k].region < 0 && hops < 16; hops++)
 				k = t->u[k].up;
 			if (k < 0 || t->u[k].region < 0) {
-				err_set(err, "%s:%ld: commune '%s': neither it nor a unit above it has a "
-				        "region (a province row gives its threshold region)", path, c.line,
+				err_set(err, _("%s:%ld: commune '%s': neither it nor a unit above it has a "
+				        "region (a province row gives its threshold region)"), path, c.line,
 				        u->code);
 				goto done;
 			}
@@ -645,7 +646,7 @@ int synth_generate(const char *dir, const struct synth_opts *o, struct ntm_err *
 	if (o->units && tree_read(&t, o->units, err) < 0)
 		goto done;
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
+		err_set(err, _("%s: cannot create directory: %s"), dir, strerror(errno));
 		goto done;
 	}
 	if (open_out(&u, dir, "units.csv", err) < 0 || open_out(&ob, dir, "observations.csv", err) < 0 ||

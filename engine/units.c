@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "suggest.h"
 #include "utf8.h"
 
@@ -82,19 +83,19 @@ static int no_cycle(const struct unitset *us, struct ntm_err *err)
 	int j, k, rc = 0;
 
 	if (!mark)
-		return err_set(err, "out of memory loading units");
+		return err_set(err, _("out of memory loading units"));
 	for (i = 0; i < us->n && rc == 0; i++) {
 		for (j = (int)i; j >= 0 && mark[j] == 0; j = us->u[j].parent)
 			mark[j] = 1;
 		if (j >= 0 && mark[j] == 1) {
-			err_set(err, "the units' parents form a loop: ");
+			err_set(err, "%s", _("the units' parents form a loop: "));
 			k = j;
 			do {
 				err_append(err, "%s (%s) -> ", us->u[k].code, us->u[k].name);
 				k = us->u[k].parent;
 			} while (k != j);
-			err_append(err, "%s; the database was changed outside ntm: set the parent_id of "
-			           "one of them right, or re-import units.csv", us->u[j].code);
+			err_append(err, _("%s; the database was changed outside ntm: set the parent_id of "
+			           "one of them right, or re-import units.csv"), us->u[j].code);
 			rc = -1;
 		}
 		for (j = (int)i; j >= 0 && mark[j] == 1; j = us->u[j].parent)
@@ -241,13 +242,13 @@ int units_load_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_er
 			const char *code = (const char *)sqlite3_column_text(st, 1);
 
 			if (u->level < 0)
-				err_set(err, "unit '%s' has the level '%s' in the database, not one of province, "
+				err_set(err, _("unit '%s' has the level '%s' in the database, not one of province, "
 				        "district, commune, township, ward, village (was it changed outside ntm? "
-				        "re-import units.csv)", code ? code : "",
+				        "re-import units.csv)"), code ? code : "",
 				        sqlite3_column_text(st, 4) ? (const char *)sqlite3_column_text(st, 4) : "");
 			else
-				err_set(err, "unit '%s' has the id %lld in the database (expected 1 to %d; "
-				        "was it changed outside ntm? re-import units.csv)", code ? code : "",
+				err_set(err, _("unit '%s' has the id %lld in the database (expected 1 to %d; "
+				        "was it changed outside ntm? re-import units.csv)"), code ? code : "",
 				        (long long)u->id, STORE_MAX_ID);
 			goto done;
 		}
@@ -358,7 +359,7 @@ int units_load_near(sqlite3 *db, int64_t near, struct unitset *us, struct ntm_er
 	rc = 0;
 	goto done;
 oom:
-	err_set(err, "out of memory loading units");
+	err_set(err, "%s", _("out of memory loading units"));
 done:
 	sqlite3_finalize(st);
 	free(a.buf);
@@ -378,9 +379,9 @@ void units_period_text(int from, int to, char *buf, size_t cap)
 	if (from && to)
 		snprintf(buf, cap, "%d-%d", from, to);
 	else if (to)
-		snprintf(buf, cap, "until %d", to);
+		snprintf(buf, cap, _("until %d"), to);
 	else if (from)
-		snprintf(buf, cap, "from %d", from);
+		snprintf(buf, cap, _("from %d"), from);
 	else if (cap)
 		buf[0] = '\0';
 }
@@ -393,10 +394,10 @@ void units_history(const struct unitset *us, int i, char *buf, size_t cap)
 	units_period_text(u->valid_from, u->valid_to, buf, cap);
 	n = strlen(buf);
 	if (u->merged_into >= 0 && n < cap)
-		n += (size_t)snprintf(buf + n, cap - n, ", merged into %s (%s)",
+		n += (size_t)snprintf(buf + n, cap - n, _(", merged into %s (%s)"),
 		                      us->u[u->merged_into].name, us->u[u->merged_into].code);
 	if (u->split_from >= 0 && n < cap)
-		snprintf(buf + n, cap - n, ", split from %s (%s)", us->u[u->split_from].name,
+		snprintf(buf + n, cap - n, _(", split from %s (%s)"), us->u[u->split_from].name,
 		         us->u[u->split_from].code);
 }
 
@@ -556,7 +557,7 @@ static int find_in(const struct unitset *us, const char *text, int year, const c
 		char *outer = strndup(text, (size_t)(slash - text));
 
 		if (!outer) {
-			err_set(err, "out of memory");
+			err_set(err, "%s", _("out of memory"));
 			return -1;
 		}
 		top = find_in(us, outer, year, where, top, err);
@@ -571,7 +572,7 @@ static int find_in(const struct unitset *us, const char *text, int year, const c
 		if ((r = unitset_code(us, code, atoi(at + 1))) >= 0)
 			return r;
 		if (unitset_code_count(us, code) > 0) {
-			err_set(err, "unit '%s': no unit had the code %s in %s", text, code, at + 1);
+			err_set(err, _("unit '%s': no unit had the code %s in %s"), text, code, at + 1);
 			list_code_units(us, code, err);
 			return -1;
 		}
@@ -581,7 +582,7 @@ static int find_in(const struct unitset *us, const char *text, int year, const c
 		return r;
 	r = -1;
 	if (!(nfc = utf8_nfc(text)) || !(key = utf8_fold(text))) {
-		err_set(err, "unit '%s': not valid UTF-8", text);
+		err_set(err, _("unit '%s': not valid UTF-8"), text);
 		goto done;
 	}
 	bare = strip_level(key, &level);
@@ -616,8 +617,8 @@ static int find_in(const struct unitset *us, const char *text, int year, const c
 	if (nhit == 1) {
 		r = hits[0];
 	} else if (nhit > 1) {
-		err_set(err, "unit '%s' is ambiguous; give its code, or the unit it is in "
-		        "(\"PLACE/%s\"):", text, text);
+		err_set(err, _("unit '%s' is ambiguous; give its code, or the unit it is in "
+		        "(\"PLACE/%s\"):"), text, text);
 		for (i = 0; i < (size_t)nhit && i < 8; i++) {
 			const struct unit *u = &us->u[hits[i]];
 			char said[80];
@@ -632,18 +633,18 @@ static int find_in(const struct unitset *us, const char *text, int year, const c
 				snprintf(said, sizeof said, "%s@%d", u->code,
 				         u->valid_to ? u->valid_to : u->valid_from);
 			err_append(err, "\n  %-20s %s (%s%s%s)", said, u->name,
-			           store_level_name[u->level], u->parent >= 0 ? " in " : "",
+			           _(store_level_name[u->level]), u->parent >= 0 ? _(" in ") : "",
 			           u->parent >= 0 ? us->u[u->parent].name : "");
 		}
 		if (nhit > 8)
-			err_append(err, "\n  and %d more", nhit - 8);
+			err_append(err, _("\n  and %d more"), nhit - 8);
 	} else {
 		struct suggest sg;
 
 		if (top >= 0)
-			err_set(err, "no unit '%s' in %s (%s)", text, us->u[top].name, us->u[top].code);
+			err_set(err, _("no unit '%s' in %s (%s)"), text, us->u[top].name, us->u[top].code);
 		else
-			err_set(err, "no unit '%s' in %s", text, where);
+			err_set(err, _("no unit '%s' in %s"), text, where);
 		suggest_init(&sg, text);
 		for (i = 0; i < us->n; i++) {
 			suggest_add(&sg, us->u[i].name);
@@ -651,7 +652,7 @@ static int find_in(const struct unitset *us, const char *text, int year, const c
 		}
 		suggest_append(&sg, err);
 		if (us->n == 0)
-			err_append(err, " (the database has no units: import units.csv first)");
+			err_append(err, "%s", _(" (the database has no units: import units.csv first)"));
 	}
 done:
 	free(nfc);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "i18n.h"
 #include "map.h"
 #include "opt.h"
 
@@ -198,5 +199,6 @@ int main(void)
 		cmocka_unit_test(year_spans),
 	};
 
+	i18n_init("en");   /* the messages compared are the English ones */
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

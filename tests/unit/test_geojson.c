@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "geojson.h"
+#include "i18n.h"
 
 /* A FeatureCollection of the features given (JSON text, comma-separated). */
 static char *fc(const char *features)
@@ -234,5 +235,6 @@ int main(void)
 		cmocka_unit_test(files),
 	};
 
+	i18n_init("en");   /* the messages compared are the English ones */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gnuplot.h"
+#include "i18n.h"
 
 static void quoting(void **state)
 {
@@ -129,5 +130,6 @@ int main(void)
 		cmocka_unit_test(terminals),
 	};
 
+	i18n_init("en");   /* the messages compared are the English ones */
 	return cmocka_run_group_tests_name("gnuplot", tests, NULL, NULL);
 }

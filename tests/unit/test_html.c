@@ -16,6 +16,7 @@
 
 #include "chart.h"
 #include "eval.h"
+#include "i18n.h"
 #include "report_html.h"
 #include "table.h"
 
@@ -250,5 +251,6 @@ int main(void)
 		cmocka_unit_test(render_svg),
 	};
 
+	i18n_init("en");   /* the messages compared are the English ones */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

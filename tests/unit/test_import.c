@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "scenario.h"
 #include "store.h"
@@ -676,5 +677,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(parent_loop_refused, setup, teardown),
 	};
 
+	i18n_init("en");   /* the messages compared are the English ones */
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
 }

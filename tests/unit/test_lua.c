@@ -20,6 +20,7 @@
 
 #include "critdiff.h"
 #include "eval.h"
+#include "i18n.h"
 #include "lua_crit.h"
 
 static char dir[64];
@@ -737,5 +738,6 @@ int main(void)
 		cmocka_unit_test(decisions_compared),
 	};
 
+	i18n_init("en");   /* the messages compared are the English ones */
 	return cmocka_run_group_tests_name("lua", tests, setup, teardown);
 }

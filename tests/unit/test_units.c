@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "import.h"
 #include "store.h"
 #include "units.h"
@@ -205,5 +206,6 @@ int main(void)
 		cmocka_unit_test(no_units),
 	};
 
+	i18n_init("en");   /* the error texts below are the English ones */
 	return cmocka_run_group_tests_name("units", tests, NULL, NULL);
 }
