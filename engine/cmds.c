@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "cmds.h"
+#include "i18n.h"
 
 int cmd_options(struct ctx *c, struct opt *opts, int argc, char **argv, int *npos,
                 const char *usage_text, int *done)
@@ -22,8 +23,10 @@ int cmd_options(struct ctx *c, struct opt *opts, int argc, char **argv, int *npo
 			c->unit_year = last;
 	}
 	if (opt_get(opts, "help")) {
-		fputs(usage_text, stdout);
-		fputs("\noptions:\n", stdout);
+		/* the usage text and each option's help, whole, as catalogue
+		 * entries (engine/po/vi-help.po) */
+		fputs(_(usage_text), stdout);
+		fputs(_("\noptions:\n"), stdout);
 		opt_help(opts, stdout);
 		*done = 1;
 	}

@@ -129,7 +129,7 @@ void opt_help(const struct opt *opts, FILE *f)
 			snprintf(head, sizeof head, "--%s %s", o->name, o->arg);
 		else
 			snprintf(head, sizeof head, "--%s", o->name);
-		fprintf(f, "  %-24s %s\n", head, o->help);
+		fprintf(f, "  %-24s %s\n", head, _(o->help));
 	}
 }
 
