@@ -46,28 +46,28 @@ static void usage(FILE *f)
 	for (k = commands; k->name; k++)
 		if ((int)strlen(k->name) > w)
 			w = (int)strlen(k->name);
-	fprintf(f, "usage: ntm [--db PATH] [--criteria DIR] COMMAND [ARGS]\n\n"
-	           "Evaluates Vietnamese New Rural Development (nông thôn mới) criteria sets,\n"
-	           "written in Lua under criteria/, over figures kept in SQLite.\n\n"
-	           "commands:\n");
+	fputs(_("usage: ntm [--db PATH] [--criteria DIR] COMMAND [ARGS]\n\n"
+	        "Evaluates Vietnamese New Rural Development (nông thôn mới) criteria sets,\n"
+	        "written in Lua under criteria/, over figures kept in SQLite.\n\n"
+	        "commands:\n"), f);
 	for (k = commands; k->name; k++)
 		fprintf(f, "  %-*s  %s\n", w, k->name, _(k->summary));
-	fprintf(f, "\nglobal options (before or after the command):\n"
-	           "  --db PATH            database file (default $NTM_DB or data/ntm.db)\n"
-	           "  --criteria DIR       criteria directories, ':'-separated, searched before\n"
-	           "                       $NTM_CRITERIA_PATH (or criteria, when it is here)\n"
-	           "  --scenario NAME      evaluate as if the scenario's changes were real\n"
-	           "  --as-of YEAR         judge the units as they stood in YEAR, in every year:\n"
-	           "                       before a merge, a unit's figures combine those of\n"
-	           "                       the units merged into it (default: each year's units)\n"
-	           "  --lang vi|en         the language of what ntm writes for people (default:\n"
-	           "                       NTM_LANG, LANGUAGE, LC_ALL, LC_MESSAGES or LANG when\n"
-	           "                       one names vi or en, else Vietnamese); csv and json\n"
-	           "                       keep their English codes\n"
-	           "  --strict             judge every draft threshold as unset, so that only\n"
-	           "                       numbers confirmed from a decision's text decide\n"
-	           "  --help               this text; 'ntm COMMAND --help' for a command\n"
-	           "  --version            print the version\n");
+	fputs(_("\nglobal options (before or after the command):\n"
+	        "  --db PATH            database file (default $NTM_DB or data/ntm.db)\n"
+	        "  --criteria DIR       criteria directories, ':'-separated, searched before\n"
+	        "                       $NTM_CRITERIA_PATH (or criteria, when it is here)\n"
+	        "  --scenario NAME      evaluate as if the scenario's changes were real\n"
+	        "  --as-of YEAR         judge the units as they stood in YEAR, in every year:\n"
+	        "                       before a merge, a unit's figures combine those of\n"
+	        "                       the units merged into it (default: each year's units)\n"
+	        "  --lang vi|en         the language of what ntm writes for people (default:\n"
+	        "                       NTM_LANG, LANGUAGE, LC_ALL, LC_MESSAGES or LANG when\n"
+	        "                       one names vi or en, else Vietnamese); csv and json\n"
+	        "                       keep their English codes\n"
+	        "  --strict             judge every draft threshold as unset, so that only\n"
+	        "                       numbers confirmed from a decision's text decide\n"
+	        "  --help               this text; 'ntm COMMAND --help' for a command\n"
+	        "  --version            print the version\n"), f);
 }
 
 /* --criteria DIR goes in front of the path it adds to: $NTM_CRITERIA_PATH,
