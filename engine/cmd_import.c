@@ -93,15 +93,16 @@ int cmd_import(struct ctx *c, int argc, char **argv)
 		return 1;
 	}
 	for (i = 0; i < npos; i++) {
-		printf("%-13s %6ld rows  %6ld new  %6ld replaced  %s\n",
+		printf(_("%-13s %6ld rows  %6ld new  %6ld replaced  %s\n"),
 		       import_kind_name[files[i].kind], files[i].rows, files[i].added,
 		       files[i].updated, files[i].path);
 		total += files[i].rows;
 	}
-	printf("%s %ld rows from %d file%s into %s%s\n", io.dry_run ? "checked (dry run, nothing written):" :
-	       "imported", total, npos, npos == 1 ? "" : "s", c->db_path,
-	       !c->db_created ? "" : io.dry_run ? " (a new database: not made)" :
-	       " (a new database, which began with the bundled dictionary)");
+	printf(_("%s %ld rows from %d file%s into %s%s\n"),
+	       io.dry_run ? _("checked (dry run, nothing written):") : _("imported"), total, npos,
+	       npos == 1 || i18n_lang() == LANG_VI ? "" : "s", c->db_path,
+	       !c->db_created ? "" : io.dry_run ? _(" (a new database: not made)") :
+	       _(" (a new database, which began with the bundled dictionary)"));
 	free(files);
 	return 0;
 }

@@ -145,7 +145,7 @@ static int finish(struct ctx *c, struct chart *ch, struct opt *opts, const char 
 	if (rc == 0)
 		rc = chart_draw(ch, &od, name, opt_get(opts, "format"), w, h, &c->err);
 	if (rc == 0)
-		printf("wrote %s%s%s\n", opt_get(opts, "out"), csv ? " and " : "", csv ? csv : "");
+		printf(_("wrote %s%s%s\n"), opt_get(opts, "out"), csv ? _(" and ") : "", csv ? csv : "");
 	outdir_close(&cd);
 	outdir_close(&od);
 	chart_free(ch);

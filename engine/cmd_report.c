@@ -967,8 +967,8 @@ static int emit(struct ctx *c, const struct table *t, int fmt, const struct outd
 		return -1;
 	for (i = 0; i < t->nrow; i++)
 		body += t->row[i].kind == ROW_BODY;
-	printf("wrote %s: %s, %d row%s\n", outfile_shown(od, name, shown, sizeof shown),
-	       t->form ? t->form : "", body, body == 1 ? "" : "s");
+	printf(_("wrote %s: %s, %d row%s\n"), outfile_shown(od, name, shown, sizeof shown),
+	       t->form ? t->form : "", body, body == 1 || i18n_lang() == LANG_VI ? "" : "s");
 	return 0;
 }
 
@@ -1031,9 +1031,9 @@ static int page(struct rep *p, const struct outdir *od, const char *name, const 
 		snprintf(where, sizeof where, "%d", ya);
 	else
 		snprintf(where, sizeof where, "%d-%d", ya, yb);
-	printf("wrote %s: report page %s, %d tables, %d charts, %d finding%s, %d source%s\n",
+	printf(_("wrote %s: report page %s, %d tables, %d charts, %d finding%s, %d source%s\n"),
 	       outfile_shown(od, name, shown, sizeof shown), where, st.tables, st.charts, st.findings,
-	       st.findings == 1 ? "" : "s", st.sources, st.sources == 1 ? "" : "s");
+	       st.findings == 1 || i18n_lang() == LANG_VI ? "" : "s", st.sources, st.sources == 1 || i18n_lang() == LANG_VI ? "" : "s");
 	return 0;
 }
 

@@ -104,7 +104,7 @@ static int write_sheet(struct ctx *c, const char *name, const char *region, cons
 		goto done;
 	for (i = 0; i < sh.n; i++)
 		count[sh.r[i].c.state]++;
-	printf("wrote %s: %d rows of set %s (%d set, %d draft, %d range, %d unset)\n",
+	printf(_("wrote %s: %d rows of set %s (%d set, %d draft, %d range, %d unset)\n"),
 	       outfile_shown(&d, file, shown, sizeof shown), sh.n, s->id, count[TS_SET],
 	       count[TS_DRAFT], count[TS_RANGE], count[TS_UNSET]);
 	rc = 0;
@@ -219,10 +219,10 @@ static int apply(struct ctx *c, const char *sheet, const char *id, const char *t
 			;
 		amended += k < p.rows.n;
 	}
-	printf("wrote %s: set %s extends %s, %d indicator%s amended from %d changed row%s of %d in %s\n",
-	       shown, id, s->id, amended, amended == 1 ? "" : "s", p.rows.n, p.rows.n == 1 ? "" : "s",
-	       p.nread, sheet);
-	printf("compare: ntm criteria diff %s %s\n", s->id, shown);
+	printf(_("wrote %s: set %s extends %s, %d indicator%s amended from %d changed row%s of %d in %s\n"),
+	       shown, id, s->id, amended, amended == 1 || i18n_lang() == LANG_VI ? "" : "s", p.rows.n,
+	       p.rows.n == 1 || i18n_lang() == LANG_VI ? "" : "s", p.nread, sheet);
+	printf(_("compare: ntm criteria diff %s %s\n"), s->id, shown);
 	rc = 0;
 done:
 	outfile_abort(&o);

@@ -1065,7 +1065,7 @@ int plot_map(struct ctx *c, struct opt *opts)
 		goto done;
 	if (draw(&m, opts, title, note) < 0)
 		goto done;
-	printf("wrote %s%s%s\n", opt_get(opts, "out"), opt_get(opts, "csv") ? " and " : "",
+	printf(_("wrote %s%s%s\n"), opt_get(opts, "out"), opt_get(opts, "csv") ? _(" and ") : "",
 	       opt_get(opts, "csv") ? opt_get(opts, "csv") : "");
 	rc = 0;
 done:

@@ -94,3 +94,10 @@ $ NTM_LANG=en $NTM --db t.db import bad-value.csv
 ? 1
 2> ntm: bad-value.csv:2: field 'value': '41,5' is not a number (write decimals with a dot and no thousands separator, e.g. 1234.5)
 2> nothing was imported
+
+# what was imported, in Vietnamese (English with --lang en, as the other transcripts read it)
+$ NTM_LANG=vi $NTM --db vi-sum.db import $ROOT/data/variables.csv $T/reuse/units.csv
+~ units             10 dòng      10 mới       0 thay thế
+~ đã nhập 203 dòng từ 2 tệp vào vi-sum.db (cơ sở dữ liệu mới, bắt đầu với từ điển biến có sẵn)
+$ NTM_LANG=vi $NTM --db vi-sum.db import --dry-run $T/reuse/units.csv
+~ đã kiểm tra (chạy thử, không ghi gì): 10 dòng từ 1 tệp vào vi-sum.db

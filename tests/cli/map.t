@@ -26,7 +26,7 @@ $ od -An -tx1 -N8 m.png | tr -d ' '
 # labels inside their unit (Hòa Thuận's not in its hole)
 $ printf '#!/bin/sh\ncat > cmds.gp\n' > cap && chmod +x cap
 $ GNUPLOT=./cap NTM_LANG=vi $NTM --db t.db --criteria crit plot map --set homes --unit TT --year 2023 --boundaries map.geojson --out g.png 2>/dev/null
-> wrote g.png
+> đã ghi g.png
 # (the title from the left edge: centred over a narrow province it ran off the picture)
 $ grep -c 'set size ratio -1' cmds.gp && grep -o "set label 9998 '[^']*' at screen 0.02" cmds.gp
 > 1
@@ -143,11 +143,11 @@ $ ls o.png 2>/dev/null | wc -l
 # off the picture); the light end of a ramp is set apart from no data's grey, and a name
 # on the dark end is written in white
 $ GNUPLOT=./cap NTM_LANG=vi $NTM --db t.db --criteria crit plot map --set homes --by criteria --unit TT --year 2023 --boundaries map.geojson --out g.png 2>/dev/null && grep -o "set label 999[78] '[^']*'" cmds.gp
-> wrote g.png
+> đã ghi g.png
 > set label 9998 'Tỉnh Thử: số tiêu chí homes đạt, năm 2023 (đơn vị hành chính năm 2024)'
 > set label 9997 'số tiêu chí đạt'
 $ GNUPLOT=./cap NTM_LANG=vi $NTM --db t.db plot map --var households_total --unit TT --year 2023 --boundaries map.geojson --out g.png 2>/dev/null && grep -o "set label 999[78] '[^']*'" cmds.gp && grep -o "set palette defined .*" cmds.gp && grep -o "'An Bình' at [0-9., ]* center front font ',7' tc rgb '#[0-9a-f]*'" cmds.gp | cut -d"'" -f6
-> wrote g.png
+> đã ghi g.png
 > set label 9998 'Tỉnh Thử: Tổng số hộ, năm 2023 (đơn vị hành chính năm 2024)'
 > set label 9997 'hộ'
 > set palette defined (0 '#b3cde6', 1 '#08306b')
