@@ -26,7 +26,37 @@ static int code_w = 22;
  * order; -1 ends. A national register of 20,000 units lists in one pass. */
 struct links {
 	int *child, *sib, *merged, *next_merged;
+	unsigned char *group;   /* with --year: each unit's commune group then (1-3, 0 none) */
 };
+
+/* The commune groups on record for year (groups.csv), into l->group; the
+ * list stays as it is when there are none or the database predates them. */
+static int load_groups(struct ctx *c, struct links *l, int year)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	l->group = NULL;
+	if (!year || sqlite3_prepare_v2(c->db, "SELECT unit_id, commune_group FROM unit_group "
+	                                "WHERE year_from <= ?1 AND (year_to IS NULL OR year_to >= ?1)",
+	                                -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int(st, 1, year);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int g = sqlite3_column_int(st, 1);
+
+		if (id < 1 || id > c->units.max_id || c->units.by_id[id] < 0 || g < 1 || g > 3)
+			continue;
+		if (!l->group && !(l->group = calloc(c->units.n ? c->units.n : 1, 1))) {
+			rc = err_set(&c->err, "%s", _("out of memory"));
+			break;
+		}
+		l->group[c->units.by_id[id]] = (unsigned char)g;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
 
 static int links_make(const struct unitset *us, struct links *l)
 {
@@ -110,14 +140,16 @@ static int widest(const struct unitset *us, const struct links *l, int at, int l
 static void line(const struct unitset *us, const struct links *l, int at, int indent)
 {
 	const struct unit *u = &us->u[at];
-	char hist[256], took[1024];
+	char hist[256], took[1024], grp[32] = "";
 
 	units_history(us, at, hist, sizeof hist);
 	took_in(us, l, at, took, sizeof took);
+	if (l->group && l->group[at])
+		snprintf(grp, sizeof grp, _(", group %d"), l->group[at]);
 	utf8_pad(stdout, u->code, code_w);
-	printf(" %*s%s  (%s%s%s%s%s%s)\n", indent, "", u->name, level_text(u->level),
+	printf(" %*s%s  (%s%s%s%s%s%s%s)\n", indent, "", u->name, level_text(u->level),
 	       u->region >= 0 ? ", " : "", u->region >= 0 ? store_region_name[u->region] : "",
-	       *hist ? "; " : "", hist, took);
+	       grp, *hist ? "; " : "", hist, took);
 }
 
 static void tree(const struct unitset *us, const struct links *l, int at, int depth, int level,
@@ -242,6 +274,10 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 		err_set(&c->err, "%s", _("out of memory"));
 		return 1;
 	}
+	if (load_groups(c, &l, year) < 0) {
+		free(l.child);
+		return 1;
+	}
 	rc = 0;
 	if (npos) {
 		if ((at = ctx_find_unit(c, argv[1])) < 0) {
@@ -253,6 +289,7 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 			tree(&c->units, &l, at, 0, level, year);
 		}
 		free(l.child);
+		free(l.group);
 		return rc;
 	}
 	code_w = 22;
@@ -265,6 +302,7 @@ int cmd_units(struct ctx *c, int argc, char **argv)
 	if (c->units.n == 0)
 		printf("no units in %s (import a units.csv)\n", c->db_path);
 	free(l.child);
+	free(l.group);
 	return 0;
 }
 

@@ -142,3 +142,11 @@ $ $NTM --db t.db --criteria strict eval dg --year 2026 --unit 05569 | tail -2 | 
 > thresholds: this evaluation used 1 draft, 0 unset and 1 range threshold (1.1 range); see `ntm criteria show dg --drafts`
 $ sqlite3 t.db "SELECT draft_thresholds, unset_thresholds FROM run WHERE id = (SELECT max(id) FROM run)"
 > 1|0
+
+# ntm units --year shows each unit's commune group then (Định Hóa: none on record)
+$ $NTM --db t.db units --year 2027 --level commune
+> 05587                  Bình Yên  (commune, tdmnpb, group 2; from 2026; took in Bình Yên (cũ) (2026), Định Biên (2026))
+> 05569                  Định Hóa  (commune, tdmnpb; from 2026)
+> 05563                  Phượng Tiến  (commune, tdmnpb, group 3; from 2026; took in Phượng Tiến (cũ) (2026))
+$ NTM_LANG=vi $NTM --db t.db units 05563 --year 2026
+> 05563                  Phượng Tiến  (xã, tdmnpb, nhóm 1; từ 2026; nhận sáp nhập Phượng Tiến (cũ) (2026))
