@@ -5,18 +5,15 @@
  * Polygon, MultiPolygon). Calls utf8.c to check the text is UTF-8. */
 #include "geojson.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "i18n.h"
+#include "infile.h"
 #include "utf8.h"
 
 enum { J_NULL, J_FALSE, J_TRUE, J_NUM, J_STR, J_ARR, J_OBJ };
@@ -782,41 +779,19 @@ done:
 
 int geojson_read(const char *path, struct geojson *g, struct ntm_err *err)
 {
-	struct stat st;
-	char *buf = NULL;
-	size_t got = 0;
-	ssize_t n;
-	int fd, rc = -1;
+	char *buf;
+	size_t len;
+	int rc;
 
 	memset(g, 0, sizeof *g);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		err_set(err, _("%s: not a file"), path);
-		goto done;
-	}
-	if (st.st_size > GJ_MAX_BYTES) {
-		err_set(err, _("%s: %lld bytes, more than the %d a boundaries file may hold (simplify it)"),
-		        path, (long long)st.st_size, GJ_MAX_BYTES);
-		goto done;
-	}
-	if (!(buf = malloc((size_t)st.st_size + 1))) {
-		err_set(err, _("out of memory reading %s"), path);
-		goto done;
-	}
-	while (got < (size_t)st.st_size && (n = read(fd, buf + got, (size_t)st.st_size - got)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
-			goto done;
-		}
-		got += (size_t)n;
-	}
-	rc = geojson_parse(buf, got, path, g, err);
-done:
+	/* a regular file only, never waiting on a FIFO (infile.c) */
+	if ((rc = infile_read(path, GJ_MAX_BYTES, &buf, &len, err)) == -2)
+		return err_set(err, _("%s: %lld bytes, more than the %d a boundaries file may hold (simplify it)"),
+		               path, (long long)len, GJ_MAX_BYTES);
+	if (rc < 0)
+		return -1;
+	rc = geojson_parse(buf, len, path, g, err);
 	free(buf);
-	close(fd);
 	return rc;
 }
 

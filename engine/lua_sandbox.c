@@ -9,11 +9,9 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,6 +20,7 @@
 #include <lualib.h>
 
 #include "i18n.h"
+#include "infile.h"
 
 extern const char ntm_prelude[];
 extern const unsigned long ntm_prelude_len;
@@ -904,58 +903,15 @@ int sandbox_collect(struct sandbox *sb, struct ntm_err *err)
 	return sandbox_pcall(sb, 0, 0, err);
 }
 
-/* Reads the script at path into *text (malloc'd, caller frees). Only a
- * regular file is opened, and without waiting: a FIFO or a device named
- * *.lua would block the open or the read for ever. */
+/* Reads the script at path into *text (infile.c: a regular file only,
+ * never waiting on a FIFO). */
 static int read_text(const char *path, char **text, size_t *len, struct ntm_err *err)
 {
-	struct stat st;
-	size_t n = 0, cap;
-	ssize_t r;
-	char *buf, *nb;
-	int fd;
+	int rc = infile_read(path, SANDBOX_FILE_MAX, text, len, err);
 
-	*text = NULL;
-	if (stat(path, &st) < 0)
-		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return err_set(err, _("%s: cannot open: not a regular file"), path);
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
-		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
-	/* the path may name something else since stat */
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return err_set(err, _("%s: cannot open: not a regular file"), path);
-	}
-	cap = (size_t)st.st_size + 1;
-	if (st.st_size > (off_t)SANDBOX_FILE_MAX || !(buf = malloc(cap))) {
-		close(fd);
+	if (rc == -2)
 		return err_set(err, _("%s: cannot read: larger than %u MiB"), path, SANDBOX_FILE_MAX >> 20);
-	}
-	while ((r = read(fd, buf + n, cap - n)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			err_set(err, _("%s: cannot read: %s"), path, strerror(errno));
-			goto fail;
-		}
-		if ((n += (size_t)r) == cap) {     /* it grew since fstat */
-			if (cap > SANDBOX_FILE_MAX || !(nb = realloc(buf, cap * 2))) {
-				err_set(err, _("%s: cannot read: larger than %u MiB"), path, SANDBOX_FILE_MAX >> 20);
-				goto fail;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-	}
-	close(fd);
-	*text = buf;
-	*len = n;
-	return 0;
-fail:
-	close(fd);
-	free(buf);
-	return -1;
+	return rc;
 }
 
 /* Runs path in a new environment; extra: whether a table of host functions

@@ -157,3 +157,8 @@ $ GNUPLOT=./cap NTM_LANG=vi $NTM --db t.db plot map --var households_total --uni
 $ GNUPLOT=./cap $NTM --db t.db --criteria crit plot map --set homes --unit TT --year 2023 --boundaries labels.geojson --out g.png 2>/dev/null && grep -o "set label [0-9] '[^']*'" cmds.gp
 > wrote g.png
 > set label 1 'Tam Lư'
+
+# boundaries that are not a regular file are refused at once, never waited on
+$ mkfifo pipe.geojson && timeout 10 $NTM --db t.db --criteria crit plot map --set homes --unit TT --year 2023 --boundaries pipe.geojson --out f.png
+? 1
+2> ntm: pipe.geojson: cannot open: not a regular file
