@@ -788,6 +788,8 @@ int geojson_read(const char *path, struct geojson *g, struct ntm_err *err)
 	if ((rc = infile_read(path, GJ_MAX_BYTES, &buf, &len, err)) == -2)
 		return err_set(err, _("%s: %lld bytes, more than the %d a boundaries file may hold (simplify it)"),
 		               path, (long long)len, GJ_MAX_BYTES);
+	if (rc == -3)
+		return err_set(err, _("%s: not a file"), path);
 	if (rc < 0)
 		return -1;
 	rc = geojson_parse(buf, len, path, g, err);

@@ -24,13 +24,13 @@ int infile_read(const char *path, size_t max, char **text, size_t *len, struct n
 	if (stat(path, &st) < 0)
 		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	if (!S_ISREG(st.st_mode))
-		return err_set(err, _("%s: cannot open: not a regular file"), path);
+		return -3;
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return err_set(err, _("%s: cannot open: %s"), path, strerror(errno));
 	/* the path may name something else since stat */
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return err_set(err, _("%s: cannot open: not a regular file"), path);
+		return -3;
 	}
 	if ((size_t)st.st_size > max) {
 		close(fd);

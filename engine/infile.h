@@ -10,10 +10,10 @@
 #include "err.h"
 
 /* Reads path into *text (malloc'd, NUL-terminated, caller frees), *len its
- * bytes. Returns 0; -1 with err (cannot open, not a regular file, cannot
- * read); -2 when the file is larger than max bytes, with nothing read and
- * err untouched, so the caller says what the limit is for (*len: its size,
- * or max + 1 when it grew past max while read). */
+ * bytes. Returns 0; -1 with err (cannot open, cannot read); with nothing
+ * read and err untouched, so that the caller says it in its own words: -2
+ * when the file is larger than max bytes (*len: its size, or max + 1 when it
+ * grew past max while read), -3 when it is not a regular file. */
 int infile_read(const char *path, size_t max, char **text, size_t *len, struct ntm_err *err);
 
 #endif

@@ -911,6 +911,8 @@ static int read_text(const char *path, char **text, size_t *len, struct ntm_err 
 
 	if (rc == -2)
 		return err_set(err, _("%s: cannot read: larger than %u MiB"), path, SANDBOX_FILE_MAX >> 20);
+	if (rc == -3)
+		return err_set(err, _("%s: cannot open: not a regular file"), path);
 	return rc;
 }
 

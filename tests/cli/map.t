@@ -161,4 +161,4 @@ $ GNUPLOT=./cap $NTM --db t.db --criteria crit plot map --set homes --unit TT --
 # boundaries that are not a regular file are refused at once, never waited on
 $ mkfifo pipe.geojson && timeout 10 $NTM --db t.db --criteria crit plot map --set homes --unit TT --year 2023 --boundaries pipe.geojson --out f.png
 ? 1
-2> ntm: pipe.geojson: cannot open: not a regular file
+2> ntm: pipe.geojson: not a file
