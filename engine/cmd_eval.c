@@ -208,21 +208,6 @@ static int mark_scenario(struct ctx *c, int64_t run_id)
 	return rc;
 }
 
-/* What the evaluation combined across merges (--as-of); on stderr when
- * stdout is csv or json. */
-static void print_notes(struct ctx *c, int format)
-{
-	FILE *f = format == FMT_TABLE ? stdout : stderr;
-	int i;
-
-	if (c->notes.n == 0)
-		return;
-	fprintf(f, _("units as they stood in %d; figures across merges:\n"), c->as_of);
-	for (i = 0; i < c->notes.n; i++)
-		fprintf(f, "  %s\n", c->notes.line[i]);
-	lineage_notes_free(&c->notes);
-}
-
 struct evalopt {
 	int format, explain, top;
 	const char *unit_arg;
@@ -473,7 +458,8 @@ static int eval_set(struct ctx *c, struct critset *s, int y0, int y1, const stru
 		goto done;
 	if (store && keep_runs(c) < 0)
 		goto done;
-	print_notes(c, o->format);
+	/* what was combined across merges: on stderr when stdout is csv or json */
+	lineage_notes_print(&c->notes, c->as_of, o->format == FMT_TABLE ? stdout : stderr);
 	rc = 0;
 done:
 	runs_abort(&w);

@@ -630,20 +630,6 @@ static void json_summary(FILE *f, const struct critset *s, const struct tally *t
 	fputs("}\n", f);
 }
 
-/* What the evaluation combined across merges (--as-of), as eval says it;
- * on stderr when stdout is csv or json. */
-static void print_notes(struct ctx *c, int format)
-{
-	FILE *f = format == FMT_TABLE ? stdout : stderr;
-	int i;
-
-	if (c->notes.n == 0)
-		return;
-	fprintf(f, "units as they stood in %d; figures across merges:\n", c->as_of);
-	for (i = 0; i < c->notes.n; i++)
-		fprintf(f, "  %s\n", c->notes.line[i]);
-}
-
 static int project(struct ctx *c, const char *set, int top, struct popt *o)
 {
 	struct evalrun r;
@@ -750,7 +736,8 @@ static int project(struct ctx *c, const char *set, int top, struct popt *o)
 		err_set(&c->err, "%s", _("project: the output could not be written"));
 		goto done;
 	}
-	print_notes(c, o->format);
+	/* what was combined across merges: on stderr when stdout is csv or json */
+	lineage_notes_print(&c->notes, c->as_of, o->format == FMT_TABLE ? stdout : stderr);
 	rc = 0;
 done:
 	free(ucells);

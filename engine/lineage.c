@@ -50,6 +50,18 @@ int lineage_note(struct lineage_notes *n, const char *line)
 	return 0;
 }
 
+void lineage_notes_print(struct lineage_notes *n, int as_of, FILE *f)
+{
+	int i;
+
+	if (n->n == 0)
+		return;
+	fprintf(f, _("units as they stood in %d; figures across merges:\n"), as_of);
+	for (i = 0; i < n->n; i++)
+		fprintf(f, "  %s\n", n->line[i]);
+	lineage_notes_free(n);
+}
+
 void lineage_notes_free(struct lineage_notes *n)
 {
 	int i;

@@ -8,6 +8,8 @@
 #ifndef NTM_LINEAGE_H
 #define NTM_LINEAGE_H
 
+#include <stdio.h>
+
 #include "eval.h"
 #include "store.h"
 #include "units.h"
@@ -56,6 +58,10 @@ int lineage_fold(sqlite3 *db, const struct unitset *us, const struct varset *vs,
 
 /* Adds a line unless already there; -1 when out of memory. */
 int lineage_note(struct lineage_notes *n, const char *line);
+/* Writes the notes to f under the heading "units as they stood in AS_OF;
+ * figures across merges:" (in the language chosen), then forgets them;
+ * nothing when there are none. */
+void lineage_notes_print(struct lineage_notes *n, int as_of, FILE *f);
 void lineage_notes_free(struct lineage_notes *n);
 
 #endif

@@ -1014,12 +1014,7 @@ int plot_map(struct ctx *c, struct opt *opts)
 	}
 	if ((m.mode == MODE_VAR ? figures(&m) : judge(&m)) < 0)
 		goto done;
-	if (c->notes.n) {
-		fprintf(stderr, _("units as they stood in %d; figures across merges:\n"), c->as_of);
-		for (k = 0; k < c->notes.n; k++)
-			fprintf(stderr, "  %s\n", c->notes.line[k]);
-		lineage_notes_free(&c->notes);
-	}
+	lineage_notes_print(&c->notes, c->as_of, stderr);
 	say_no_data(&m);
 	m.vmin = INFINITY;
 	m.vmax = -INFINITY;

@@ -24,3 +24,6 @@ $ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_fr
 # tells them apart by code
 $ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\n05700,Quân Chu,commune,167,,,2024,05569,\n05701,Quân Chu,township,167,,,2024,05569,\n' > twins.csv && printf 'unit,period,variable,value,source\n05700,2023,households_total,10,t\n05701,2023,households_total,20,t\n' > twins-obs.csv && $NTM --db t.db import twins.csv twins-obs.csv >/dev/null && $NTM --db t.db --criteria crit --as-of 2026 eval homes --unit 05569 --year 2023 --no-store 2>/dev/null | grep 'figures of'
 >   Định Hóa (05569), 2023: the figures of Bảo Cường (merged in 2025), Phúc Chu (merged in 2026), Quân Chu (05700, merged in 2025), Chợ Chu (merged in 2026), Quân Chu (05701, merged in 2025)
+# ntm project says what it combined as eval does, in the language chosen
+$ NTM_LANG=vi $NTM --db t.db --criteria crit --as-of 2026 project homes --unit 05569 | grep 'địa giới'
+> đơn vị theo địa giới năm 2026; số liệu gộp qua các lần sáp nhập:
