@@ -518,16 +518,6 @@ static struct critset *load_set(struct ctx *c, const char *name)
 	return lcrit_load(&c->sb, path, c->have_vars ? &c->vars : NULL, ctx_set_path, c, &c->err);
 }
 
-int ctx_unit_at(const struct ctx *c, int u, int year)
-{
-	int k;
-
-	if (u < 0 || unit_exists(&c->units.u[u], year))
-		return u;
-	k = unitset_code(&c->units, c->units.u[u].code, year);
-	return k >= 0 ? k : u;
-}
-
 int ctx_find_unit(struct ctx *c, const char *text)
 {
 	if (ctx_units(c) < 0)

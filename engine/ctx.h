@@ -90,9 +90,6 @@ struct critset *ctx_load_set(struct ctx *c, const char *name);
  * Returns the index in c->units, or -1 with c->err (no match, with
  * suggestions; or several, listed). Loads units if needed. */
 int ctx_find_unit(struct ctx *c, const char *text);
-/* Unit u, or the unit given the same code that existed in year when u did
- * not (05569: Bảo Cường in 2023, Định Hóa in 2026). */
-int ctx_unit_at(const struct ctx *c, int u, int year);
 /* The same, loading only the units around the one found (units_load_near)
  * when the units are not loaded yet and text names one unit by code or by
  * its folded name; for a command that works in and below one unit. */

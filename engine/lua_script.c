@@ -481,8 +481,7 @@ static int put_figure(lua_State *L, const char *op, const char *fn)
 	year = luaL_checkinteger(L, 4);   /* whole, not cut to an int: the store checks the range */
 	value = luaL_checknumber(L, 5);
 	note = opt_text(L, 6, fn, "note");
-	if (year > 0 && year < 10000)
-		u = ctx_unit_at(c, u, (int)year);
+	u = unitset_at(&c->units, u, year);   /* a code given to several units: that year's */
 	if (scenario_put_figure(c->db, id, c->units.u[u].id, c->vars.v[vi].id, year, op, value,
 	                        note, &c->err) < 0)
 		return raise_in(L, c, fn);
@@ -581,8 +580,7 @@ static int l_add_project(lua_State *L)
 	/* a cost given as NaN must not read as "no cost" */
 	if (has_cost && isnan(cost) && import_check_amount(cost, NULL, "cost: ", &c->err) < 0)
 		return raise_in(L, c, fn);
-	if (year > 0 && year < 10000)
-		u = ctx_unit_at(c, u, (int)year);
+	u = unitset_at(&c->units, u, year);   /* a code given to several units: that year's */
 	if (scenario_put_project(c->db, id, c->units.u[u].id, year, q, name, work,
 	                         vi >= 0 ? c->vars.v[vi].id : 0, qty, cost, note, &c->err) < 0)
 		return raise_in(L, c, fn);
@@ -615,8 +613,7 @@ static int l_add_funding(lua_State *L)
 	if ((has_alloc && isnan(alloc) && import_check_amount(alloc, NULL, "allocated: ", &c->err) < 0) ||
 	    (has_disb && isnan(disb) && import_check_amount(disb, NULL, "disbursed: ", &c->err) < 0))
 		return raise_in(L, c, fn);
-	if (year > 0 && year < 10000)
-		u = ctx_unit_at(c, u, (int)year);
+	u = unitset_at(&c->units, u, year);   /* a code given to several units: that year's */
 	if (scenario_put_funding(c->db, id, c->units.u[u].id, year, fund, alloc, disb, note,
 	                         &c->err) < 0)
 		return raise_in(L, c, fn);

@@ -126,6 +126,16 @@ int unitset_code(const struct unitset *us, const char *code, int year)
 	return -1;
 }
 
+int unitset_at(const struct unitset *us, int u, long long year)
+{
+	int k;
+
+	if (u < 0 || year < 1 || year > 9999 || unit_exists(&us->u[u], (int)year))
+		return u;
+	k = unitset_code(us, us->u[u].code, (int)year);
+	return k >= 0 ? k : u;
+}
+
 int unitset_code_count(const struct unitset *us, const char *code)
 {
 	int64_t k;

@@ -51,6 +51,10 @@ struct unitset {
 /* The unit given code that existed in year; year 0: the latest given it.
  * -1 when none did. */
 int unitset_code(const struct unitset *us, const char *code, int year);
+/* Unit u, or the unit given the same code that existed in year when u did
+ * not (05569: Bảo Cường in 2023, Định Hóa in 2026); u for a year out of
+ * range. */
+int unitset_at(const struct unitset *us, int u, long long year);
 /* How many units were given code (in different years). */
 int unitset_code_count(const struct unitset *us, const char *code);
 
