@@ -5,6 +5,7 @@
 
 #include "cmds.h"
 #include "i18n.h"
+#include "lineage.h"
 #include "runs.h"
 #include "units.h"
 #include "utf8.h"
@@ -165,47 +166,28 @@ static void tree(const struct unitset *us, const struct links *l, int at, int de
 		tree(us, l, i, depth + 1, level, year);
 }
 
-/* Marks in `mark` the unit at and the units below it in its own years. */
-static void below(const struct unitset *us, const struct links *l, int at, unsigned char *mark)
-{
-	int i;
-
-	mark[at] = 1;
-	for (i = l->child[at]; i >= 0; i = l->sib[i])
-		if (!us->u[at].valid_to || unit_exists(&us->u[i], us->u[at].valid_to))
-			below(us, l, i, mark);
-}
-
 /* A unit gone by year: the units of that year its units were merged into
  * (Định Hóa district, 2026: the eight communes of the 2025 map, each with
  * the units it took in); those with no known successor are said. */
 static int successors(struct ctx *c, const struct links *l, int at, int level, int year)
 {
 	const struct unitset *us = &c->units;
-	unsigned char *mark = calloc(us->n ? us->n : 1, 2);
-	unsigned char *hit;
+	/* the unit's area as the units of year cover it, as an evaluation
+	 * --as-of year takes it (lineage.h) */
+	unsigned char *hit = lineage_scope(us, at, year);
 	size_t i;
-	int n = 0, lost = 0, hops;
+	int n = 0, lost = 0;
 	char hist[256];
 
-	if (!mark) {
+	if (!hit) {
 		err_set(&c->err, "%s", _("out of memory"));
 		return 1;
 	}
-	hit = mark + us->n;
-	below(us, l, at, mark);
 	for (i = 0; i < us->n; i++) {
-		int k = (int)i;
-
-		if (!mark[i])
+		if (!hit[i] || unit_exists(&us->u[i], year))
 			continue;
-		for (hops = 0; k >= 0 && !unit_exists(&us->u[k], year) && hops < 64; hops++)
-			k = us->u[k].merged_into;
-		if (k >= 0 && unit_exists(&us->u[k], year) &&
-		    us->u[i].level != LV_DISTRICT)
-			hit[k] = 1;
-		else if (k < 0 && us->u[i].level != LV_DISTRICT && (int)i != at)
-			lost++;
+		hit[i] = 0;   /* below it, gone by year: became a unit of year, or nothing known */
+		lost += (int)i != at && us->u[i].level != LV_DISTRICT && lineage_target(us, (int)i, year) < 0;
 	}
 	code_w = 22;
 	for (i = 0; i < us->n; i++)
@@ -218,7 +200,7 @@ static int successors(struct ctx *c, const struct links *l, int at, int level, i
 		units_history(us, at, hist, sizeof hist);
 		err_set(&c->err, _("units: %s (%s) did not exist in %d (%s)"), us->u[at].name,
 		        us->u[at].code, year, hist);
-		free(mark);
+		free(hit);
 		return 1;
 	}
 	units_history(us, at, hist, sizeof hist);
@@ -231,7 +213,7 @@ static int successors(struct ctx *c, const struct links *l, int at, int level, i
 	if (lost)
 		fprintf(stderr, _("ntm: %d of its units have no known successor (parts of them may have "
 		                  "gone to several units: see data/register/links-2025.csv)\n"), lost);
-	free(mark);
+	free(hit);
 	return 0;
 }
 
