@@ -151,6 +151,19 @@ static void period(struct table *t, int y0, int y1)
 		table_set(t, &t->period, "Giai đoạn %d–%d", y0, y1);
 }
 
+/* The lines every annex table opens with: its form (Biểu số 0N, the sheet
+ * named after it), the place (the unit and those above it) and the years. */
+static void annex_head(struct rep *p, struct table *t, int form, const char *sheet, int y0, int y1)
+{
+	char where[512];
+
+	table_set(t, &t->sheet, "Biểu %02d %s", form, sheet);
+	table_set(t, &t->form, "Biểu số %02d", form);
+	place(p->c, p->top, where, sizeof where);
+	table_set(t, &t->place, "%s", where);
+	period(t, y0, y1);
+}
+
 /* The set in force for communes in the unit's province in year. */
 static int pick_set(struct rep *p, int year)
 {
@@ -245,15 +258,12 @@ static int evaluate(struct rep *p, int last, struct evalrun *r, struct results *
 	return 0;
 }
 
-/* The lines every evaluated table carries: place, period, source. */
-static void eval_head(struct rep *p, struct table *t, const struct critset *s, int ya, int yb)
+/* The source line of an evaluated table: the set, the data, the scenario. */
+static void eval_source(struct rep *p, struct table *t, const struct critset *s)
 {
 	struct ctx *c = p->c;
-	char where[512], scen[256] = "", as_of[64] = "";
+	char scen[256] = "", as_of[64] = "";
 
-	place(c, p->top, where, sizeof where);
-	table_set(t, &t->place, "%s", where);
-	period(t, ya, yb);
 	if (c->scenario_name)
 		snprintf(scen, sizeof scen, ", theo kịch bản %s", c->scenario_name);
 	if (c->as_of)
@@ -342,10 +352,9 @@ static int t_criteria(struct rep *p, struct table *t)
 	lv = lv < 0 ? LV_COMMUNE : lv;
 	if (reads_recognitions(c->db, c->units.u[p->top].id, yb, &rec, &nrec, &c->err) < 0)
 		goto done;
-	table_set(t, &t->sheet, "Biểu 01 Tiêu chí");
-	table_set(t, &t->form, "Biểu số 01");
+	annex_head(p, t, 1, "Tiêu chí", ya, yb);
 	table_set(t, &t->title, "Kết quả thực hiện các tiêu chí theo %s: %s", level_word[lv], s->title);
-	eval_head(p, t, s, ya, yb);
+	eval_source(p, t, s);
 	t->freeze_cols = 2;
 	table_col(t, "no", "STT", NULL, TC_INT, 0);
 	table_col(t, "unit_code", NULL, NULL, TC_TEXT, 0);
@@ -539,11 +548,10 @@ static int t_indicators(struct rep *p, struct table *t)
 	lv = lv < 0 ? LV_COMMUNE : lv;
 	if (reads_source_open(&src, c->db, &c->err) < 0)
 		goto done;
-	table_set(t, &t->sheet, "Biểu 02 Chỉ tiêu");
-	table_set(t, &t->form, "Biểu số 02");
+	annex_head(p, t, 2, "Chỉ tiêu", ya, yb);
 	table_set(t, &t->title, "Các chỉ tiêu của tiêu chí %s (%s) theo %s: %s", cr->id, cr->name,
 	          level_word[lv], s->title);
-	eval_head(p, t, s, ya, yb);
+	eval_source(p, t, s);
 	t->freeze_cols = 2;
 	table_col(t, "no", "STT", NULL, TC_INT, 0);
 	table_col(t, "unit_code", NULL, NULL, TC_TEXT, 0);
@@ -691,7 +699,7 @@ static int t_funding(struct rep *p, struct table *t)
 	struct reads_funding *f = NULL;
 	struct fsum year, all = fsum_none;
 	int n, i, y0, y1, nyear = 0;
-	char where[512], text[64];
+	char text[64];
 
 	years_of(p, &y0, &y1);
 	if (reads_funding(c->db, u->id, y0, y1, &f, &n, &c->err) < 0)
@@ -704,12 +712,8 @@ static int t_funding(struct rep *p, struct table *t)
 		return err_set(&c->err, _("report funding: no funding on record for %s (%s) or the units below it"),
 		               u->name, u->code);
 	}
-	table_set(t, &t->sheet, "Biểu 04 Nguồn vốn");
-	table_set(t, &t->form, "Biểu số 04");
+	annex_head(p, t, 4, "Nguồn vốn", f[0].year, f[n - 1].year);
 	table_set(t, &t->title, "Kết quả phân bổ và giải ngân các nguồn vốn xây dựng nông thôn mới");
-	place(c, p->top, where, sizeof where);
-	table_set(t, &t->place, "%s", where);
-	period(t, f[0].year, f[n - 1].year);
 	table_set(t, &t->source, "Nguồn: số liệu nguồn vốn trong %s (nguồn của từng dòng ghi khi nhập)",
 	          c->db_path);
 	table_set(t, &t->measure, "Đơn vị tính: triệu đồng; xi măng: tấn");
@@ -762,7 +766,7 @@ static int t_projects(struct rep *p, struct table *t)
 	struct reads_project *w = NULL;
 	int n, i, k, y0, y1, nyear = 0, ycount = 0, nocost = 0, count[3] = { 0, 0, 0 };
 	double ycost = NAN, cost = NAN, scost[3] = { NAN, NAN, NAN };
-	char where[512], text[128], qcode[8];
+	char text[128], qcode[8];
 
 	years_of(p, &y0, &y1);
 	if (reads_projects(c->db, u->id, y0, y1, &w, &n, &c->err) < 0)
@@ -772,12 +776,8 @@ static int t_projects(struct rep *p, struct table *t)
 		return err_set(&c->err, _("report projects: no works or projects on record for %s (%s) or the "
 		               "units below it%s"), u->name, u->code, p->y0 ? _(" in those years") : "");
 	}
-	table_set(t, &t->sheet, "Biểu 05 Công trình");
-	table_set(t, &t->form, "Biểu số 05");
+	annex_head(p, t, 5, "Công trình", w[0].year, w[n - 1].year);
 	table_set(t, &t->title, "Danh mục công trình, dự án xây dựng nông thôn mới");
-	place(c, p->top, where, sizeof where);
-	table_set(t, &t->place, "%s", where);
-	period(t, w[0].year, w[n - 1].year);
 	table_set(t, &t->source, "Nguồn: danh mục công trình, dự án trong %s (nguồn của từng dòng ghi khi nhập)",
 	          c->db_path);
 	table_set(t, &t->measure, "Đơn vị tính: triệu đồng");
@@ -860,10 +860,9 @@ static int t_summary(struct rep *p, struct table *t)
 	lv = lv < 0 ? LV_COMMUNE : lv;
 	if (reads_funding(c->db, c->units.u[p->top].id, ya, yb, &f, &nf, &c->err) < 0)
 		goto done;
-	table_set(t, &t->sheet, "Biểu 03 Tổng hợp");
-	table_set(t, &t->form, "Biểu số 03");
+	annex_head(p, t, 3, "Tổng hợp", ya, yb);
 	table_set(t, &t->title, "Tổng hợp kết quả xây dựng nông thôn mới: %s", s->title);
-	eval_head(p, t, s, ya, yb);
+	eval_source(p, t, s);
 	table_set(t, &t->measure, "Đơn vị tính: số %s; vốn: triệu đồng; xi măng: tấn", level_word[lv]);
 	t->freeze_cols = 1;
 	table_col(t, "year", "Năm", NULL, TC_YEAR, 0);
