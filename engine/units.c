@@ -575,7 +575,7 @@ static int find_in(const struct unitset *us, const char *text, int year, const c
 		return top < 0 ? -1 : find_in(us, slash + 1, year, where, top, err);
 	}
 	/* CODE@YEAR: the unit given the code that existed that year */
-	if (at && at > text && (size_t)(at - text) < sizeof code && at[1] &&
+	if (at && at > text && (size_t)(at - text) < sizeof code && at[1] && strlen(at + 1) <= 4 &&
 	    strspn(at + 1, "0123456789") == strlen(at + 1)) {
 		memcpy(code, text, (size_t)(at - text));
 		code[at - text] = '\0';
@@ -673,5 +673,16 @@ done:
 int units_find(const struct unitset *us, const char *text, int year, const char *where,
                struct ntm_err *err)
 {
+	const char *p;
+	int parts = 1;
+
+	/* PLACE/NAME is read part by part, one call deeper each: a text of many
+	 * parts (from a script) must not run the stack out; a unit is never
+	 * more than a few levels down */
+	for (p = text; *p; p++)
+		parts += *p == '/';
+	if (parts > UNITS_MAX_PARTS)
+		return err_set(err, _("unit '%.80s...': %d parts separated by '/', more than the %d a "
+		                      "place can have"), text, parts, UNITS_MAX_PARTS);
 	return find_in(us, text, year, where, -1, err);
 }

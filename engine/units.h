@@ -81,6 +81,10 @@ void units_period_text(int from, int to, char *buf, size_t cap);
  * Phượng (TN-DH-KIMPHUONG)"; "" for a unit with neither. */
 void units_history(const struct unitset *us, int i, char *buf, size_t cap);
 
+/* The most parts a PLACE/NAME may have ("Thái Nguyên/Định Hóa/Kim Phượng/Thôn 1"
+ * is four). */
+#define UNITS_MAX_PARTS 8
+
 /* A unit by what a person types: its code (the unit of year when several
  * were given it, else the latest; year 0: the latest), CODE@YEAR, its name
  * ignoring case, diacritics, tone-mark placement and a leading level word

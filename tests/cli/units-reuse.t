@@ -134,3 +134,12 @@ $ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_fr
 $ printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nP,Tỉnh,province,,tdmnpb,,,,\nD,Huyện,district,P,,,,,\nC,Xã C,commune,D,,2026,,,\n' > pa.csv && printf 'code,name,level,parent,region,valid_from,valid_to,merged_into,split_from\nD,Huyện,district,P,,,2025,,\n' > pb.csv && $NTM --db pq.db import pa.csv pb.csv
 ? 1
 2~ unit 'C' (from 2026) sits under 'D', which existed until 2025: none of the same years (check both units' valid_from and valid_to; nothing was imported)
+
+# a PLACE/NAME of very many parts (from a script) is refused, not followed
+# part by part until the stack runs out (it crashed the host)
+$ printf 'ntm.unit(string.rep("a/", 300000) .. "a")\n' > deep.lua && $NTM --db t.db run deep.lua --out o
+? 1
+2~ parts separated by '/', more than the 8 a place can have
+$ $NTM --db t.db units 05569@99999999999999999999
+? 1
+2~ no unit '05569@99999999999999999999'
