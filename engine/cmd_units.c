@@ -16,7 +16,13 @@ static const char units_usage[] =
 	"in Vietnamese order; with NAME, the unit that name matches and the units\n"
 	"below it. Names match without diacritics (\"quang giao\").\n"
 	"A unit that existed for a period only says so, with the unit it was\n"
-	"merged into or split from; --year shows the hierarchy as it stood that year.\n";
+	"merged into or split from; --year shows the hierarchy as it stood that year,\n"
+	"with each unit's commune group then when groups.csv gives one. A unit gone\n"
+	"by --year lists the units of that year its own became (ntm units \"Định Hóa\"\n"
+	"--year 2026: the 8 communes of the 2025 map). A code given to several units\n"
+	"in turn is the one of --year, or CODE@YEAR (05569@2023); a name found in\n"
+	"several places is narrowed by a level word (\"xã Định Hóa\") or the unit it\n"
+	"is in (\"Định Hóa/Tân Dương\").\n";
 
 /* The code column: as wide as the widest code (codes are ASCII, but one
  * written by another program need not be). */
